@@ -1,0 +1,28 @@
+//! Collects every error of one expansion, so the user sees them all at once.
+
+use std::fmt::Display;
+
+use proc_macro2::Span;
+
+#[derive(Default)]
+pub struct Ctxt {
+    errors: Vec<syn::Error>,
+}
+
+impl Ctxt {
+    pub fn error(&mut self, span: Span, message: impl Display) {
+        self.errors.push(syn::Error::new(span, message));
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// All errors combined into one, if there were any.
+    pub fn finish(self) -> Option<syn::Error> {
+        self.errors.into_iter().reduce(|mut all, next| {
+            all.combine(next);
+            all
+        })
+    }
+}

@@ -1,0 +1,21 @@
+//! What the analysis found, for tests and the audit.
+
+use proc_macro2::Span;
+
+use crate::lints::{Level, Lint};
+
+/// One call a lint applies to.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub lint: Lint,
+    /// The level in force at the call. `Allow` findings are kept so the
+    /// audit can list exceptions.
+    pub level: Level,
+    /// The primary span: the path argument, or the escaping method.
+    pub span: Span,
+    /// The operation as the user would name it: `std::fs::write`, `.persist()`.
+    pub operation: String,
+    /// Whether the check is left to the compiler's type check (`temp_escape`
+    /// and temp handles): a finding then means "checked", not "violation".
+    pub type_checked: bool,
+}

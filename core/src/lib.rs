@@ -1,0 +1,21 @@
+//! The analysis and rewrite behind `#[ephemeral_fs]`, on proc-macro2 so it
+//! can be unit-tested and reused outside a proc macro.
+//!
+//! Stages: `args` (attribute arguments), `resolve` (names in sight),
+//! `rewrite` (the walk), `calls` and `macros` (what to do at each call),
+//! `emit` (generated code), `expand` (entry point and fallback).
+
+mod args;
+mod calls;
+mod ctxt;
+mod emit;
+mod expand;
+mod finding;
+pub mod lints;
+mod macros;
+pub mod ops;
+mod resolve;
+mod rewrite;
+
+pub use expand::{Analysis, analyze, expand};
+pub use finding::Finding;

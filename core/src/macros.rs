@@ -1,0 +1,122 @@
+//! Calls inside macro invocations (`assert!`, `dbg!`, `vec!`, `format!`,
+//! and any macro whose arguments are Rust expressions).
+//!
+//! A macro's input is only tokens, so this is a stated heuristic: parse the
+//! tokens as comma-separated expressions, else as statements, else split
+//! them at top-level `,` `;` and `=>` and try each piece as an expression,
+//! looking into bracketed groups of pieces that are not. Tokens are only
+//! replaced when a rewrite happened, so macros we cannot read come out as
+//! they went in.
+
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
+use syn::visit_mut::VisitMut;
+use syn::{Block, Expr, Macro, Token};
+
+use crate::rewrite::Rewriter;
+
+impl Rewriter<'_> {
+    pub(crate) fn rewrite_macro(&mut self, mac: &mut Macro) {
+        if let Some(tokens) = self.rewrite_tokens(mac.tokens.clone()) {
+            mac.tokens = tokens;
+        }
+    }
+
+    /// The rewritten tokens, or `None` when nothing in them changed.
+    fn rewrite_tokens(&mut self, tokens: TokenStream) -> Option<TokenStream> {
+        if tokens.is_empty() {
+            return None;
+        }
+        let before = self.rewrites;
+        let rewritten = self
+            .rewrite_as_exprs(tokens.clone())
+            .or_else(|| self.rewrite_as_stmts(tokens.clone()));
+        let rewritten = match rewritten {
+            Some(rewritten) => rewritten,
+            None => self.rewrite_pieces(tokens),
+        };
+        (self.rewrites != before).then_some(rewritten)
+    }
+
+    fn rewrite_as_exprs(&mut self, tokens: TokenStream) -> Option<TokenStream> {
+        let mut exprs = Punctuated::<Expr, Token![,]>::parse_terminated
+            .parse2(tokens)
+            .ok()?;
+        for expr in exprs.iter_mut() {
+            self.visit_expr_mut(expr);
+        }
+        Some(exprs.into_token_stream())
+    }
+
+    fn rewrite_as_stmts(&mut self, tokens: TokenStream) -> Option<TokenStream> {
+        let stmts = Block::parse_within.parse2(tokens).ok()?;
+        let mut block = Block {
+            brace_token: Default::default(),
+            stmts,
+        };
+        self.visit_block_mut(&mut block);
+        let mut out = TokenStream::new();
+        for stmt in &block.stmts {
+            stmt.to_tokens(&mut out);
+        }
+        Some(out)
+    }
+
+    fn rewrite_pieces(&mut self, tokens: TokenStream) -> TokenStream {
+        let mut out = TokenStream::new();
+        let mut piece = Vec::new();
+        let mut tokens = tokens.into_iter().peekable();
+        while let Some(token) = tokens.next() {
+            let separator = match &token {
+                TokenTree::Punct(p) if p.as_char() == ',' || p.as_char() == ';' => true,
+                TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == Spacing::Joint => {
+                    matches!(tokens.peek(), Some(TokenTree::Punct(next)) if next.as_char() == '>')
+                }
+                _ => false,
+            };
+            if !separator {
+                piece.push(token);
+                continue;
+            }
+            out.extend(self.rewrite_piece(std::mem::take(&mut piece)));
+            let is_arrow = matches!(&token, TokenTree::Punct(p) if p.as_char() == '=');
+            out.extend([token]);
+            if is_arrow {
+                out.extend(tokens.next());
+            }
+        }
+        out.extend(self.rewrite_piece(piece));
+        out
+    }
+
+    fn rewrite_piece(&mut self, piece: Vec<TokenTree>) -> TokenStream {
+        let tokens: TokenStream = piece.iter().cloned().collect();
+        if let Ok(mut expr) = syn::parse2::<Expr>(tokens.clone()) {
+            let before = self.rewrites;
+            self.visit_expr_mut(&mut expr);
+            return if self.rewrites != before {
+                expr.into_token_stream()
+            } else {
+                tokens
+            };
+        }
+        piece
+            .into_iter()
+            .map(|token| match token {
+                TokenTree::Group(group) if group.delimiter() != Delimiter::None => {
+                    match self.rewrite_tokens(group.stream()) {
+                        Some(stream) => {
+                            let mut rebuilt = Group::new(group.delimiter(), stream);
+                            rebuilt.set_span(group.span());
+                            TokenTree::Group(rebuilt)
+                        }
+                        None => TokenTree::Group(group),
+                    }
+                }
+                other => other,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,303 @@
+//! The one table of filesystem operations.
+//!
+//! The rewriter, the guarded API's tests, the README's lint table and the
+//! audit all read it: supporting a new operation is adding a row.
+
+use crate::lints::Lint;
+
+/// Where an operation lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    /// `std::fs`, and the async mirrors with the same names
+    /// (`tokio::fs`, `async_std::fs`).
+    Fs,
+    /// `std::os::unix::fs`.
+    UnixFs,
+}
+
+impl Module {
+    /// The canonical paths of this module.
+    pub fn paths(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Module::Fs => &[&["std", "fs"], &["tokio", "fs"], &["async_std", "fs"]],
+            Module::UnixFs => &[&["std", "os", "unix", "fs"]],
+        }
+    }
+}
+
+/// An argument the lint looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// Its position among the call's arguments.
+    pub arg: usize,
+    pub lint: Lint,
+}
+
+/// A path-called filesystem operation (`fs::write`, `File::create`).
+#[derive(Clone, Copy, Debug)]
+pub struct Operation {
+    pub module: Module,
+    /// The path below the module: `"write"`, `"File::create"`.
+    pub path: &'static str,
+    /// How many arguments the function takes.
+    pub arity: usize,
+    pub targets: &'static [Target],
+    /// The guarded mirror in `ephemeral_fs::fs`, used where a `std` function
+    /// is taken as a value.
+    pub mirror: Option<&'static str>,
+}
+
+const fn write(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentWrite,
+    }
+}
+
+const fn read(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentRead,
+    }
+}
+
+const fn op(
+    module: Module,
+    path: &'static str,
+    arity: usize,
+    targets: &'static [Target],
+    mirror: Option<&'static str>,
+) -> Operation {
+    Operation {
+        module,
+        path,
+        arity,
+        targets,
+        mirror,
+    }
+}
+
+use Module::{Fs, UnixFs};
+
+pub static OPERATIONS: &[Operation] = &[
+    // persistent_write
+    op(Fs, "write", 2, &[write(0)], Some("write")),
+    op(Fs, "File::create", 1, &[write(0)], Some("create_file")),
+    op(
+        Fs,
+        "File::create_new",
+        1,
+        &[write(0)],
+        Some("create_new_file"),
+    ),
+    op(Fs, "create_dir", 1, &[write(0)], Some("create_dir")),
+    op(Fs, "create_dir_all", 1, &[write(0)], Some("create_dir_all")),
+    op(Fs, "copy", 2, &[read(0), write(1)], Some("copy")),
+    op(Fs, "rename", 2, &[write(0), write(1)], Some("rename")),
+    op(Fs, "hard_link", 2, &[write(1)], Some("hard_link")),
+    op(Fs, "soft_link", 2, &[write(1)], Some("soft_link")),
+    op(Fs, "symlink", 2, &[write(1)], None),
+    op(UnixFs, "symlink", 2, &[write(1)], Some("symlink")),
+    op(UnixFs, "chown", 3, &[write(0)], None),
+    op(UnixFs, "lchown", 3, &[write(0)], None),
+    op(Fs, "remove_file", 1, &[write(0)], Some("remove_file")),
+    op(Fs, "remove_dir", 1, &[write(0)], Some("remove_dir")),
+    op(Fs, "remove_dir_all", 1, &[write(0)], Some("remove_dir_all")),
+    op(
+        Fs,
+        "set_permissions",
+        2,
+        &[write(0)],
+        Some("set_permissions"),
+    ),
+    // persistent_read
+    op(Fs, "read", 1, &[read(0)], Some("read")),
+    op(Fs, "read_to_string", 1, &[read(0)], Some("read_to_string")),
+    op(Fs, "File::open", 1, &[read(0)], Some("open_file")),
+    op(Fs, "read_dir", 1, &[read(0)], Some("read_dir")),
+    op(Fs, "read_link", 1, &[read(0)], Some("read_link")),
+    op(Fs, "metadata", 1, &[read(0)], Some("metadata")),
+    op(
+        Fs,
+        "symlink_metadata",
+        1,
+        &[read(0)],
+        Some("symlink_metadata"),
+    ),
+    op(Fs, "canonicalize", 1, &[read(0)], Some("canonicalize")),
+    op(Fs, "exists", 1, &[read(0)], Some("exists")),
+    op(Fs, "try_exists", 1, &[read(0)], None),
+];
+
+/// Builder types whose terminal method takes the path
+/// (`OpenOptions::new().write(true).open(path)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builder {
+    /// `OpenOptions::new()` or `File::options()`, ended by `.open(path)`.
+    OpenOptions,
+    /// `DirBuilder::new()`, ended by `.create(path)`.
+    DirBuilder,
+}
+
+impl Builder {
+    /// The constructors below an fs module that start a builder chain.
+    pub fn from_constructor(path_below_module: &str) -> Option<Builder> {
+        match path_below_module {
+            "OpenOptions::new" | "File::options" => Some(Builder::OpenOptions),
+            "DirBuilder::new" => Some(Builder::DirBuilder),
+            _ => None,
+        }
+    }
+
+    /// The method that takes the path.
+    pub fn terminal(self) -> &'static str {
+        match self {
+            Builder::OpenOptions => "open",
+            Builder::DirBuilder => "create",
+        }
+    }
+}
+
+/// `OpenOptions` flags that make an open a write. Any of them with an
+/// argument other than a literal `false` does.
+pub const WRITE_FLAGS: &[&str] = &["write", "append", "create", "create_new", "truncate"];
+
+/// tempfile methods that make a temp file persistent or cancel its cleanup:
+/// `persist`, `persist_noclobber`, `keep` and `disable_cleanup` on
+/// `NamedTempFile`/`TempPath`, `keep`, `into_path` and `disable_cleanup` on
+/// `TempDir`, `Builder::keep` and `Builder::disable_cleanup`. Which type the
+/// receiver has is left to the compiler; a method of another type with the
+/// same name compiles untouched.
+pub const ESCAPE_METHODS: &[&str] = &[
+    "persist",
+    "persist_noclobber",
+    "keep",
+    "disable_cleanup",
+    "into_path",
+];
+
+/// Escape methods whose `bool` argument, when a literal `false`, makes the
+/// call harmless (`Builder::keep(false)` is the default).
+pub const ESCAPE_SWITCHES: &[&str] = &["keep", "disable_cleanup"];
+
+/// `TempPath::from_path(p)` wraps an arbitrary path in a temp handle.
+pub const ESCAPE_CONSTRUCTORS: &[&str] = &["from_path"];
+
+/// The operation a canonical path names, if any: `["std", "fs", "write"]`.
+pub fn lookup(canonical: &[String]) -> Option<(&'static Operation, bool)> {
+    OPERATIONS.iter().find_map(|operation| {
+        operation.module.paths().iter().find_map(|module| {
+            let below = canonical.strip_prefix_str(module)?;
+            let is_std = module[0] == "std";
+            (joined(below) == operation.path).then_some((operation, is_std))
+        })
+    })
+}
+
+/// The builder a canonical constructor path starts, if any.
+pub fn lookup_builder(canonical: &[String]) -> Option<Builder> {
+    Module::Fs.paths().iter().find_map(|module| {
+        let below = canonical.strip_prefix_str(module)?;
+        Builder::from_constructor(&joined(below))
+    })
+}
+
+/// Whether a single name could, through `use some::fs::*`, be an operation.
+pub fn is_glob_importable(name: &str) -> bool {
+    OPERATIONS
+        .iter()
+        .any(|operation| operation.path.split("::").next() == Some(name))
+        || matches!(name, "OpenOptions" | "DirBuilder")
+}
+
+/// Names that, when nothing in sight imports them, are taken to mean
+/// `std::fs` items: `fs`, `File`, `OpenOptions`, `DirBuilder`.
+pub fn conventional(first: &str) -> Option<&'static [&'static str]> {
+    match first {
+        "fs" => Some(&["std", "fs"]),
+        "File" => Some(&["std", "fs", "File"]),
+        "OpenOptions" => Some(&["std", "fs", "OpenOptions"]),
+        "DirBuilder" => Some(&["std", "fs", "DirBuilder"]),
+        _ => None,
+    }
+}
+
+/// Crates whose names start an absolute path we care about.
+pub fn is_known_crate(first: &str) -> bool {
+    matches!(first, "std" | "tokio" | "async_std" | "tempfile")
+}
+
+fn joined(segments: &[String]) -> String {
+    segments.join("::")
+}
+
+trait StripPrefixStr {
+    fn strip_prefix_str(&self, prefix: &[&str]) -> Option<&Self>;
+}
+
+impl StripPrefixStr for [String] {
+    fn strip_prefix_str(&self, prefix: &[&str]) -> Option<&Self> {
+        if self.len() < prefix.len() || !self.iter().zip(prefix).all(|(a, b)| a == b) {
+            return None;
+        }
+        Some(&self[prefix.len()..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canonical(path: &str) -> Vec<String> {
+        path.split("::").map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn looks_up_std_and_async_mirrors() {
+        let (operation, is_std) = lookup(&canonical("std::fs::write")).unwrap();
+        assert_eq!(operation.path, "write");
+        assert!(is_std);
+        let (operation, is_std) = lookup(&canonical("tokio::fs::File::create")).unwrap();
+        assert_eq!(operation.path, "File::create");
+        assert!(!is_std);
+        assert!(lookup(&canonical("std::fs::File")).is_none());
+        assert!(lookup(&canonical("storage::fs::write")).is_none());
+        assert_eq!(
+            lookup(&canonical("std::os::unix::fs::symlink"))
+                .unwrap()
+                .0
+                .targets,
+            &[write(1)]
+        );
+    }
+
+    #[test]
+    fn every_row_is_consistent() {
+        for operation in OPERATIONS {
+            assert!(!operation.targets.is_empty(), "{}", operation.path);
+            for target in operation.targets {
+                assert!(target.arg < operation.arity, "{}", operation.path);
+            }
+            if operation.mirror.is_some() {
+                assert!(
+                    (1..=2).contains(&operation.arity),
+                    "{}: value-form mirrors exist for one or two arguments",
+                    operation.path
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn builders_start_from_their_constructors() {
+        assert_eq!(
+            lookup_builder(&canonical("std::fs::File::options")),
+            Some(Builder::OpenOptions)
+        );
+        assert_eq!(
+            lookup_builder(&canonical("tokio::fs::DirBuilder::new")),
+            Some(Builder::DirBuilder)
+        );
+        assert_eq!(lookup_builder(&canonical("my::OpenOptions::new")), None);
+    }
+}

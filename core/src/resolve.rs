@@ -1,0 +1,338 @@
+//! Which path a name means, from the `use` items and local items in sight.
+//!
+//! A proc macro sees only the annotated tokens, so this is syntax, not name
+//! resolution: imports inside the annotated item are followed exactly, and a
+//! few names that nothing in sight imports (`fs`, `File`, `OpenOptions`,
+//! `DirBuilder`) are taken to mean `std::fs`'s, as they do in practice.
+
+use std::collections::HashMap;
+
+use syn::{Item, Stmt, UseTree};
+
+use crate::ops;
+
+#[derive(Clone, Debug)]
+enum Binding {
+    /// The name stands for this absolute path.
+    Path(Vec<String>),
+    /// The name is a local item or an import of something we don't track.
+    Opaque,
+}
+
+#[derive(Default, Debug)]
+struct Frame {
+    names: HashMap<String, Binding>,
+    /// Absolute paths of `use path::*` imports.
+    globs: Vec<Vec<String>>,
+    /// A module starts a new namespace: lookups stop here.
+    module: bool,
+}
+
+/// The stack of namespaces around the code being rewritten.
+#[derive(Default, Debug)]
+pub struct Scope {
+    frames: Vec<Frame>,
+}
+
+impl Scope {
+    /// Enters a module: the names of the enclosing code are not in sight.
+    pub fn push_module(&mut self, items: &[Item]) {
+        self.push(items.iter(), true);
+    }
+
+    /// Enters a block: its `use` items and local items join the names in sight.
+    pub fn push_block(&mut self, stmts: &[Stmt]) {
+        let items = stmts.iter().filter_map(|stmt| match stmt {
+            Stmt::Item(item) => Some(item),
+            _ => None,
+        });
+        self.push(items, false);
+    }
+
+    pub fn pop(&mut self) {
+        self.frames.pop();
+    }
+
+    fn push<'a>(&mut self, items: impl Iterator<Item = &'a Item>, module: bool) {
+        let mut frame = Frame {
+            module,
+            ..Frame::default()
+        };
+        let mut uses = Vec::new();
+        for item in items {
+            match item {
+                Item::Use(item_use) => uses.push(item_use),
+                other => {
+                    if let Some(name) = item_name(other) {
+                        frame.names.insert(name, Binding::Opaque);
+                    }
+                }
+            }
+        }
+        self.frames.push(frame);
+        // Imports may build on each other (`use std::fs; use fs::File;`), so
+        // each is resolved against the frame as it stands.
+        for item_use in uses {
+            let prefix = if item_use.leading_colon.is_some() {
+                Some(Vec::new())
+            } else {
+                None
+            };
+            self.add_use_tree(&item_use.tree, prefix);
+        }
+    }
+
+    fn add_use_tree(&mut self, tree: &UseTree, prefix: Option<Vec<String>>) {
+        match tree {
+            UseTree::Path(path) => {
+                let name = path.ident.to_string();
+                let next = match prefix {
+                    Some(mut prefix) => {
+                        prefix.push(name);
+                        Some(prefix)
+                    }
+                    None => self.resolve_use_root(&name),
+                };
+                match next {
+                    Some(next) => self.add_use_tree(&path.tree, Some(next)),
+                    None => self.shadow_all(&path.tree),
+                }
+            }
+            UseTree::Name(name) => {
+                self.bind(&name.ident.to_string(), &name.ident.to_string(), prefix)
+            }
+            UseTree::Rename(rename) => self.bind(
+                &rename.rename.to_string(),
+                &rename.ident.to_string(),
+                prefix,
+            ),
+            UseTree::Glob(_) => {
+                if let (Some(prefix), Some(frame)) = (prefix, self.frames.last_mut()) {
+                    frame.globs.push(prefix);
+                }
+            }
+            UseTree::Group(group) => {
+                for tree in &group.items {
+                    self.add_use_tree(tree, prefix.clone());
+                }
+            }
+        }
+    }
+
+    /// `use a::…` starts at a crate or at a name in sight.
+    fn resolve_use_root(&self, first: &str) -> Option<Vec<String>> {
+        match self.lookup(first) {
+            Some(Binding::Path(path)) => Some(path),
+            Some(Binding::Opaque) => None,
+            None if ops::is_known_crate(first) => Some(vec![first.to_owned()]),
+            None => None,
+        }
+    }
+
+    fn bind(&mut self, alias: &str, name: &str, prefix: Option<Vec<String>>) {
+        if alias == "_" {
+            return;
+        }
+        let binding = match prefix {
+            // `use std::fs::{self}` imports the module itself.
+            Some(prefix) if name == "self" => Binding::Path(prefix),
+            Some(mut prefix) => {
+                prefix.push(name.to_owned());
+                Binding::Path(prefix)
+            }
+            None if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
+            None => Binding::Opaque,
+        };
+        let alias = if name == "self" && alias == "self" {
+            match &binding {
+                Binding::Path(path) => path.last().cloned().unwrap_or_default(),
+                Binding::Opaque => return,
+            }
+        } else {
+            alias.to_owned()
+        };
+        if let Some(frame) = self.frames.last_mut() {
+            frame.names.insert(alias, binding);
+        }
+    }
+
+    /// An import from a place we don't track hides every name it brings in.
+    fn shadow_all(&mut self, tree: &UseTree) {
+        match tree {
+            UseTree::Path(path) => self.shadow_all(&path.tree),
+            UseTree::Name(name) => {
+                self.bind(&name.ident.to_string(), &name.ident.to_string(), None)
+            }
+            UseTree::Rename(rename) => {
+                self.bind(&rename.rename.to_string(), &rename.ident.to_string(), None)
+            }
+            UseTree::Glob(_) => {}
+            UseTree::Group(group) => group.items.iter().for_each(|tree| self.shadow_all(tree)),
+        }
+    }
+
+    fn lookup(&self, name: &str) -> Option<Binding> {
+        for frame in self.frames.iter().rev() {
+            if let Some(binding) = frame.names.get(name) {
+                return Some(binding.clone());
+            }
+            for glob in &frame.globs {
+                if ops::is_glob_importable(name) && is_fs_module(glob) {
+                    let mut path = glob.clone();
+                    path.push(name.to_owned());
+                    return Some(Binding::Path(path));
+                }
+            }
+            if frame.module {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The absolute path `path` stands for, when it can be known.
+    pub fn resolve(&self, path: &syn::Path) -> Option<Vec<String>> {
+        let mut segments = path.segments.iter().map(|s| s.ident.to_string());
+        let first = segments.next()?;
+        let rest = segments;
+        if path.leading_colon.is_some() {
+            return Some(std::iter::once(first).chain(rest).collect());
+        }
+        let mut resolved = match self.lookup(&first) {
+            Some(Binding::Path(path)) => path,
+            Some(Binding::Opaque) => return None,
+            None if ops::is_known_crate(&first) => vec![first],
+            None => ops::conventional(&first)?
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        };
+        resolved.extend(rest);
+        Some(resolved)
+    }
+}
+
+fn is_fs_module(path: &[String]) -> bool {
+    ops::Module::Fs
+        .paths()
+        .iter()
+        .chain(ops::Module::UnixFs.paths())
+        .any(|module| path.iter().map(String::as_str).eq(module.iter().copied()))
+}
+
+fn item_name(item: &Item) -> Option<String> {
+    let ident = match item {
+        Item::Const(item) => &item.ident,
+        Item::Enum(item) => &item.ident,
+        Item::ExternCrate(item) => item
+            .rename
+            .as_ref()
+            .map_or(&item.ident, |(_, rename)| rename),
+        Item::Fn(item) => &item.sig.ident,
+        Item::Mod(item) => &item.ident,
+        Item::Static(item) => &item.ident,
+        Item::Struct(item) => &item.ident,
+        Item::Trait(item) => &item.ident,
+        Item::TraitAlias(item) => &item.ident,
+        Item::Type(item) => &item.ident,
+        Item::Union(item) => &item.ident,
+        Item::Macro(item) => item.ident.as_ref()?,
+        _ => return None,
+    };
+    Some(ident.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn resolve(items: Vec<Item>, path: syn::Path) -> Option<String> {
+        let mut scope = Scope::default();
+        scope.push_module(&items);
+        scope.resolve(&path).map(|p| p.join("::"))
+    }
+
+    #[test]
+    fn follows_imports_and_renames() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                use std::fs;
+            ),
+            parse_quote!(
+                use std::fs::{File as F, write as save};
+            ),
+            parse_quote!(
+                use tokio::fs as afs;
+            ),
+        ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(fs::write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(F::create)).unwrap(),
+            "std::fs::File::create"
+        );
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(save)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(
+            resolve(items, parse_quote!(afs::write)).unwrap(),
+            "tokio::fs::write"
+        );
+    }
+
+    #[test]
+    fn imports_build_on_each_other() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                use std::fs;
+            ),
+            parse_quote!(
+                use fs::{self as f, File};
+            ),
+        ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(File::create)).unwrap(),
+            "std::fs::File::create"
+        );
+        assert_eq!(
+            resolve(items, parse_quote!(f::remove_file)).unwrap(),
+            "std::fs::remove_file"
+        );
+    }
+
+    #[test]
+    fn globs_bring_operation_names() {
+        let items: Vec<Item> = vec![parse_quote!(
+            use std::fs::*;
+        )];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(remove_dir_all)).unwrap(),
+            "std::fs::remove_dir_all"
+        );
+        assert_eq!(resolve(items, parse_quote!(launch)), None);
+    }
+
+    #[test]
+    fn local_items_and_foreign_imports_shadow_conventions() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                mod fs {}
+            ),
+            parse_quote!(
+                use crate::storage::File;
+            ),
+        ];
+        assert_eq!(resolve(items.clone(), parse_quote!(fs::write)), None);
+        assert_eq!(resolve(items, parse_quote!(File::create)), None);
+        assert_eq!(
+            resolve(vec![], parse_quote!(fs::write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(resolve(vec![], parse_quote!(storage::write)), None);
+        assert_eq!(resolve(vec![], parse_quote!(self::fs::write)), None);
+    }
+}

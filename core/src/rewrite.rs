@@ -1,0 +1,228 @@
+//! The `VisitMut` that walks annotated code: items, bodies, blocks and
+//! statements, with the lint levels and names in force at each point.
+//! What to do with each call is in `calls.rs`, macros in `macros.rs`.
+
+use std::collections::HashMap;
+
+use syn::visit_mut::{self, VisitMut};
+use syn::{Attribute, Block, Expr, ImplItem, Item, Local, Pat, Stmt, TraitItem};
+
+use crate::args::{self, Setting};
+use crate::ctxt::Ctxt;
+use crate::emit;
+use crate::finding::Finding;
+use crate::lints::Levels;
+use crate::ops::Builder;
+use crate::resolve::Scope;
+
+pub struct Rewriter<'a> {
+    pub(crate) ctxt: &'a mut Ctxt,
+    pub(crate) levels: Levels,
+    pub(crate) scope: Scope,
+    pub(crate) findings: Vec<Finding>,
+    /// How many expressions were rewritten so far; macros compare it to
+    /// know whether their tokens changed.
+    pub(crate) rewrites: usize,
+    pub(crate) body: Body,
+}
+
+/// State of the function body being rewritten.
+#[derive(Default)]
+pub(crate) struct Body {
+    /// A probe was emitted, so the body needs the fallback traits in scope.
+    pub(crate) uses_probes: bool,
+    /// Locals bound to a builder (`let mut opts = OpenOptions::new();`).
+    pub(crate) builders: HashMap<String, BuilderState>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BuilderState {
+    pub(crate) kind: Builder,
+    /// A write flag was set somewhere on it.
+    pub(crate) writes: bool,
+}
+
+impl<'a> Rewriter<'a> {
+    pub fn new(ctxt: &'a mut Ctxt, levels: Levels) -> Self {
+        Rewriter {
+            ctxt,
+            levels,
+            scope: Scope::default(),
+            findings: Vec::new(),
+            rewrites: 0,
+            body: Body::default(),
+        }
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+
+    /// Runs `f` with `settings` applied on top of the levels in force.
+    fn with_settings(&mut self, settings: &[Setting], f: impl FnOnce(&mut Self)) {
+        let saved = self.levels;
+        self.levels = args::apply(saved, settings);
+        f(self);
+        self.levels = saved;
+    }
+
+    /// Removes our attributes from an item or statement and returns the
+    /// levels they set. Left in place, rustc would reject them.
+    fn take_our_attrs(&mut self, attrs: &mut Vec<Attribute>) -> Vec<Setting> {
+        let mut settings = Vec::new();
+        let mut kept = Vec::with_capacity(attrs.len());
+        for attr in attrs.drain(..) {
+            if args::is_allow_attr(&attr) {
+                settings.extend(args::parse_allow(&attr, self.ctxt));
+            } else if args::is_ephemeral_fs_attr(&attr) {
+                // A nested `#[ephemeral_fs(..)]` adjusts levels for its item;
+                // expanding it again would check generated code twice.
+                let tokens = match &attr.meta {
+                    syn::Meta::List(list) => list.tokens.clone(),
+                    _ => proc_macro2::TokenStream::new(),
+                };
+                settings.extend(args::parse_levels(tokens, self.ctxt));
+            } else {
+                kept.push(attr);
+            }
+        }
+        *attrs = kept;
+        settings
+    }
+
+    fn rewrite_fn_body(&mut self, block: &mut Block) {
+        let saved = std::mem::take(&mut self.body);
+        self.visit_block_mut(block);
+        if self.body.uses_probes {
+            if let Some(import) = emit::probe_traits_import() {
+                block.stmts.insert(0, import);
+            }
+        }
+        self.body = saved;
+    }
+
+    /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
+    fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
+        attrs.retain(|attr| {
+            if args::is_allow_attr(attr) {
+                self.ctxt.error(
+                    syn::spanned::Spanned::span(attr),
+                    "`#[ephemeral_fs::allow]` goes on a statement or an item: move it to the statement that contains this expression",
+                );
+                false
+            } else {
+                true
+            }
+        });
+    }
+}
+
+impl VisitMut for Rewriter<'_> {
+    // Items are visited only where they hold code a handler runs: function
+    // bodies, impl and trait methods, inline modules. Consts and statics
+    // cannot call `std::fs`; macro definitions are templates, not code.
+    fn visit_item_mut(&mut self, item: &mut Item) {
+        match item {
+            Item::Fn(function) => {
+                let settings = self.take_our_attrs(&mut function.attrs);
+                self.with_settings(&settings, |this| this.rewrite_fn_body(&mut function.block));
+            }
+            Item::Impl(item_impl) => {
+                let settings = self.take_our_attrs(&mut item_impl.attrs);
+                self.with_settings(&settings, |this| {
+                    for impl_item in &mut item_impl.items {
+                        if let ImplItem::Fn(method) = impl_item {
+                            let settings = this.take_our_attrs(&mut method.attrs);
+                            this.with_settings(&settings, |this| {
+                                this.rewrite_fn_body(&mut method.block)
+                            });
+                        }
+                    }
+                });
+            }
+            Item::Trait(item_trait) => {
+                let settings = self.take_our_attrs(&mut item_trait.attrs);
+                self.with_settings(&settings, |this| {
+                    for trait_item in &mut item_trait.items {
+                        if let TraitItem::Fn(method) = trait_item {
+                            let settings = this.take_our_attrs(&mut method.attrs);
+                            if let Some(body) = &mut method.default {
+                                this.with_settings(&settings, |this| this.rewrite_fn_body(body));
+                            }
+                        }
+                    }
+                });
+            }
+            Item::Mod(module) => {
+                let settings = self.take_our_attrs(&mut module.attrs);
+                if let Some((_, items)) = &mut module.content {
+                    self.scope.push_module(items);
+                    self.with_settings(&settings, |this| {
+                        for item in items.iter_mut() {
+                            this.visit_item_mut(item);
+                        }
+                    });
+                    self.scope.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        self.scope.push_block(&block.stmts);
+        for stmt in &mut block.stmts {
+            let attrs = match stmt {
+                Stmt::Local(local) => Some(&mut local.attrs),
+                Stmt::Expr(expr, _) => crate::calls::expr_attrs_mut(expr),
+                Stmt::Macro(mac) => Some(&mut mac.attrs),
+                Stmt::Item(_) => None,
+            };
+            let settings = match attrs {
+                Some(attrs) => self.take_our_attrs(attrs),
+                None => Vec::new(),
+            };
+            self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
+        }
+        self.scope.pop();
+    }
+
+    fn visit_local_mut(&mut self, local: &mut Local) {
+        visit_mut::visit_local_mut(self, local);
+        let pat = match &local.pat {
+            Pat::Type(typed) => &*typed.pat,
+            pat => pat,
+        };
+        if let Pat::Ident(binding) = pat {
+            let name = binding.ident.to_string();
+            let builder = local
+                .init
+                .as_ref()
+                .and_then(|init| self.builder_chain(&init.expr));
+            match builder {
+                Some(state) => {
+                    self.body.builders.insert(name, state);
+                }
+                None => {
+                    self.body.builders.remove(&name);
+                }
+            }
+        }
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Some(attrs) = crate::calls::expr_attrs_mut(expr) {
+            self.reject_stray_allow(attrs);
+        }
+        match expr {
+            Expr::Call(_) => self.visit_call(expr),
+            Expr::MethodCall(_) => self.visit_method_call(expr),
+            Expr::Path(_) => self.visit_value_path(expr),
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        self.rewrite_macro(mac);
+    }
+}

@@ -1,0 +1,66 @@
+//! Compile-time enforcement of a twelve-factor rule: a request handler must
+//! not persist data to the local filesystem, which vanishes on restart and is
+//! not shared between instances.
+//!
+//! Put [`#[ephemeral_fs]`](macro@ephemeral_fs) on a handler function, an
+//! `impl` block or an inline module. Writes to temp-file handles
+//! (`tempfile::NamedTempFile`, `tempfile::TempPath`, [`ScratchPath`]) compile
+//! and run exactly as before; a write to any other path fails the build.
+//!
+//! ```
+//! use std::io::Write;
+//! use ephemeral_fs::ephemeral_fs;
+//!
+//! #[ephemeral_fs]
+//! fn stage_upload(body: &[u8]) -> std::io::Result<u64> {
+//!     let tmp = tempfile::NamedTempFile::new()?;
+//!     std::fs::write(&tmp, body)?;
+//!     Ok(std::fs::metadata(&tmp)?.len())
+//! }
+//! # assert_eq!(stage_upload(b"abc").unwrap(), 3);
+//! ```
+//!
+//! ```compile_fail,E0277
+//! use ephemeral_fs::ephemeral_fs;
+//!
+//! #[ephemeral_fs]
+//! fn save_upload(name: &str, body: &[u8]) -> std::io::Result<()> {
+//!     std::fs::write(format!("/var/uploads/{name}"), body)
+//! }
+//! ```
+//!
+//! See the README for the lints, their levels, exceptions and limits.
+
+mod private;
+mod scratch;
+mod target;
+
+pub mod fs;
+
+/// Checks a handler function, an `impl` block or an inline module.
+///
+/// Arguments set lint levels: `#[ephemeral_fs(deny(persistent_read))]`,
+/// `#[ephemeral_fs(warn(persistent_write), allow(temp_escape))]`. Inside the
+/// annotated code, `#[ephemeral_fs::allow(<lint>, reason = "...")]` on a
+/// statement or item turns a lint off for it.
+pub use ephemeral_fs_macros::ephemeral_fs;
+
+pub use scratch::{ScratchPath, TempDirExt};
+pub use target::TempTarget;
+
+/// Marker types naming the lints, as they appear in compiler messages
+/// (`TempTarget<persistent_read>`).
+#[allow(non_camel_case_types)]
+pub mod lint {
+    /// Creating, writing, modifying or deleting a local path.
+    pub enum persistent_write {}
+    /// Reading a local path.
+    pub enum persistent_read {}
+    /// Making a temp file outlive the request.
+    pub enum temp_escape {}
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::private::*;
+}

@@ -1,0 +1,106 @@
+//! Paths inside a `tempfile::TempDir` that cannot outlive it.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::io;
+use std::marker::PhantomData;
+use std::path::{Component, Path, PathBuf};
+
+use tempfile::TempDir;
+
+/// Adds [`child`](TempDirExt::child) to `tempfile::TempDir`.
+pub trait TempDirExt: sealed::Sealed {
+    /// A path inside this temp directory, accepted by every guarded operation.
+    ///
+    /// `relative` must consist of normal components only: an absolute path,
+    /// `..`, `.` or an empty path is refused with
+    /// [`io::ErrorKind::InvalidInput`], and nothing is created either way.
+    /// The returned [`ScratchPath`] borrows the directory, so it cannot be
+    /// used after the directory is dropped and removed.
+    fn child<P: AsRef<Path>>(&self, relative: P) -> io::Result<ScratchPath<'_>>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for tempfile::TempDir {}
+}
+
+impl TempDirExt for TempDir {
+    fn child<P: AsRef<Path>>(&self, relative: P) -> io::Result<ScratchPath<'_>> {
+        ScratchPath::join(self.path(), relative.as_ref())
+    }
+}
+
+/// A path inside a `tempfile::TempDir`, borrowed from it.
+///
+/// Created by [`TempDirExt::child`]; nest further with [`ScratchPath::child`].
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ScratchPath<'dir> {
+    path: PathBuf,
+    dir: PhantomData<&'dir TempDir>,
+}
+
+impl<'dir> ScratchPath<'dir> {
+    fn join(base: &Path, relative: &Path) -> io::Result<Self> {
+        check_relative(relative)?;
+        Ok(ScratchPath {
+            path: base.join(relative),
+            dir: PhantomData,
+        })
+    }
+
+    /// A path below this one, with the same rules as [`TempDirExt::child`].
+    pub fn child<P: AsRef<Path>>(&self, relative: P) -> io::Result<ScratchPath<'dir>> {
+        ScratchPath::join(&self.path, relative.as_ref())
+    }
+
+    /// The full path.
+    pub fn as_path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The last component of the path.
+    pub fn file_name(&self) -> Option<&OsStr> {
+        self.path.file_name()
+    }
+}
+
+fn check_relative(relative: &Path) -> io::Result<()> {
+    let mut components = relative.components().peekable();
+    if components.peek().is_none() {
+        return Err(invalid(relative, "is empty"));
+    }
+    for component in components {
+        match component {
+            Component::Normal(_) => {}
+            Component::ParentDir => return Err(invalid(relative, "contains `..`")),
+            Component::CurDir => return Err(invalid(relative, "contains `.`")),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(invalid(relative, "is absolute"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn invalid(relative: &Path, why: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "scratch path {} {why}: a temp directory child must be a relative path of normal components",
+            relative.display()
+        ),
+    )
+}
+
+impl AsRef<Path> for ScratchPath<'_> {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl fmt::Debug for ScratchPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.path, f)
+    }
+}

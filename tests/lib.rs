@@ -1,0 +1,1 @@
+//! Behaviour tests of `ephemeral-fs` live in this package's test targets.

@@ -1,0 +1,1 @@
+//! The cases live in `pass/` and `fail/`; `ui.rs` runs them.
