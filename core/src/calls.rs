@@ -13,6 +13,17 @@ use crate::rewrite::{BuilderState, Rewriter};
 
 impl Rewriter<'_> {
     fn record(&mut self, lint: Lint, span: Span, operation: String, type_checked: bool) -> Level {
+        self.record_with(lint, span, operation, type_checked, false)
+    }
+
+    fn record_with(
+        &mut self,
+        lint: Lint,
+        span: Span,
+        operation: String,
+        type_checked: bool,
+        path_of: bool,
+    ) -> Level {
         let level = self.levels.get(lint);
         self.findings.push(Finding {
             lint,
@@ -23,7 +34,7 @@ impl Rewriter<'_> {
         });
         if level != Level::Allow {
             self.rewrites += 1;
-            if emit::needs_probe_traits(lint, level) {
+            if emit::needs_probe_traits(lint, level, path_of) {
                 self.body.uses_probes = true;
             }
         }
@@ -51,13 +62,9 @@ impl Rewriter<'_> {
                 }
                 let name = canonical.join("::");
                 for target in operation.targets {
-                    let Some(arg) = call.args.iter_mut().nth(target.arg) else {
-                        continue;
-                    };
-                    let span = syn::spanned::Spanned::span(&*arg);
-                    let level = self.record(target.lint, span, name.clone(), false);
-                    let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
-                    *arg = emit::guard_target(target.lint, level, original, callee_span);
+                    if let Some(arg) = call.args.iter_mut().nth(target.arg) {
+                        self.guard_target(target.lint, arg, name.clone(), callee_span);
+                    }
                 }
                 return;
             }
@@ -87,6 +94,20 @@ impl Rewriter<'_> {
         }
     }
 
+    /// Records a path argument and wraps it as its level says.
+    fn guard_target(&mut self, lint: Lint, arg: &mut Expr, operation: String, callee_span: Span) {
+        let span = syn::spanned::Spanned::span(&*arg);
+        let owner = temp_path_owner(arg).cloned();
+        let level = self.record_with(lint, span, operation, owner.is_some(), owner.is_some());
+        let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
+        *arg = match (&owner, level) {
+            (Some(owner), Level::Deny | Level::Warn) => {
+                emit::guard_path_of(lint, level, owner, original, callee_span)
+            }
+            _ => emit::guard_target(lint, level, original, callee_span),
+        };
+    }
+
     pub(crate) fn visit_method_call(&mut self, expr: &mut Expr) {
         let Expr::MethodCall(call) = expr else { return };
         let name = call.method.to_string();
@@ -108,10 +129,7 @@ impl Rewriter<'_> {
                     Builder::DirBuilder => "DirBuilder::create",
                 };
                 if let Some(arg) = call.args.first_mut() {
-                    let span = syn::spanned::Spanned::span(&*arg);
-                    let level = self.record(lint, span, operation.to_owned(), false);
-                    let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
-                    *arg = emit::guard_target(lint, level, original, method_span);
+                    self.guard_target(lint, arg, operation.to_owned(), method_span);
                 }
             }
             return;
@@ -229,6 +247,16 @@ impl Rewriter<'_> {
             }
         }
     }
+}
+
+/// For an argument `owner.path()` with a plain place as owner, the owner:
+/// its type decides whether the path is a temp file's.
+fn temp_path_owner(arg: &Expr) -> Option<&Expr> {
+    let Expr::MethodCall(call) = arg else {
+        return None;
+    };
+    let plain = call.method == "path" && call.args.is_empty() && call.turbofish.is_none();
+    (plain && place_kind(&call.receiver) == PlaceKind::Pure).then_some(&*call.receiver)
 }
 
 fn sets_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {

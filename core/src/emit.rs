@@ -51,8 +51,8 @@ fn probe(value: Expr, span: Span) -> Expr {
 }
 
 /// Whether a rewrite needs the probe fallback traits in scope.
-pub fn needs_probe_traits(lint: Lint, level: Level) -> bool {
-    level == Level::Warn || (lint == Lint::TempEscape && level == Level::Deny)
+pub fn needs_probe_traits(lint: Lint, level: Level, path_of: bool) -> bool {
+    level == Level::Warn || (level == Level::Deny && (lint == Lint::TempEscape || path_of))
 }
 
 // Input:  fs::write(path, data)
@@ -77,6 +77,30 @@ pub fn guard_target(lint: Lint, level: Level, arg: Expr, callee_span: Span) -> E
 
 /// The probe method for `temp_escape` at `level`. The in-place variants
 /// return a marker that does not borrow, so the receiver can then be moved.
+// Input:  fs::write(tmp.path(), data)
+// Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
+//                       .__ephemeral_fs_deny_persistent_write_path(tmp.path()), data)
+/// Guards `owner.path()`: the compiler lets it through when `owner` is a
+/// `NamedTempFile` or `TempDir`, and demands a temp handle otherwise.
+pub fn guard_path_of(lint: Lint, level: Level, owner: &Expr, arg: Expr, callee_span: Span) -> Expr {
+    let borrowed = Expr::Reference(ExprReference {
+        attrs: Vec::new(),
+        and_token: syn::Token![&](callee_span),
+        mutability: None,
+        expr: Box::new(owner.clone()),
+    });
+    let level_name = if level == Level::Warn { "warn" } else { "deny" };
+    let mut check = method(
+        probe(borrowed, callee_span),
+        &format!("__ephemeral_fs_{level_name}_{}_path", lint.name()),
+        callee_span,
+    );
+    if let Expr::MethodCall(call) = &mut check {
+        call.args.push(arg);
+    }
+    check
+}
+
 fn escape_method(level: Level, in_place: bool) -> &'static str {
     match (level, in_place) {
         (Level::Warn, false) => "__ephemeral_fs_warn_temp_escape",
@@ -172,7 +196,7 @@ pub fn probe_traits_import() -> Option<Stmt> {
     let tokens: TokenStream = quote_spanned! {Span::call_site()=>
         #[allow(unused_imports)]
         use ::ephemeral_fs::__private::{
-            TempEscapeFallback as _, TypeEscapeFallback as _,
+            PathOfFallback as _, TempEscapeFallback as _, TypeEscapeFallback as _,
             WarnPersistentRead as _, WarnPersistentWrite as _,
         };
     };

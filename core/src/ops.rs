@@ -180,8 +180,9 @@ pub const ESCAPE_METHODS: &[&str] = &[
 /// call harmless (`Builder::keep(false)` is the default).
 pub const ESCAPE_SWITCHES: &[&str] = &["keep", "disable_cleanup"];
 
-/// `TempPath::from_path(p)` wraps an arbitrary path in a temp handle.
-pub const ESCAPE_CONSTRUCTORS: &[&str] = &["from_path"];
+/// `TempPath::from_path(p)` and `try_from_path(p)` wrap an arbitrary path in
+/// a temp handle.
+pub const ESCAPE_CONSTRUCTORS: &[&str] = &["from_path", "try_from_path"];
 
 /// The operation a canonical path names, if any: `["std", "fs", "write"]`.
 pub fn lookup(canonical: &[String]) -> Option<(&'static Operation, bool)> {

@@ -98,6 +98,104 @@ impl<T> WarnPersistentRead<T> for Probe<T> {
     }
 }
 
+// ---- `tmp.path()` as a target ---------------------------------------------
+//
+// Input:  fs::write(tmp.path(), data)
+// Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
+//                       .__ephemeral_fs_deny_persistent_write_path(tmp.path()), data)
+//
+// `&Path` says nothing about where it came from, but the receiver's type
+// does: the path of a `NamedTempFile` or `TempDir` passes as is; any other
+// receiver falls back to the trait method, which demands a temp handle.
+
+/// Types whose `.path()` lies inside a temp file or directory.
+pub trait TempPathOwner {}
+
+macro_rules! temp_path_owners {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<$($generics)*> TempPathOwner for $ty {}
+        impl<$($generics)*> TempPathOwner for &$ty {}
+        impl<$($generics)*> TempPathOwner for &mut $ty {}
+    )*};
+}
+
+temp_path_owners! {
+    [F] NamedTempFile<F>,
+    [] TempDir,
+}
+
+impl<T: TempPathOwner> Probe<&T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_persistent_write_path<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_persistent_write_path<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_persistent_read_path<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_persistent_read_path<P>(self, path: P) -> P {
+        path
+    }
+}
+
+pub trait PathOfFallback {
+    fn __ephemeral_fs_deny_persistent_write_path<P: TempTarget<lint::persistent_write>>(
+        self,
+        path: P,
+    ) -> P;
+
+    #[deprecated(
+        note = "ephemeral_fs::persistent_write: this path is not a temp-file handle; a request handler's local files vanish on restart and are not shared between instances. Use a `tempfile::NamedTempFile`, a `dir.child(..)` of a `tempfile::TempDir`, or a backing service"
+    )]
+    fn __ephemeral_fs_warn_persistent_write_path<P>(self, path: P) -> P;
+
+    fn __ephemeral_fs_deny_persistent_read_path<P: TempTarget<lint::persistent_read>>(
+        self,
+        path: P,
+    ) -> P;
+
+    #[deprecated(
+        note = "ephemeral_fs::persistent_read: this path is not a temp-file handle; a stateless handler must not depend on local files. Read from a backing service, or from a temp file this request created"
+    )]
+    fn __ephemeral_fs_warn_persistent_read_path<P>(self, path: P) -> P;
+}
+
+impl<T> PathOfFallback for Probe<T> {
+    #[inline(always)]
+    fn __ephemeral_fs_deny_persistent_write_path<P: TempTarget<lint::persistent_write>>(
+        self,
+        path: P,
+    ) -> P {
+        path
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_persistent_write_path<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_deny_persistent_read_path<P: TempTarget<lint::persistent_read>>(
+        self,
+        path: P,
+    ) -> P {
+        path
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_persistent_read_path<P>(self, path: P) -> P {
+        path
+    }
+}
+
 // ---- `temp_escape` ---------------------------------------------------------
 //
 // Input:  tmp.persist(dest)
@@ -136,7 +234,7 @@ temp_handles! {
 
 /// Never implemented: requiring it is how a `temp_escape` is denied.
 #[diagnostic::on_unimplemented(
-    message = "temp_escape: this call makes the `{Self}` outlive the request",
+    message = "temp_escape: this call lets a temp file of `{Self}` outlive the request",
     label = "cancels the temp file's cleanup",
     note = "a file kept on local disk vanishes on restart and is not shared between instances",
     note = "upload the data to a backing service such as object storage or a database before the request ends, and let the temp file be removed"

@@ -43,8 +43,11 @@ pub struct ScratchPath<'dir> {
 impl<'dir> ScratchPath<'dir> {
     fn join(base: &Path, relative: &Path) -> io::Result<Self> {
         check_relative(relative)?;
+        // Joined component by component, so `a/./b` is stored as `a/b`.
+        let mut path = base.to_path_buf();
+        path.extend(relative.components());
         Ok(ScratchPath {
-            path: base.join(relative),
+            path,
             dir: PhantomData,
         })
     }

@@ -1,0 +1,398 @@
+//! The expansion, token for token, on `quote!` inputs.
+
+use ephemeral_fs_core::lints::{Level, Lint};
+use ephemeral_fs_core::{Analysis, analyze};
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+
+fn run(args: TokenStream, input: TokenStream) -> Analysis {
+    analyze(args, syn::parse2(input).expect("test input parses"))
+}
+
+fn expand(args: TokenStream, input: TokenStream) -> String {
+    let analysis = run(args, input);
+    if let Some(error) = &analysis.error {
+        panic!("unexpected error: {error}");
+    }
+    analysis.item.to_token_stream().to_string()
+}
+
+fn error(args: TokenStream, input: TokenStream) -> (String, String) {
+    let analysis = run(args, input);
+    let error = analysis
+        .error
+        .expect("an error")
+        .to_compile_error()
+        .to_string();
+    (error, analysis.item.to_token_stream().to_string())
+}
+
+const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { PathOfFallback as _ , TempEscapeFallback as _ , TypeEscapeFallback as _ , WarnPersistentRead as _ , WarnPersistentWrite as _ , } ;";
+
+#[test]
+fn code_without_filesystem_calls_is_unchanged() {
+    let input = quote! {
+        async fn handler(State(db): State<Db>, body: Bytes) -> Result<Json<Id>, Error> {
+            let id = db.insert(&body).await?;
+            let f = |x: u8| x + 1;
+            println!("{}", f(1));
+            write!(out, "{id}")?;
+            storage::write(&id, body)?;
+            Ok(Json(id))
+        }
+    };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+}
+
+#[test]
+fn guards_path_arguments_of_std_fs_calls() {
+    let output = expand(
+        quote!(),
+        quote! {
+            fn save(name: &str, body: &[u8]) -> io::Result<()> {
+                std::fs::write(format!("/var/uploads/{name}"), body)
+            }
+        },
+    );
+    let expected = quote! {
+        fn save(name: &str, body: &[u8]) -> io::Result<()> {
+            std::fs::write(::ephemeral_fs::__private::persistent_write(format!("/var/uploads/{name}")), body)
+        }
+    };
+    assert_eq!(output, expected.to_string());
+}
+
+#[test]
+fn copy_checks_the_destination_and_reads_only_when_denied() {
+    let output = expand(quote!(), quote! { fn f() { fs::copy(a, b); } });
+    assert_eq!(
+        output,
+        quote! { fn f() { fs::copy(a, ::ephemeral_fs::__private::persistent_write(b)); } }
+            .to_string()
+    );
+    let output = expand(
+        quote!(deny(persistent_read)),
+        quote! { fn f() { fs::copy(a, b); } },
+    );
+    assert_eq!(
+        output,
+        quote! { fn f() {
+            fs::copy(
+                ::ephemeral_fs::__private::persistent_read(a),
+                ::ephemeral_fs::__private::persistent_write(b)
+            );
+        } }
+        .to_string()
+    );
+}
+
+#[test]
+fn warn_level_uses_a_probe_and_imports_its_fallbacks() {
+    let output = expand(
+        quote!(warn(persistent_write)),
+        quote! { fn f() { fs::remove_file(p); } },
+    );
+    let expected = format!(
+        "fn f () {{ {PROBES} fs :: remove_file (:: ephemeral_fs :: __private :: Probe (p) . __ephemeral_fs_warn_persistent_write ()) ; }}"
+    );
+    assert_eq!(output, expected);
+}
+
+#[test]
+fn follows_renames_globs_and_module_imports() {
+    let output = expand(
+        quote!(),
+        quote! {
+            mod handlers {
+                use std::fs::{self as disk, File as F, write as save};
+                fn a() { save(p, b); F::create(p); disk::remove_dir(p); }
+                fn b() { use std::fs::*; remove_file(p); }
+                mod inner { fn c() { save(p, b); F::create(p); } }
+            }
+        },
+    );
+    assert_eq!(
+        output.matches("__private :: persistent_write").count(),
+        4,
+        "{output}"
+    );
+    assert!(
+        output.contains("mod inner { fn c () { save (p , b) ; F :: create (p) ; } }"),
+        "{output}"
+    );
+}
+
+#[test]
+fn own_modules_and_foreign_crates_are_left_alone() {
+    let input = quote! {
+        mod handlers {
+            mod fs { pub fn write(_: &str, _: &[u8]) {} }
+            use crate::blob::File;
+            fn a() { fs::write("k", b); File::create("k"); self::fs::write("k", b); }
+        }
+    };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+}
+
+#[test]
+fn async_runtimes_fs_modules_are_checked() {
+    let output = expand(
+        quote!(),
+        quote! { async fn f() { tokio::fs::write(p, b).await; } },
+    );
+    assert!(
+        output.contains(
+            "tokio :: fs :: write (:: ephemeral_fs :: __private :: persistent_write (p) , b)"
+        ),
+        "{output}"
+    );
+}
+
+#[test]
+fn open_options_chains_are_writes_only_with_a_write_flag() {
+    let read_only = quote! { fn f() { OpenOptions::new().read(true).open(p); File::options().write(false).open(p); } };
+    assert_eq!(expand(quote!(), read_only.clone()), read_only.to_string());
+    let output = expand(
+        quote!(),
+        quote! { fn f() { OpenOptions::new().append(true).open(p); } },
+    );
+    assert!(
+        output.contains(". open (:: ephemeral_fs :: __private :: persistent_write (p))"),
+        "{output}"
+    );
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let mut opts = fs::OpenOptions::new(); opts.create(flag); opts.open(p); } },
+    );
+    assert!(
+        output.contains("opts . open (:: ephemeral_fs :: __private :: persistent_write (p))"),
+        "{output}"
+    );
+    let output = expand(
+        quote!(),
+        quote! { fn f() { DirBuilder::new().recursive(true).create(p); } },
+    );
+    assert!(
+        output.contains(". create (:: ephemeral_fs :: __private :: persistent_write (p))"),
+        "{output}"
+    );
+}
+
+#[test]
+fn escapes_probe_places_by_reference_and_values_by_value() {
+    let output = expand(quote!(), quote! { fn f() { tmp.persist(dest); } });
+    let expected = format!(
+        "fn f () {{ {PROBES} :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_escape_in_place () , tmp . persist (dest)) ; }}"
+    );
+    assert_eq!(output, expected);
+    let output = expand(
+        quote!(),
+        quote! { fn f() { NamedTempFile::new()?.keep(); } },
+    );
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: Probe (NamedTempFile :: new () ?) . __ephemeral_fs_deny_temp_escape () . keep ()"),
+        "{output}"
+    );
+    let output = expand(quote!(), quote! { fn f() { TempPath::from_path(p); } });
+    assert!(
+        output.contains("TypeProbe :: < TempPath > :: NEW"),
+        "{output}"
+    );
+}
+
+#[test]
+fn harmless_switches_and_impure_places_are_not_probed() {
+    let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); files[next()].keep(); cache::keep(x); } };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+}
+
+#[test]
+fn functions_used_as_values_become_guarded_mirrors() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { files.iter().try_for_each(fs::remove_file); } },
+    );
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: same_fn1 (fs :: remove_file , :: ephemeral_fs :: fs :: remove_file)"),
+        "{output}"
+    );
+    // Reads are only mirrored when denied.
+    let input = quote! { fn f() { paths.iter().map(fs::read_to_string); } };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+}
+
+#[test]
+fn macro_arguments_are_checked() {
+    let output = expand(
+        quote!(),
+        quote! {
+            fn f() {
+                assert!(fs::write(p, b).is_ok(), "saved {}", name);
+                let v = vec![fs::remove_file(p); 2];
+                my_macro!(x => fs::create_dir(p), y);
+                println!("{}", name);
+            }
+        },
+    );
+    assert_eq!(
+        output.matches("__private :: persistent_write").count(),
+        3,
+        "{output}"
+    );
+    assert!(output.contains("println ! (\"{}\" , name)"), "{output}");
+}
+
+#[test]
+fn statement_exceptions_are_stripped_and_scoped() {
+    let output = expand(
+        quote!(),
+        quote! {
+            fn f() {
+                #[ephemeral_fs::allow(persistent_write, reason = "legacy cache")]
+                fs::write(a, b)?;
+                fs::write(c, d)?;
+            }
+        },
+    );
+    assert_eq!(
+        output,
+        quote! { fn f() { fs::write(a, b)?; fs::write(::ephemeral_fs::__private::persistent_write(c), d)?; } }.to_string()
+    );
+}
+
+#[test]
+fn nested_attributes_set_levels_for_their_item() {
+    let output = expand(
+        quote!(),
+        quote! {
+            mod m {
+                #[ephemeral_fs(allow(persistent_write))]
+                fn legacy() { fs::write(a, b); }
+                #[ephemeral_fs::ephemeral_fs]
+                fn checked() { fs::write(a, b); }
+            }
+        },
+    );
+    assert!(
+        output.contains("fn legacy () { fs :: write (a , b) ; }"),
+        "{output}"
+    );
+    assert_eq!(
+        output.matches("persistent_write (a)").count(),
+        1,
+        "{output}"
+    );
+    assert!(!output.contains("# [ephemeral_fs"), "{output}");
+}
+
+#[test]
+fn misuse_reports_and_still_emits_the_stripped_item() {
+    let (message, item) = error(
+        quote!(),
+        quote! {
+            fn f() {
+                #[ephemeral_fs::allow(persistent_write)]
+                fs::write(a, b);
+            }
+        },
+    );
+    assert!(message.contains("needs a reason"), "{message}");
+    assert_eq!(item, quote! { fn f() { fs::write(a, b); } }.to_string());
+
+    let (message, item) = error(quote!(deny(persistant_read)), quote! { struct S; });
+    assert!(
+        message.contains("did you mean `persistent_read`?"),
+        "{message}"
+    );
+    assert!(message.contains("not on a struct"), "{message}");
+    assert_eq!(item, "struct S ;");
+}
+
+#[test]
+fn allow_on_an_expression_is_an_error() {
+    let (message, item) = error(
+        quote!(),
+        quote! { fn f() { g(#[ephemeral_fs::allow(temp_escape, reason = "x")] a); } },
+    );
+    assert!(
+        message.contains("goes on a statement or an item"),
+        "{message}"
+    );
+    assert_eq!(item, quote! { fn f() { g(a); } }.to_string());
+}
+
+#[test]
+fn findings_carry_lint_level_and_operation() {
+    let analysis = run(
+        quote!(warn(temp_escape)),
+        quote! {
+            impl Handler {
+                async fn upload(&self) {
+                    fs::write(a, b);
+                    std::fs::read(c);
+                    tmp.keep();
+                }
+            }
+        },
+    );
+    let found: Vec<(Lint, Level, String)> = analysis
+        .findings
+        .iter()
+        .map(|f| (f.lint, f.level, f.operation.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                Lint::PersistentWrite,
+                Level::Deny,
+                "std::fs::write".to_owned()
+            ),
+            (
+                Lint::PersistentRead,
+                Level::Allow,
+                "std::fs::read".to_owned()
+            ),
+            (Lint::TempEscape, Level::Warn, ".keep()".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn every_accepted_target_kind_is_rewritten() {
+    for input in [
+        quote! { fn f() { fs::write(a, b); } },
+        quote! { impl T for S { fn f(&self) { fs::write(a, b); } } },
+        quote! { trait T { fn f(&self) { fs::write(a, b); } fn g(&self); } },
+        quote! { mod m { fn f() { fs::write(a, b); } } },
+    ] {
+        let output = expand(quote!(), input);
+        assert!(output.contains("persistent_write (a)"), "{output}");
+    }
+}
+
+#[test]
+fn a_mod_declaration_is_an_error_on_the_attribute() {
+    let (message, _) = error(quote!(), quote! { mod handlers; });
+    assert!(
+        message.contains("cannot see inside `mod handlers;`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_path_taken_from_a_place_is_decided_by_the_owner_type() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { fs::write(tmp.path(), b); fs::write(make().path(), b); } },
+    );
+    assert!(
+        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (tmp . path ()) , b)"),
+        "{output}"
+    );
+    // Not a plain place: borrowing it would run `make()` twice.
+    assert!(
+        output.contains("persistent_write (make () . path ())"),
+        "{output}"
+    );
+}
