@@ -12,29 +12,19 @@ use crate::ops::{self, Builder};
 use crate::rewrite::{BuilderState, Rewriter};
 
 impl Rewriter<'_> {
-    fn record(&mut self, lint: Lint, span: Span, operation: String, type_checked: bool) -> Level {
-        self.record_with(lint, span, operation, type_checked, false)
-    }
-
-    fn record_with(
-        &mut self,
-        lint: Lint,
-        span: Span,
-        operation: String,
-        type_checked: bool,
-        path_of: bool,
-    ) -> Level {
+    /// Records a finding; `probed` when a type probe will decide it.
+    fn record(&mut self, lint: Lint, span: Span, operation: String, probed: bool) -> Level {
         let level = self.levels.get(lint);
         self.findings.push(Finding {
             lint,
             level,
             span,
             operation,
-            type_checked,
+            probed,
         });
         if level != Level::Allow {
             self.rewrites += 1;
-            if emit::needs_probe_traits(lint, level, path_of) {
+            if emit::needs_probe_traits(level, probed) {
                 self.body.uses_probes = true;
             }
         }
@@ -98,7 +88,7 @@ impl Rewriter<'_> {
     fn guard_target(&mut self, lint: Lint, arg: &mut Expr, operation: String, callee_span: Span) {
         let span = syn::spanned::Spanned::span(&*arg);
         let owner = temp_path_owner(arg).cloned();
-        let level = self.record_with(lint, span, operation, owner.is_some(), owner.is_some());
+        let level = self.record(lint, span, operation, owner.is_some());
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
         *arg = match (&owner, level) {
             (Some(owner), Level::Deny | Level::Warn) => {

@@ -51,8 +51,10 @@ fn probe(value: Expr, span: Span) -> Expr {
 }
 
 /// Whether a rewrite needs the probe fallback traits in scope.
-pub fn needs_probe_traits(lint: Lint, level: Level, path_of: bool) -> bool {
-    level == Level::Warn || (level == Level::Deny && (lint == Lint::TempEscape || path_of))
+/// A `warn` always goes through a probe; a `deny` only when a type probe
+/// decides it (`temp_escape`, `tmp.path()`).
+pub fn needs_probe_traits(level: Level, probed: bool) -> bool {
+    level == Level::Warn || (level == Level::Deny && probed)
 }
 
 // Input:  fs::write(path, data)

@@ -15,7 +15,7 @@ pub struct Finding {
     pub span: Span,
     /// The operation as the user would name it: `std::fs::write`, `.persist()`.
     pub operation: String,
-    /// Whether the check is left to the compiler's type check (`temp_escape`
-    /// and temp handles): a finding then means "checked", not "violation".
-    pub type_checked: bool,
+    /// Whether a type probe decides it (`temp_escape`, `tmp.path()`): the
+    /// finding then means "checked", not necessarily "violation".
+    pub probed: bool,
 }

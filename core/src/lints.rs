@@ -115,10 +115,6 @@ impl Levels {
     pub fn all_allowed() -> Self {
         Levels([Level::Allow; 3])
     }
-
-    pub fn any_enabled(&self) -> bool {
-        self.0.iter().any(|level| *level != Level::Allow)
-    }
 }
 
 /// The lint names as prose, for error messages.

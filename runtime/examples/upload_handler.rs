@@ -1,0 +1,63 @@
+//! An upload handler that stages the body in temp files and keeps the result
+//! in a backing service. `#[ephemeral_fs]` checks that nothing it writes
+//! locally outlives the request.
+//!
+//! Run it with `cargo run -p ephemeral-fs --example upload_handler`.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Write};
+use std::sync::Mutex;
+
+use ephemeral_fs::{TempDirExt, ephemeral_fs};
+use tempfile::{NamedTempFile, TempDir};
+
+/// Stands in for object storage: what must last goes here, not to disk.
+#[derive(Default)]
+struct ObjectStore {
+    objects: Mutex<HashMap<String, Vec<u8>>>,
+}
+
+impl ObjectStore {
+    fn put(&self, key: &str, bytes: Vec<u8>) {
+        self.objects.lock().unwrap().insert(key.to_owned(), bytes);
+    }
+}
+
+struct UploadHandler {
+    store: ObjectStore,
+}
+
+#[ephemeral_fs]
+impl UploadHandler {
+    /// Stages the upload, "processes" it in a scratch directory, stores the
+    /// result and lets every local file go when it returns.
+    fn upload(&self, name: &str, body: &[u8]) -> io::Result<String> {
+        let mut staged = NamedTempFile::new()?;
+        staged.write_all(body)?;
+        staged.flush()?;
+
+        let work = TempDir::new()?;
+        let normalised = work.child("normalised.txt")?;
+        let text = fs::read_to_string(staged.path())?;
+        fs::write(&normalised, text.trim().to_uppercase())?;
+
+        let key = format!("uploads/{name}");
+        self.store.put(&key, fs::read(&normalised)?);
+        Ok(key)
+    }
+}
+
+fn main() -> io::Result<()> {
+    let handler = UploadHandler {
+        store: ObjectStore::default(),
+    };
+    let key = handler.upload("hello.txt", b"  hello, twelve-factor  \n")?;
+    let objects = handler.store.objects.lock().unwrap();
+    println!(
+        "stored {key}: {:?}",
+        String::from_utf8_lossy(&objects[&key])
+    );
+    println!("no local file outlived the request");
+    Ok(())
+}
