@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use syn::visit_mut::{self, VisitMut};
-use syn::{Attribute, Block, Expr, ImplItem, Item, Local, Pat, Stmt, TraitItem};
+use syn::{Attribute, Block, Expr, ImplItem, Item, Local, Pat, Signature, Stmt, TraitItem};
 
 use crate::args::{self, Setting};
 use crate::ctxt::Ctxt;
@@ -90,7 +90,12 @@ impl<'a> Rewriter<'a> {
         settings
     }
 
-    fn rewrite_fn_body(&mut self, block: &mut Block) {
+    /// Rewrites a function body. A `const fn` cannot touch the filesystem,
+    /// and probes are not `const`, so its body only loses our attributes.
+    fn rewrite_fn_body(&mut self, sig: &Signature, block: &mut Block) {
+        if sig.constness.is_some() {
+            return self.strip_only(|this| this.visit_block_mut(block));
+        }
         let saved = std::mem::take(&mut self.body);
         self.visit_block_mut(block);
         if self.body.uses_probes {
@@ -99,6 +104,15 @@ impl<'a> Rewriter<'a> {
             }
         }
         self.body = saved;
+    }
+
+    /// Runs `f` with every lint allowed: our attributes are removed, nothing
+    /// is rewritten.
+    fn strip_only(&mut self, f: impl FnOnce(&mut Self)) {
+        let saved = self.levels;
+        self.levels = Levels::all_allowed();
+        f(self);
+        self.levels = saved;
     }
 
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
@@ -125,7 +139,9 @@ impl VisitMut for Rewriter<'_> {
         match item {
             Item::Fn(function) => {
                 let settings = self.take_our_attrs(&mut function.attrs);
-                self.with_settings(&settings, |this| this.rewrite_fn_body(&mut function.block));
+                self.with_settings(&settings, |this| {
+                    this.rewrite_fn_body(&function.sig, &mut function.block)
+                });
             }
             Item::Impl(item_impl) => {
                 let settings = self.take_our_attrs(&mut item_impl.attrs);
@@ -134,7 +150,7 @@ impl VisitMut for Rewriter<'_> {
                         if let ImplItem::Fn(method) = impl_item {
                             let settings = this.take_our_attrs(&mut method.attrs);
                             this.with_settings(&settings, |this| {
-                                this.rewrite_fn_body(&mut method.block)
+                                this.rewrite_fn_body(&method.sig, &mut method.block)
                             });
                         }
                     }
@@ -147,7 +163,10 @@ impl VisitMut for Rewriter<'_> {
                         if let TraitItem::Fn(method) = trait_item {
                             let settings = this.take_our_attrs(&mut method.attrs);
                             if let Some(body) = &mut method.default {
-                                this.with_settings(&settings, |this| this.rewrite_fn_body(body));
+                                let sig = &method.sig;
+                                this.with_settings(&settings, |this| {
+                                    this.rewrite_fn_body(sig, body)
+                                });
                             }
                         }
                     }
@@ -218,6 +237,8 @@ impl VisitMut for Rewriter<'_> {
             Expr::Call(_) => self.visit_call(expr),
             Expr::MethodCall(_) => self.visit_method_call(expr),
             Expr::Path(_) => self.visit_value_path(expr),
+            // An inline `const { .. }` is evaluated at compile time.
+            Expr::Const(_) => self.strip_only(|this| visit_mut::visit_expr_mut(this, expr)),
             _ => visit_mut::visit_expr_mut(self, expr),
         }
     }

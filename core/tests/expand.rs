@@ -396,3 +396,20 @@ fn a_path_taken_from_a_place_is_decided_by_the_owner_type() {
         "{output}"
     );
 }
+
+#[test]
+fn const_contexts_are_not_probed() {
+    let input = quote! { const fn f(s: &S) -> u8 { s.keep() } };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+    let input = quote! { fn f() { let x = const { S.keep() }; } };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+    let output = expand(
+        quote!(),
+        quote! { impl S { const fn a(&self) -> u8 { self.keep() } fn b(&self) { self.keep(); } } },
+    );
+    assert_eq!(
+        output.matches("deny_temp_escape_in_place").count(),
+        1,
+        "{output}"
+    );
+}
