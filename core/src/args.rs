@@ -2,7 +2,6 @@
 //! the in-body exception, `#[ephemeral_fs::allow(temp_escape, reason = "..")]`.
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
-use syn::spanned::Spanned;
 use syn::{Attribute, Meta};
 
 use crate::ctxt::Ctxt;
@@ -179,15 +178,14 @@ pub fn parse_allow(attr: &Attribute, ctxt: &mut Ctxt) -> Vec<Setting> {
     let list = match &attr.meta {
         Meta::List(list) => list,
         _ => {
-            ctxt.error(
-                attr.span(),
+            ctxt.error_spanned(
+                attr,
                 format!("`#[ephemeral_fs::allow]` needs a lint and a reason: {USAGE}"),
             );
             return Vec::new();
         }
     };
     let (lint_tokens, reason) = split_reason(list.tokens.clone(), ctxt);
-    let errors_before = ctxt.has_errors();
     let lints = parse_lint_list(
         lint_tokens,
         list.delimiter.span().join(),
@@ -199,11 +197,10 @@ pub fn parse_allow(attr: &Attribute, ctxt: &mut Ctxt) -> Vec<Setting> {
         Some(Reason::Empty(span)) => {
             ctxt.error(span, "the reason is empty: say why this exception is safe");
         }
-        None if !errors_before => ctxt.error(
-            attr.span(),
+        None => ctxt.error_spanned(
+            attr,
             format!("`#[ephemeral_fs::allow]` needs a reason saying why this is safe: {USAGE}"),
         ),
-        None => {}
     }
     lints
         .into_iter()

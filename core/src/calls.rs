@@ -43,7 +43,7 @@ impl Rewriter<'_> {
         }
         let path = callee.path.clone();
         let callee_span = last_ident_span(&path);
-        if let Some(canonical) = self.scope.resolve(&path) {
+        if let Some(canonical) = self.resolve_expr_path(&path) {
             if let Some((operation, _)) = ops::lookup(&canonical) {
                 // The callee is the operation itself, not a value: only the
                 // arguments are visited.
@@ -60,28 +60,73 @@ impl Rewriter<'_> {
             }
         }
         visit_mut::visit_expr_mut(self, expr);
-        if let Some(ty) = escape_type_path(&path) {
-            let Expr::Call(call) = &*expr else { return };
-            let name = path
-                .segments
-                .last()
-                .map(|s| s.ident.to_string())
-                .unwrap_or_default();
-            if switched_off(&name, call.args.last()) {
-                return;
-            }
+        if path.segments.len() < 2 {
+            return;
+        }
+        let name = path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        if ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str()) {
             let level = self.record(
                 Lint::TempEscape,
                 callee_span,
-                format!("{}::{name}", path_text(&ty)),
+                format!("{}::{name}", path_text(&path)),
                 true,
             );
             if level != Level::Allow {
-                if let Some(checked) = emit::escape_by_type(level, &ty, expr.clone(), callee_span) {
-                    *expr = checked;
-                }
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::escape_by_result(level, whole, callee_span);
+            }
+            return;
+        }
+        // `NamedTempFile::persist(tmp, dest)`: the first argument is the
+        // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
+        // or trait's function has one, and those are UpperCamelCase; a
+        // module's `cache::keep(x)` takes no receiver.
+        let Expr::Call(call) = expr else { return };
+        if !ops::ESCAPE_METHODS.contains(&name.as_str())
+            || !owner_is_type(&path)
+            || switched_off(&name, call.args.get(1))
+        {
+            return;
+        }
+        let Some(receiver) = call.args.first() else {
+            return;
+        };
+        let kind = place_kind(receiver);
+        if kind == PlaceKind::Impure {
+            return;
+        }
+        let level = self.record(
+            Lint::TempEscape,
+            callee_span,
+            format!("{}::{name}", path_text(&path)),
+            true,
+        );
+        if level == Level::Allow {
+            return;
+        }
+        if kind == PlaceKind::Pure {
+            let place = receiver.clone();
+            let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+            *expr = emit::escape_by_place(level, &place, whole, callee_span);
+        } else if let Some(receiver) = call.args.first_mut() {
+            let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
+            *receiver = emit::escape_by_value(level, value, callee_span);
+        }
+    }
+
+    /// The absolute path an expression path stands for. A local variable
+    /// hides an imported function of the same name.
+    fn resolve_expr_path(&self, path: &syn::Path) -> Option<Vec<String>> {
+        if let Some(ident) = path.get_ident() {
+            if self.body.locals.contains(&ident.to_string()) {
+                return None;
             }
         }
+        self.scope.resolve(path)
     }
 
     /// Records a path argument and wraps it as its level says.
@@ -155,13 +200,13 @@ impl Rewriter<'_> {
     }
 
     // Input:  let f = std::fs::write;
-    // Output: let f = ::ephemeral_fs::__private::same_fn2(std::fs::write, ::ephemeral_fs::fs::write);
+    // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
     pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
         let Expr::Path(value) = expr else { return };
         if value.qself.is_some() {
             return;
         }
-        let Some(canonical) = self.scope.resolve(&value.path) else {
+        let Some(canonical) = self.resolve_expr_path(&value.path) else {
             return;
         };
         let Some((operation, is_std)) = ops::lookup(&canonical) else {
@@ -179,7 +224,7 @@ impl Rewriter<'_> {
             return;
         }
         self.record(target.lint, span, canonical.join("::"), false);
-        *expr = emit::guarded_value(expr.clone(), mirror, operation.arity, span);
+        *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
     }
 
     /// The builder a receiver chain starts from, with the write flags it sets.
@@ -262,30 +307,6 @@ fn switched_off(method: &str, switch: Option<&Expr>) -> bool {
     ops::ESCAPE_SWITCHES.contains(&method) && switch.is_some_and(is_literal_false)
 }
 
-/// For `Type::persist(..)` or `TempPath::from_path(..)`, the type's path.
-/// Only a segment in UpperCamelCase is taken for a type, so a module's
-/// function (`cache::keep(..)`) is never probed as one.
-fn escape_type_path(path: &syn::Path) -> Option<syn::Path> {
-    let count = path.segments.len();
-    let last = path.segments.last()?.ident.to_string();
-    if count < 2
-        || !(ops::ESCAPE_METHODS.contains(&last.as_str())
-            || ops::ESCAPE_CONSTRUCTORS.contains(&last.as_str()))
-    {
-        return None;
-    }
-    let owner = path.segments[count - 2].ident.to_string();
-    if !owner.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let mut ty = path.clone();
-    ty.segments.pop();
-    // Drop the trailing `::` left by the pop.
-    let owner = ty.segments.pop()?.into_value();
-    ty.segments.push(owner);
-    Some(ty)
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PlaceKind {
     /// A variable or field path: borrowing it twice is free.
@@ -314,6 +335,14 @@ fn place_kind(expr: &Expr) -> PlaceKind {
             _ => PlaceKind::Impure,
         },
         _ => PlaceKind::Value,
+    }
+}
+
+fn owner_is_type(path: &syn::Path) -> bool {
+    let count = path.segments.len();
+    count >= 2 && {
+        let owner = path.segments[count - 2].ident.to_string();
+        owner == "Self" || owner.starts_with(|c: char| c.is_ascii_uppercase())
     }
 }
 

@@ -14,6 +14,11 @@ impl Ctxt {
         self.errors.push(syn::Error::new(span, message));
     }
 
+    /// An error covering all of `tokens`, not only their first token.
+    pub fn error_spanned(&mut self, tokens: impl quote::ToTokens, message: impl Display) {
+        self.errors.push(syn::Error::new_spanned(tokens, message));
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

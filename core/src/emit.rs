@@ -69,10 +69,12 @@ pub fn guard_target(lint: Lint, level: Level, arg: Expr, callee_span: Span) -> E
     match level {
         Level::Allow => arg,
         Level::Deny => call(private_path(lint.name(), callee_span), [arg], arg_span),
+        // A deprecation warning has one span: the call's, as rustc's own
+        // lints on calls do.
         Level::Warn => method(
             probe(arg, arg_span),
             &format!("__ephemeral_fs_warn_{}", lint.name()),
-            arg_span,
+            callee_span,
         ),
     }
 }
@@ -149,33 +151,37 @@ pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr 
 }
 
 // Input:  TempPath::from_path(path)
-// Output: ::ephemeral_fs::__private::after(
-//             ::ephemeral_fs::__private::TypeProbe::<TempPath>::NEW
-//                 .__ephemeral_fs_deny_temp_escape_in_place(),
-//             TempPath::from_path(path))
-/// Checks the type named in a path call. `None` if the type does not parse
-/// as one, in which case the call is left alone.
-pub fn escape_by_type(
-    level: Level,
-    ty: &syn::Path,
-    whole_call: Expr,
-    method_span: Span,
-) -> Option<Expr> {
-    let tokens = quote_spanned!(method_span=> ::ephemeral_fs::__private::TypeProbe::<#ty>::NEW);
-    let type_probe: Expr = syn::parse2(tokens).ok()?;
-    let check = method(type_probe, escape_method(level, true), method_span);
-    Some(call(
-        private_path("after", method_span),
-        [check, whole_call],
-        method_span,
-    ))
+// Output: ::ephemeral_fs::__private::Probe(TempPath::from_path(path))
+//             .__ephemeral_fs_deny_temp_adopt()
+/// Checks the type of what a `from_path`-like constructor returns.
+pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
+    let name = match level {
+        Level::Warn => "__ephemeral_fs_warn_temp_adopt",
+        _ => "__ephemeral_fs_deny_temp_adopt",
+    };
+    method(probe(whole_call, span), name, span)
 }
 
 // Input:  paths.iter().try_for_each(fs::remove_file)
-// Output: paths.iter().try_for_each(::ephemeral_fs::__private::same_fn1(
-//             fs::remove_file, ::ephemeral_fs::fs::remove_file))
-/// Replaces a `std::fs` function used as a value by its guarded mirror.
-pub fn guarded_value(user_path: Expr, mirror: &str, arity: usize, span: Span) -> Expr {
+// Output: paths.iter().try_for_each(::ephemeral_fs::__private::with_witness(
+//             fs::remove_file::<&'static str>, ::ephemeral_fs::fs::remove_file))
+/// Replaces a `std::fs` function used as a value by its guarded mirror. The
+/// user's path stays, with concrete type arguments, so its import stays
+/// used without adding a bound (which would repeat errors).
+pub fn guarded_value(
+    mut user_path: syn::ExprPath,
+    mirror: &str,
+    generics: usize,
+    span: Span,
+) -> Expr {
+    if let Some(last) = user_path.path.segments.last_mut() {
+        if last.arguments.is_none() {
+            let placeholders = std::iter::repeat_n(quote_spanned!(span=> &'static str), generics);
+            if let Ok(arguments) = syn::parse2(quote_spanned!(span=> ::<#(#placeholders),*>)) {
+                last.arguments = syn::PathArguments::AngleBracketed(arguments);
+            }
+        }
+    }
     let mut segments = Punctuated::new();
     for segment in ["ephemeral_fs", "fs", mirror] {
         segments.push(syn::PathSegment::from(Ident::new(segment, span)));
@@ -188,8 +194,11 @@ pub fn guarded_value(user_path: Expr, mirror: &str, arity: usize, span: Span) ->
             segments,
         },
     });
-    let helper = if arity == 1 { "same_fn1" } else { "same_fn2" };
-    call(private_path(helper, span), [user_path, mirror], span)
+    call(
+        private_path("with_witness", span),
+        [Expr::Path(user_path), mirror],
+        span,
+    )
 }
 
 /// `use` of the probe fallback traits, put at the top of a function body
@@ -198,7 +207,7 @@ pub fn probe_traits_import() -> Option<Stmt> {
     let tokens: TokenStream = quote_spanned! {Span::call_site()=>
         #[allow(unused_imports)]
         use ::ephemeral_fs::__private::{
-            PathOfFallback as _, TempEscapeFallback as _, TypeEscapeFallback as _,
+            PathOfFallback as _, TempAdoptFallback as _, TempEscapeFallback as _,
             WarnPersistentRead as _, WarnPersistentWrite as _,
         };
     };

@@ -12,6 +12,7 @@ mod emit;
 mod expand;
 mod finding;
 pub mod lints;
+mod locals;
 mod macros;
 pub mod ops;
 mod resolve;

@@ -3,8 +3,9 @@
 //!
 //! A macro's input is only tokens, so this is a stated heuristic: parse the
 //! tokens as comma-separated expressions, else as statements, else split
-//! them at top-level `,` `;` and `=>` and try each piece as an expression,
-//! looking into bracketed groups of pieces that are not. Tokens are only
+//! them at top-level `,` `;` and `=>` and try each piece as an expression;
+//! a piece that is not one is split once more after a top-level `if` (a
+//! match guard), and its bracketed groups are tried in turn. Tokens are only
 //! replaced when a rewrite happened, so macros we cannot read come out as
 //! they went in.
 
@@ -101,6 +102,20 @@ impl Rewriter<'_> {
             } else {
                 tokens
             };
+        }
+        // A match guard (`matches!(x, Some(_) if ..)`): the pattern does not
+        // parse as an expression, the guard after `if` does.
+        let guard = piece
+            .iter()
+            .position(|token| matches!(token, TokenTree::Ident(ident) if ident == "if"));
+        if let Some(at) = guard.filter(|at| *at > 0) {
+            let mut pattern = piece;
+            let mut guard = pattern.split_off(at);
+            let if_token = guard.remove(0);
+            let mut out = self.rewrite_piece(pattern);
+            out.extend([if_token]);
+            out.extend(self.rewrite_piece(guard));
+            return out;
         }
         piece
             .into_iter()

@@ -2,7 +2,7 @@
 //! statements, with the lint levels and names in force at each point.
 //! What to do with each call is in `calls.rs`, macros in `macros.rs`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Block, Expr, ImplItem, Item, Local, Pat, Signature, Stmt, TraitItem};
@@ -33,6 +33,10 @@ pub(crate) struct Body {
     pub(crate) uses_probes: bool,
     /// Locals bound to a builder (`let mut opts = OpenOptions::new();`).
     pub(crate) builders: HashMap<String, BuilderState>,
+    /// Every name a pattern binds anywhere in the body: a local `copy` hides
+    /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
+    /// checking.
+    pub(crate) locals: HashSet<String>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -97,6 +101,7 @@ impl<'a> Rewriter<'a> {
             return self.strip_only(|this| this.visit_block_mut(block));
         }
         let saved = std::mem::take(&mut self.body);
+        self.body.locals = crate::locals::bound_names(sig, block);
         self.visit_block_mut(block);
         if self.body.uses_probes {
             if let Some(import) = emit::probe_traits_import() {
@@ -119,8 +124,8 @@ impl<'a> Rewriter<'a> {
     fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
         attrs.retain(|attr| {
             if args::is_allow_attr(attr) {
-                self.ctxt.error(
-                    syn::spanned::Spanned::span(attr),
+                self.ctxt.error_spanned(
+                    attr,
                     "`#[ephemeral_fs::allow]` goes on a statement or an item: move it to the statement that contains this expression",
                 );
                 false
@@ -147,12 +152,20 @@ impl VisitMut for Rewriter<'_> {
                 let settings = self.take_our_attrs(&mut item_impl.attrs);
                 self.with_settings(&settings, |this| {
                     for impl_item in &mut item_impl.items {
-                        if let ImplItem::Fn(method) = impl_item {
-                            let settings = this.take_our_attrs(&mut method.attrs);
-                            this.with_settings(&settings, |this| {
-                                this.rewrite_fn_body(&method.sig, &mut method.block)
-                            });
-                        }
+                        let attrs = match impl_item {
+                            ImplItem::Fn(method) => {
+                                let settings = this.take_our_attrs(&mut method.attrs);
+                                this.with_settings(&settings, |this| {
+                                    this.rewrite_fn_body(&method.sig, &mut method.block)
+                                });
+                                continue;
+                            }
+                            ImplItem::Const(item) => &mut item.attrs,
+                            ImplItem::Type(item) => &mut item.attrs,
+                            ImplItem::Macro(item) => &mut item.attrs,
+                            _ => continue,
+                        };
+                        this.take_our_attrs(attrs);
                     }
                 });
             }
@@ -160,15 +173,23 @@ impl VisitMut for Rewriter<'_> {
                 let settings = self.take_our_attrs(&mut item_trait.attrs);
                 self.with_settings(&settings, |this| {
                     for trait_item in &mut item_trait.items {
-                        if let TraitItem::Fn(method) = trait_item {
-                            let settings = this.take_our_attrs(&mut method.attrs);
-                            if let Some(body) = &mut method.default {
-                                let sig = &method.sig;
-                                this.with_settings(&settings, |this| {
-                                    this.rewrite_fn_body(sig, body)
-                                });
+                        let attrs = match trait_item {
+                            TraitItem::Fn(method) => {
+                                let settings = this.take_our_attrs(&mut method.attrs);
+                                if let Some(body) = &mut method.default {
+                                    let sig = &method.sig;
+                                    this.with_settings(&settings, |this| {
+                                        this.rewrite_fn_body(sig, body)
+                                    });
+                                }
+                                continue;
                             }
-                        }
+                            TraitItem::Const(item) => &mut item.attrs,
+                            TraitItem::Type(item) => &mut item.attrs,
+                            TraitItem::Macro(item) => &mut item.attrs,
+                            _ => continue,
+                        };
+                        this.take_our_attrs(attrs);
                     }
                 });
             }
@@ -184,8 +205,18 @@ impl VisitMut for Rewriter<'_> {
                     self.scope.pop();
                 }
             }
-            _ => {}
+            other => {
+                // Nothing to check in it, but our attributes must not reach rustc.
+                if let Some(attrs) = crate::locals::item_attrs_mut(other) {
+                    self.take_our_attrs(attrs);
+                }
+            }
         }
+    }
+
+    fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+        let settings = self.take_our_attrs(&mut arm.attrs);
+        self.with_settings(&settings, |this| visit_mut::visit_arm_mut(this, arm));
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {

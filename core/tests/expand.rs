@@ -27,7 +27,7 @@ fn error(args: TokenStream, input: TokenStream) -> (String, String) {
     (error, analysis.item.to_token_stream().to_string())
 }
 
-const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { PathOfFallback as _ , TempEscapeFallback as _ , TypeEscapeFallback as _ , WarnPersistentRead as _ , WarnPersistentWrite as _ , } ;";
+const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { PathOfFallback as _ , TempAdoptFallback as _ , TempEscapeFallback as _ , WarnPersistentRead as _ , WarnPersistentWrite as _ , } ;";
 
 #[test]
 fn code_without_filesystem_calls_is_unchanged() {
@@ -195,7 +195,9 @@ fn escapes_probe_places_by_reference_and_values_by_value() {
     );
     let output = expand(quote!(), quote! { fn f() { TempPath::from_path(p); } });
     assert!(
-        output.contains("TypeProbe :: < TempPath > :: NEW"),
+        output.contains(
+            ":: ephemeral_fs :: __private :: Probe (TempPath :: from_path (p)) . __ephemeral_fs_deny_temp_adopt ()"
+        ),
         "{output}"
     );
 }
@@ -213,7 +215,7 @@ fn functions_used_as_values_become_guarded_mirrors() {
         quote! { fn f() { files.iter().try_for_each(fs::remove_file); } },
     );
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: same_fn1 (fs :: remove_file , :: ephemeral_fs :: fs :: remove_file)"),
+        output.contains(":: ephemeral_fs :: __private :: with_witness (fs :: remove_file :: < & 'static str > , :: ephemeral_fs :: fs :: remove_file)"),
         "{output}"
     );
     // Reads are only mirrored when denied.
@@ -410,6 +412,97 @@ fn const_contexts_are_not_probed() {
     assert_eq!(
         output.matches("deny_temp_escape_in_place").count(),
         1,
+        "{output}"
+    );
+}
+
+#[test]
+fn path_called_escapes_probe_their_receiver_argument() {
+    // The receiver decides, whatever the path names: a trait, a generic
+    // type, a module.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { NamedTempFile::persist(tmp, dest); Keep::keep(&5); TempDir::disable_cleanup(&mut dir, false); } },
+    );
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_escape_in_place () , NamedTempFile :: persist (tmp , dest))"),
+        "{output}"
+    );
+    assert!(
+        output.contains("Keep :: keep (:: ephemeral_fs :: __private :: Probe (& 5) . __ephemeral_fs_deny_temp_escape ())"),
+        "{output}"
+    );
+    assert!(
+        output.contains("TempDir :: disable_cleanup (& mut dir , false)"),
+        "{output}"
+    );
+}
+
+#[test]
+fn locals_hide_imported_function_names() {
+    let input = quote! {
+        fn f(write: impl Fn(u8)) {
+            use std::fs::*;
+            let copy = body.to_vec();
+            write(1);
+            send(copy);
+            items.iter().map(|remove_file| remove_file.len());
+        }
+    };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+    let output = expand(
+        quote!(),
+        quote! { fn f() { use std::fs::*; remove_file(p); } },
+    );
+    assert!(
+        output.contains("remove_file (:: ephemeral_fs :: __private :: persistent_write (p))"),
+        "{output}"
+    );
+}
+
+#[test]
+fn our_attributes_are_removed_from_every_item_and_arm() {
+    let output = expand(
+        quote!(),
+        quote! {
+            mod m {
+                #[ephemeral_fs::allow(persistent_write, reason = "config")]
+                pub struct Config;
+                impl Config {
+                    #[ephemeral_fs::allow(persistent_write, reason = "x")]
+                    const A: u8 = 1;
+                }
+                fn f(x: Option<u8>) {
+                    match x {
+                        #[ephemeral_fs::allow(persistent_write, reason = "legacy")]
+                        Some(_) => fs::write(a, b),
+                        None => fs::write(c, d),
+                    };
+                }
+            }
+        },
+    );
+    assert!(!output.contains("ephemeral_fs :: allow"), "{output}");
+    assert!(
+        output.contains("Some (_) => fs :: write (a , b)"),
+        "{output}"
+    );
+    assert!(
+        output.contains(
+            "None => fs :: write (:: ephemeral_fs :: __private :: persistent_write (c) , d)"
+        ),
+        "{output}"
+    );
+}
+
+#[test]
+fn match_guards_in_macros_are_checked() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { matches!(x, Some(_) if fs::write(p, b).is_ok()); } },
+    );
+    assert!(
+        output.contains("matches ! (x , Some (_) if fs :: write (:: ephemeral_fs :: __private :: persistent_write (p) , b) . is_ok ())"),
         "{output}"
     );
 }

@@ -3,8 +3,6 @@
 //! Every item here is zero-sized or an `#[inline(always)]` identity, so an
 //! accepted call compiles to exactly the user's own call.
 
-use std::marker::PhantomData;
-
 use tempfile::{Builder, NamedTempFile, TempDir, TempPath};
 
 use crate::TempTarget;
@@ -40,13 +38,6 @@ pub fn after<P, T>(_probe: P, value: T) -> T {
 /// same name when its bound holds; otherwise the trait method in scope is
 /// used. This picks a behaviour by type on stable Rust.
 pub struct Probe<T>(pub T);
-
-/// The type-only counterpart of [`Probe`], for calls like `TempPath::from_path(..)`.
-pub struct TypeProbe<T: ?Sized>(PhantomData<fn() -> PhantomData<T>>);
-
-impl<T: ?Sized> TypeProbe<T> {
-    pub const NEW: Self = TypeProbe(PhantomData);
-}
 
 // ---- `warn` level for path lints -------------------------------------------
 //
@@ -239,7 +230,7 @@ temp_handles! {
     note = "a file kept on local disk vanishes on restart and is not shared between instances",
     note = "upload the data to a backing service such as object storage or a database before the request ends, and let the temp file be removed"
 )]
-pub trait TempEscape {}
+pub trait MayOutliveTheRequest {}
 
 /// What a place probe yields: nothing that borrows the receiver, so the
 /// receiver can be moved by the call that follows.
@@ -249,7 +240,7 @@ impl<T: TempHandle> Probe<T> {
     #[inline(always)]
     pub fn __ephemeral_fs_deny_temp_escape(self) -> T
     where
-        T::Owned: TempEscape,
+        T::Owned: MayOutliveTheRequest,
     {
         self.0
     }
@@ -257,7 +248,7 @@ impl<T: TempHandle> Probe<T> {
     #[inline(always)]
     pub fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked
     where
-        T::Owned: TempEscape,
+        T::Owned: MayOutliveTheRequest,
     {
         Checked
     }
@@ -308,64 +299,80 @@ impl<T> TempEscapeFallback<T> for Probe<T> {
     }
 }
 
-impl<T: TempHandle> TypeProbe<T> {
+// Input:  TempPath::from_path(path)
+// Output: ::ephemeral_fs::__private::Probe(TempPath::from_path(path))
+//             .__ephemeral_fs_deny_temp_adopt()
+//
+// The result's type decides: a `TempPath` made of an arbitrary path is
+// denied; a user's own `Document::from_path(..)` passes through.
+
+/// Results of wrapping an arbitrary path in a temp handle.
+pub trait TempAdoption {
+    type Owned;
+}
+
+impl TempAdoption for TempPath {
+    type Owned = TempPath;
+}
+
+impl TempAdoption for std::io::Result<TempPath> {
+    type Owned = TempPath;
+}
+
+/// Never implemented: requiring it is how adopting a path is denied.
+#[diagnostic::on_unimplemented(
+    message = "temp_escape: this call makes a `{Self}` of a path that is not a temp file",
+    label = "adopts an arbitrary path",
+    note = "dropping the handle deletes that path, and keeping it keeps a local file that vanishes on restart",
+    note = "create temp files with `tempfile::NamedTempFile::new()` or `TempDir::new()`, and keep lasting data in a backing service"
+)]
+pub trait MayAdoptAnyPath {}
+
+impl<T: TempAdoption> Probe<T> {
     #[inline(always)]
-    pub fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked
+    pub fn __ephemeral_fs_deny_temp_adopt(self) -> T
     where
-        T::Owned: TempEscape,
+        T::Owned: MayAdoptAnyPath,
     {
-        Checked
+        self.0
     }
 
     #[deprecated(
-        note = "ephemeral_fs::temp_escape: this call makes a temp file outlive the request; a file kept on local disk vanishes on restart and is not shared between instances. Upload the data to a backing service instead"
+        note = "ephemeral_fs::temp_escape: this call wraps a path that is not a temp file in a temp handle; dropping it deletes that path, and keeping it keeps a local file. Create temp files with `NamedTempFile::new()`"
     )]
     #[inline(always)]
-    pub fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Checked {
-        Checked
+    pub fn __ephemeral_fs_warn_temp_adopt(self) -> T {
+        self.0
     }
 }
 
-pub trait TypeEscapeFallback {
-    fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked;
-    fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Checked;
+pub trait TempAdoptFallback<T> {
+    fn __ephemeral_fs_deny_temp_adopt(self) -> T;
+    fn __ephemeral_fs_warn_temp_adopt(self) -> T;
 }
 
-impl<T: ?Sized> TypeEscapeFallback for TypeProbe<T> {
+impl<T> TempAdoptFallback<T> for Probe<T> {
     #[inline(always)]
-    fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked {
-        Checked
+    fn __ephemeral_fs_deny_temp_adopt(self) -> T {
+        self.0
     }
 
     #[inline(always)]
-    fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Checked {
-        Checked
+    fn __ephemeral_fs_warn_temp_adopt(self) -> T {
+        self.0
     }
 }
 
 // ---- a `std::fs` function used as a value ---------------------------------
 //
 // Input:  files.iter().try_for_each(fs::remove_file)
-// Output: files.iter().try_for_each(
-//             ::ephemeral_fs::__private::same_fn1(fs::remove_file, ::ephemeral_fs::fs::remove_file))
+// Output: files.iter().try_for_each(::ephemeral_fs::__private::with_witness(
+//             fs::remove_file::<&'static str>, ::ephemeral_fs::fs::remove_file))
 //
-// The user's path stays in the output (so its import stays used) and the
-// shared argument types tie its generic parameters to the guarded mirror's.
+// The user's path stays in the output, so its import stays used; it is
+// instantiated at concrete types so that nothing needs inferring.
 
 #[inline(always)]
-pub fn same_fn1<W, F, A, R>(_user: W, guarded: F) -> F
-where
-    W: FnOnce(A) -> R,
-    F: FnOnce(A) -> R,
-{
-    guarded
-}
-
-#[inline(always)]
-pub fn same_fn2<W, F, A, B, R>(_user: W, guarded: F) -> F
-where
-    W: FnOnce(A, B) -> R,
-    F: FnOnce(A, B) -> R,
-{
+pub fn with_witness<W, F>(_user: W, guarded: F) -> F {
     guarded
 }

@@ -25,28 +25,26 @@ mod sealed {
     message = "{L}: `{Self}` is not a temp-file handle",
     label = "not a temp-file handle",
     note = "a request handler's local files vanish on restart and are not shared between instances",
-    note = "use a `tempfile::NamedTempFile`, a `dir.child(..)` of a `tempfile::TempDir` (`ephemeral_fs::TempDirExt`), or keep the data in a backing service such as object storage or a database"
+    note = "use a `tempfile::NamedTempFile`, a `dir.child(..)` of a `tempfile::TempDir` (`ephemeral_fs::TempDirExt`), or a backing service such as object storage or a database"
 )]
 pub trait TempTarget<L = lint::persistent_write>: AsRef<Path> + sealed::Sealed {}
 
-macro_rules! temp_targets {
-    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
-        impl<$($generics)*> sealed::Sealed for $ty {}
-        impl<$($generics)*> sealed::Sealed for &$ty {}
-        impl<$($generics)*> sealed::Sealed for &mut $ty {}
-        // The notes above already name the accepted types; rustc's list of
-        // impls would point into this macro, so it is hidden.
-        #[diagnostic::do_not_recommend]
-        impl<$($generics)* L> TempTarget<L> for $ty {}
-        #[diagnostic::do_not_recommend]
-        impl<$($generics)* L> TempTarget<L> for &$ty {}
-        #[diagnostic::do_not_recommend]
-        impl<$($generics)* L> TempTarget<L> for &mut $ty {}
-    )*};
-}
+// The notes above already name the accepted types, and rustc's list of impls
+// would point into this file, so every impl is hidden from it. On the
+// reference impls it also keeps rustc from blaming `str` for `&str`.
+#[diagnostic::do_not_recommend]
+impl<F, L> TempTarget<L> for NamedTempFile<F> {}
+#[diagnostic::do_not_recommend]
+impl<L> TempTarget<L> for TempPath {}
+#[diagnostic::do_not_recommend]
+impl<L> TempTarget<L> for ScratchPath<'_> {}
+#[diagnostic::do_not_recommend]
+impl<L, T: TempTarget<L> + ?Sized> TempTarget<L> for &T {}
+#[diagnostic::do_not_recommend]
+impl<L, T: TempTarget<L> + ?Sized> TempTarget<L> for &mut T {}
 
-temp_targets! {
-    [F,] NamedTempFile<F>,
-    [] TempPath,
-    ['dir,] ScratchPath<'dir>,
-}
+impl<F> sealed::Sealed for NamedTempFile<F> {}
+impl sealed::Sealed for TempPath {}
+impl sealed::Sealed for ScratchPath<'_> {}
+impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &T {}
+impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &mut T {}

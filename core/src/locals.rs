@@ -1,0 +1,51 @@
+//! Syntax facts the rewriter needs about a body or an item: the names its
+//! patterns bind, and where an item keeps its attributes.
+
+use std::collections::HashSet;
+
+use syn::visit::{self, Visit};
+use syn::{Attribute, Block, Item, Signature};
+
+/// Every name bound by a pattern in the signature or the body, closures
+/// and nested blocks included; nested items have bodies of their own.
+pub fn bound_names(sig: &Signature, block: &Block) -> HashSet<String> {
+    let mut names = BoundNames::default();
+    names.visit_signature(sig);
+    names.visit_block(block);
+    names.0
+}
+
+#[derive(Default)]
+struct BoundNames(HashSet<String>);
+
+impl<'ast> Visit<'ast> for BoundNames {
+    fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
+        self.0.insert(pat.ident.to_string());
+        visit::visit_pat_ident(self, pat);
+    }
+
+    // Items in the body are not the body's locals.
+    fn visit_item(&mut self, _: &'ast Item) {}
+}
+
+/// The attributes of an item, where it has them.
+pub fn item_attrs_mut(item: &mut Item) -> Option<&mut Vec<Attribute>> {
+    Some(match item {
+        Item::Const(item) => &mut item.attrs,
+        Item::Enum(item) => &mut item.attrs,
+        Item::ExternCrate(item) => &mut item.attrs,
+        Item::Fn(item) => &mut item.attrs,
+        Item::ForeignMod(item) => &mut item.attrs,
+        Item::Impl(item) => &mut item.attrs,
+        Item::Macro(item) => &mut item.attrs,
+        Item::Mod(item) => &mut item.attrs,
+        Item::Static(item) => &mut item.attrs,
+        Item::Struct(item) => &mut item.attrs,
+        Item::Trait(item) => &mut item.attrs,
+        Item::TraitAlias(item) => &mut item.attrs,
+        Item::Type(item) => &mut item.attrs,
+        Item::Union(item) => &mut item.attrs,
+        Item::Use(item) => &mut item.attrs,
+        _ => return None,
+    })
+}

@@ -1,0 +1,11 @@
+use ephemeral_fs::ephemeral_fs;
+use tempfile::NamedTempFile;
+
+#[ephemeral_fs]
+fn stage(body: &[u8]) -> std::io::Result<()> {
+    let tmp = NamedTempFile::new()?;
+    let path = tmp.path();
+    std::fs::write(path, body)
+}
+
+fn main() {}
