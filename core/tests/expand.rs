@@ -367,6 +367,9 @@ fn every_accepted_target_kind_is_rewritten() {
         quote! { impl T for S { fn f(&self) { fs::write(a, b); } } },
         quote! { trait T { fn f(&self) { fs::write(a, b); } fn g(&self); } },
         quote! { mod m { fn f() { fs::write(a, b); } } },
+        // On a method of a plain impl, the macro receives it as a function.
+        quote! { pub async fn f(&mut self) { fs::write(a, b); } },
+        quote! { fn f<P: AsRef<Path>>(self: Box<Self>, p: P) { fs::write(a, b); } },
     ] {
         let output = expand(quote!(), input);
         assert!(output.contains("persistent_write (a)"), "{output}");
