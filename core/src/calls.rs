@@ -88,7 +88,7 @@ impl Rewriter<'_> {
         let Expr::Call(call) = expr else { return };
         if !ops::ESCAPE_METHODS.contains(&name.as_str())
             || !owner_is_type(&path)
-            || switched_off(&name, call.args.get(1))
+            || switched_off(&name, call.args.iter().nth(1))
         {
             return;
         }

@@ -1,0 +1,261 @@
+//! The corpus run: the expansion applied to every function, impl, trait and
+//! inline module of every crate in the dependency graph.
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use ephemeral_fs_core::Analysis;
+use ephemeral_fs_core::lints::Level;
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::Item;
+
+use crate::metadata;
+use crate::unrewrite::unrewrite;
+
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    unparsed_files: Vec<PathBuf>,
+    items: usize,
+    rewritten: usize,
+    findings: BTreeMap<String, usize>,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn merge(&mut self, other: Tally) {
+        self.files += other.files;
+        self.unparsed_files.extend(other.unparsed_files);
+        self.items += other.items;
+        self.rewritten += other.rewritten;
+        for (key, count) in other.findings {
+            *self.findings.entry(key).or_default() += count;
+        }
+        self.failures.extend(other.failures);
+    }
+}
+
+pub fn corpus_run(manifest: Option<PathBuf>) -> Result<bool, String> {
+    let started = Instant::now();
+    let packages = metadata::dependencies(manifest.as_deref())?;
+    let files: Vec<PathBuf> = packages
+        .iter()
+        .flat_map(|p| metadata::rust_files(&p.dir))
+        .collect();
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let next = Mutex::new(files.iter());
+    let total = Mutex::new(Tally::default());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            // Deeply nested real code needs more than the default stack.
+            let spawned = std::thread::Builder::new()
+                .stack_size(256 << 20)
+                .spawn_scoped(scope, || {
+                    let mut tally = Tally::default();
+                    while let Some(file) = next.lock().map(|mut files| files.next()).ok().flatten()
+                    {
+                        check_file(file, &mut tally);
+                    }
+                    if let Ok(mut total) = total.lock() {
+                        total.merge(tally);
+                    }
+                });
+            if let Err(error) = spawned {
+                eprintln!("error: cannot start a worker: {error}");
+            }
+        }
+    });
+    let tally = total
+        .into_inner()
+        .map_err(|_| "a worker panicked".to_owned())?;
+    report(&packages, &tally, started.elapsed().as_secs_f64());
+    Ok(tally.failures.is_empty())
+}
+
+fn check_file(path: &Path, tally: &mut Tally) {
+    tally.files += 1;
+    let Ok(text) = std::fs::read_to_string(path) else {
+        tally.unparsed_files.push(path.to_owned());
+        return;
+    };
+    // Files rustc would not accept either (test fixtures of parsers, other
+    // editions' syntax) are counted and skipped.
+    let Ok(file) = syn::parse_file(&text) else {
+        tally.unparsed_files.push(path.to_owned());
+        return;
+    };
+    let mut items = Vec::new();
+    collect_items(&file.items, &mut items);
+    for item in items {
+        check_item(path, item, tally);
+    }
+}
+
+/// Every function, impl, trait and inline module, at any module depth.
+fn collect_items<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
+    for item in items {
+        match item {
+            Item::Fn(_) | Item::Impl(_) | Item::Trait(_) => out.push(item),
+            Item::Mod(module) => {
+                if let Some((_, inner)) = &module.content {
+                    out.push(item);
+                    collect_items(inner, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_item(path: &Path, item: &Item, tally: &mut Tally) {
+    tally.items += 1;
+    let location = || {
+        let line = syn::spanned::Spanned::span(item).start().line;
+        format!("{}:{line}", path.display())
+    };
+    let analysis = match catch_unwind(AssertUnwindSafe(|| {
+        ephemeral_fs_core::analyze(TokenStream::new(), item.clone())
+    })) {
+        Ok(analysis) => analysis,
+        Err(_) => {
+            tally
+                .failures
+                .push(format!("{}: the expansion panicked", location()));
+            return;
+        }
+    };
+    for finding in &analysis.findings {
+        let key = format!("{} ({})", finding.lint, finding.level.name());
+        *tally.findings.entry(key).or_default() += 1;
+    }
+    match verify(item, analysis) {
+        Ok(rewritten) => tally.rewritten += usize::from(rewritten),
+        Err(failure) => tally.failures.push(format!("{}: {failure}", location())),
+    }
+}
+
+/// Checks one expansion; `Ok(true)` when it rewrote something.
+fn verify(item: &Item, analysis: Analysis) -> Result<bool, String> {
+    if let Some(error) = analysis.error {
+        return Err(format!("the expansion reported an error: {error}"));
+    }
+    let output = analysis.item.to_token_stream();
+    if let Err(error) = syn::parse2::<syn::File>(output.clone()) {
+        return Err(format!("the output does not parse: {error}"));
+    }
+    let original = item.to_token_stream().to_string();
+    let enforced = analysis
+        .findings
+        .iter()
+        .filter(|f| f.level != Level::Allow)
+        .count();
+    // Undo every guard: what is left must be exactly the input, and there
+    // must be one guard per finding the levels enforce.
+    let mut undone = analysis.item;
+    let removed = unrewrite(&mut undone);
+    if undone.to_token_stream().to_string() != original {
+        return Err("the output differs from the input beyond its guards".to_owned());
+    }
+    if removed != enforced {
+        return Err(format!("{removed} guards for {enforced} enforced findings"));
+    }
+    Ok(output.to_string() != original)
+}
+
+fn report(packages: &[metadata::Package], tally: &Tally, seconds: f64) {
+    println!("corpus: {} crates", packages.len());
+    let names: Vec<String> = packages
+        .iter()
+        .map(|p| format!("{} {}", p.name, p.version))
+        .collect();
+    println!("  {}", names.join(", "));
+    println!(
+        "files: {} ({} not parsed as Rust, skipped)",
+        tally.files,
+        tally.unparsed_files.len()
+    );
+    for file in &tally.unparsed_files {
+        println!("  skipped {}", file.display());
+    }
+    println!(
+        "items: {} (functions, impls, traits, inline modules)",
+        tally.items
+    );
+    println!("items rewritten: {}", tally.rewritten);
+    for (key, count) in &tally.findings {
+        println!("findings {key}: {count}");
+    }
+    println!("failures: {}", tally.failures.len());
+    for failure in &tally.failures {
+        println!("  {failure}");
+    }
+    println!("time: {seconds:.1} s");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn handler() -> Item {
+        parse_quote! {
+            fn save(tmp: &NamedTempFile, body: &[u8]) -> io::Result<()> {
+                std::fs::write(tmp, body)?;
+                fs::remove_file(format!("/var/{name}"))?;
+                tmp.keep();
+                Ok(())
+            }
+        }
+    }
+
+    #[test]
+    fn accepts_what_the_expansion_produces() {
+        let item = handler();
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        assert_eq!(verify(&item, analysis), Ok(true));
+        let plain: Item = parse_quote! { fn add(a: u8, b: u8) -> u8 { a + b } };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), plain.clone());
+        assert_eq!(verify(&plain, analysis), Ok(false));
+    }
+
+    #[test]
+    fn catches_a_change_beyond_the_guards() {
+        let item = handler();
+        let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        if let Item::Fn(function) = &mut analysis.item {
+            function.block.stmts.insert(0, parse_quote!(let extra = 1;));
+        }
+        assert_eq!(
+            verify(&item, analysis),
+            Err("the output differs from the input beyond its guards".to_owned())
+        );
+    }
+
+    #[test]
+    fn catches_a_missing_guard() {
+        let item = handler();
+        let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        // Pretend one more call was found than was guarded.
+        analysis.findings.push(analysis.findings[0].clone());
+        assert_eq!(
+            verify(&item, analysis),
+            Err("3 guards for 4 enforced findings".to_owned())
+        );
+    }
+
+    #[test]
+    fn catches_output_that_does_not_parse() {
+        let item = handler();
+        let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        analysis.item = Item::Verbatim(quote::quote!(fn broken() -> ));
+        assert!(
+            verify(&item, analysis)
+                .unwrap_err()
+                .starts_with("the output does not parse")
+        );
+    }
+}
