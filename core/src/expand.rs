@@ -23,6 +23,9 @@ pub struct Analysis {
 
 /// Expands `#[ephemeral_fs(args)] item`.
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
+    if crate::prescan::nothing_to_do(&args, &input) {
+        return input;
+    }
     let item: Item = match syn::parse2(input.clone()) {
         Ok(item) => item,
         // rustc reports syntax errors in the item itself; a second error

@@ -1,7 +1,8 @@
 //! The analysis and rewrite behind `#[ephemeral_fs]`, on proc-macro2 so it
 //! can be unit-tested and reused outside a proc macro.
 //!
-//! Stages: `args` (attribute arguments), `resolve` (names in sight),
+//! Stages: `prescan` (the common case of nothing to do, without parsing),
+//! `args` (attribute arguments), `resolve` (names in sight),
 //! `rewrite` (the walk), `calls` and `macros` (what to do at each call),
 //! `emit` (generated code), `expand` (entry point and fallback).
 
@@ -15,6 +16,7 @@ pub mod lints;
 mod locals;
 mod macros;
 pub mod ops;
+mod prescan;
 mod resolve;
 mod rewrite;
 

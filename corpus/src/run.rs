@@ -132,6 +132,27 @@ fn check_item(path: &Path, item: &Item, tally: &mut Tally) {
         let key = format!("{} ({})", finding.lint, finding.level.name());
         *tally.findings.entry(key).or_default() += 1;
     }
+    // The macro's entry point skips items its token scan finds nothing in:
+    // it must give exactly what the full analysis gives.
+    let expanded = catch_unwind(AssertUnwindSafe(|| {
+        ephemeral_fs_core::expand(TokenStream::new(), item.to_token_stream())
+    }));
+    match expanded {
+        Ok(tokens) if tokens.to_string() == analysis.item.to_token_stream().to_string() => {}
+        Ok(_) => {
+            tally.failures.push(format!(
+                "{}: expand() differs from the analysis",
+                location()
+            ));
+            return;
+        }
+        Err(_) => {
+            tally
+                .failures
+                .push(format!("{}: expand() panicked", location()));
+            return;
+        }
+    }
     match verify(item, analysis) {
         Ok(rewritten) => tally.rewritten += usize::from(rewritten),
         Err(failure) => tally.failures.push(format!("{}: {failure}", location())),
