@@ -41,7 +41,7 @@ fn path_is(attr: &Attribute, expected: &[&str]) -> bool {
 /// Parses the attribute's own arguments: `deny(a, b), warn(c)`.
 pub fn parse_levels(args: TokenStream, ctxt: &mut Ctxt) -> Vec<Setting> {
     let mut settings = Vec::new();
-    let mut tokens = args.into_iter().peekable();
+    let mut tokens = without_invisible_groups(args).into_iter().peekable();
     while let Some(token) = tokens.next() {
         let TokenTree::Ident(level_ident) = &token else {
             ctxt.error(
@@ -96,6 +96,22 @@ pub fn parse_levels(args: TokenStream, ctxt: &mut Ctxt) -> Vec<Setting> {
     settings
 }
 
+/// Arguments that come through a `macro_rules!` fragment (`$levels:meta`)
+/// arrive wrapped in invisible groups; their tokens are what counts.
+fn without_invisible_groups(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .flat_map(|token| match token {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+                without_invisible_groups(group.stream())
+                    .into_iter()
+                    .collect::<Vec<_>>()
+            }
+            other => vec![other],
+        })
+        .collect()
+}
+
 /// `a, b, c` inside `deny(..)` or `#[ephemeral_fs::allow(..)]`.
 fn parse_lint_list(
     tokens: TokenStream,
@@ -103,18 +119,31 @@ fn parse_lint_list(
     owner: &str,
     ctxt: &mut Ctxt,
 ) -> Vec<(Lint, Span)> {
+    let errors_before = ctxt.count();
     let mut lints = Vec::new();
     let mut expect_lint = true;
-    for token in tokens {
+    for token in without_invisible_groups(tokens) {
         match (&token, expect_lint) {
             (TokenTree::Ident(ident), true) => {
-                if let Some(lint) = lint_named(&ident.to_string(), ident.span(), ctxt) {
+                let name = crate::syntax::ident_name(ident);
+                if let Some(lint) = lint_named(&name, ident.span(), ctxt) {
                     lints.push((lint, ident.span()));
                 }
                 expect_lint = false;
             }
             (TokenTree::Punct(punct), false) if punct.as_char() == ',' => expect_lint = true,
-            _ => {
+            (TokenTree::Ident(_), false) => {
+                ctxt.error(token.span(), "expected `,` between lints");
+                return lints;
+            }
+            (_, false) => {
+                ctxt.error(
+                    token.span(),
+                    "expected `,` or the end of the list after a lint name",
+                );
+                return lints;
+            }
+            (_, true) => {
                 ctxt.error(
                     token.span(),
                     format!("expected a lint name: {}", lint_list()),
@@ -123,7 +152,7 @@ fn parse_lint_list(
             }
         }
     }
-    if lints.is_empty() && !ctxt.has_errors() {
+    if lints.is_empty() && ctxt.count() == errors_before {
         ctxt.error(
             group_span,
             format!(
@@ -185,7 +214,7 @@ pub fn parse_allow(attr: &Attribute, ctxt: &mut Ctxt) -> Vec<Setting> {
             return Vec::new();
         }
     };
-    let (lint_tokens, reason) = split_reason(list.tokens.clone(), ctxt);
+    let (lint_tokens, reason) = split_reason(without_invisible_groups(list.tokens.clone()), ctxt);
     let lints = parse_lint_list(
         lint_tokens,
         list.delimiter.span().join(),
@@ -202,14 +231,16 @@ pub fn parse_allow(attr: &Attribute, ctxt: &mut Ctxt) -> Vec<Setting> {
             format!("`#[ephemeral_fs::allow]` needs a reason saying why this is safe: {USAGE}"),
         ),
     }
-    lints
+    let settings: Vec<Setting> = lints
         .into_iter()
         .map(|(lint, span)| Setting {
             lint,
             level: Level::Allow,
             span,
         })
-        .collect()
+        .collect();
+    check_duplicates(&settings, ctxt);
+    settings
 }
 
 enum Reason {
@@ -224,12 +255,27 @@ fn split_reason(tokens: TokenStream, ctxt: &mut Ctxt) -> (TokenStream, Option<Re
     let mut reason = None;
     let mut i = 0;
     while i < tokens.len() {
-        let is_reason = matches!(&tokens[i], TokenTree::Ident(ident) if ident == "reason")
+        let named_reason = matches!(&tokens[i], TokenTree::Ident(ident) if ident == "reason");
+        let is_reason = named_reason
             && matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+        if named_reason && !is_reason {
+            ctxt.error(tokens[i].span(), "expected `reason = \"...\"`");
+            reason.get_or_insert(Reason::Given);
+            i += 1;
+            if matches!(tokens.get(i), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
+                i += 1;
+            } else if matches!(rest.last(), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
+                rest.pop();
+            }
+            continue;
+        }
         if !is_reason {
             rest.push(tokens[i].clone());
             i += 1;
             continue;
+        }
+        if reason.is_some() {
+            ctxt.error(tokens[i].span(), "the reason is given twice: keep one");
         }
         match tokens.get(i + 2) {
             Some(TokenTree::Literal(literal)) => {

@@ -10,6 +10,7 @@ use crate::finding::Finding;
 use crate::lints::{Level, Lint};
 use crate::ops::{self, Builder};
 use crate::rewrite::{BuilderState, Rewriter};
+use crate::syntax::ident_name;
 
 impl Rewriter<'_> {
     /// Records a finding; `probed` when a type probe will decide it.
@@ -23,7 +24,7 @@ impl Rewriter<'_> {
             probed,
         });
         if level != Level::Allow {
-            self.rewrites += 1;
+            self.changes += 1;
             if emit::needs_probe_traits(level, probed) {
                 self.body.uses_probes = true;
             }
@@ -66,7 +67,7 @@ impl Rewriter<'_> {
         let name = path
             .segments
             .last()
-            .map(|s| s.ident.to_string())
+            .map(|s| ident_name(&s.ident))
             .unwrap_or_default();
         if ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str()) {
             let level = self.record(
@@ -122,7 +123,7 @@ impl Rewriter<'_> {
     /// hides an imported function of the same name.
     fn resolve_expr_path(&self, path: &syn::Path) -> Option<Vec<String>> {
         if let Some(ident) = path.get_ident() {
-            if self.body.locals.contains(&ident.to_string()) {
+            if self.body.locals.contains(&ident_name(ident)) {
                 return None;
             }
         }
@@ -145,7 +146,7 @@ impl Rewriter<'_> {
 
     pub(crate) fn visit_method_call(&mut self, expr: &mut Expr) {
         let Expr::MethodCall(call) = expr else { return };
-        let name = call.method.to_string();
+        let name = ident_name(&call.method);
         let method_span = call.method.span();
         let builder = self.builder_chain(&call.receiver);
         visit_mut::visit_expr_method_call_mut(self, call);
@@ -233,7 +234,7 @@ impl Rewriter<'_> {
         loop {
             match expr {
                 Expr::MethodCall(call) => {
-                    writes |= sets_write_flag(&call.method.to_string(), call.args.first());
+                    writes |= sets_write_flag(&ident_name(&call.method), call.args.first());
                     expr = &call.receiver;
                 }
                 Expr::Paren(paren) => expr = &paren.expr,
@@ -248,7 +249,7 @@ impl Rewriter<'_> {
                 }
                 Expr::Path(path) => {
                     let ident = path.path.get_ident()?;
-                    let state = self.body.builders.get(&ident.to_string())?;
+                    let state = self.body.builders.get(&ident_name(ident))?;
                     return Some(BuilderState {
                         kind: state.kind,
                         writes: writes || state.writes,
@@ -276,7 +277,7 @@ impl Rewriter<'_> {
             if let Some(state) = path
                 .path
                 .get_ident()
-                .and_then(|i| self.body.builders.get_mut(&i.to_string()))
+                .and_then(|i| self.body.builders.get_mut(&ident_name(i)))
             {
                 state.writes = true;
             }
@@ -290,7 +291,8 @@ fn temp_path_owner(arg: &Expr) -> Option<&Expr> {
     let Expr::MethodCall(call) = arg else {
         return None;
     };
-    let plain = call.method == "path" && call.args.is_empty() && call.turbofish.is_none();
+    let plain =
+        ident_name(&call.method) == "path" && call.args.is_empty() && call.turbofish.is_none();
     (plain && place_kind(&call.receiver) == PlaceKind::Pure).then_some(&*call.receiver)
 }
 
@@ -341,7 +343,7 @@ fn place_kind(expr: &Expr) -> PlaceKind {
 fn owner_is_type(path: &syn::Path) -> bool {
     let count = path.segments.len();
     count >= 2 && {
-        let owner = path.segments[count - 2].ident.to_string();
+        let owner = ident_name(&path.segments[count - 2].ident);
         owner == "Self" || owner.starts_with(|c: char| c.is_ascii_uppercase())
     }
 }
@@ -355,7 +357,7 @@ fn last_ident_span(path: &syn::Path) -> Span {
 fn path_text(path: &syn::Path) -> String {
     path.segments
         .iter()
-        .map(|s| s.ident.to_string())
+        .map(|s| ident_name(&s.ident))
         .collect::<Vec<_>>()
         .join("::")
 }

@@ -19,6 +19,11 @@ impl Ctxt {
         self.errors.push(syn::Error::new_spanned(tokens, message));
     }
 
+    /// How many errors so far, to tell whether a step added one.
+    pub fn count(&self) -> usize {
+        self.errors.len()
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

@@ -26,11 +26,23 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     if crate::prescan::nothing_to_do(&args, &input) {
         return input;
     }
+    // syn's parser and our walk recurse once per nesting level, and rustc
+    // gives a proc macro a few MiB of stack: code nested some hundreds deep,
+    // which rustc itself compiles, would crash it. A larger stack on the
+    // same thread (token handles cannot move to another) removes the limit.
+    stacker::grow(EXPANSION_STACK, || expand_parsed(args, input))
+}
+
+/// Lazily committed, so only the depth actually used costs memory.
+const EXPANSION_STACK: usize = 256 << 20;
+
+fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: Item = match syn::parse2(input.clone()) {
         Ok(item) => item,
         // rustc reports syntax errors in the item itself; a second error
-        // from us would only add noise.
-        Err(_) => return input,
+        // from us would only add noise. Our attributes still go, or rustc
+        // would add errors about them.
+        Err(_) => return strip_attribute_tokens(input),
     };
     let analysis = analyze(args, item);
     let mut out = analysis.item.into_token_stream();
@@ -68,12 +80,59 @@ pub fn analyze(args: TokenStream, item: Item) -> Analysis {
 /// error is the only one the user sees.
 fn fallback(mut item: Item, ctxt: Ctxt) -> Analysis {
     let mut ignored = Ctxt::default();
-    Rewriter::new(&mut ignored, Levels::all_allowed()).visit_item_mut(&mut item);
+    Rewriter::stripper(&mut ignored).visit_item_mut(&mut item);
     Analysis {
         item,
         findings: Vec::new(),
         error: ctxt.finish(),
     }
+}
+
+/// Removes `#[ephemeral_fs::allow(..)]` and `#[ephemeral_fs(..)]` from
+/// tokens that do not parse, at any depth.
+fn strip_attribute_tokens(tokens: TokenStream) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    while at < tokens.len() {
+        let is_ours = matches!(&tokens[at], TokenTree::Punct(p) if p.as_char() == '#')
+            && matches!(tokens.get(at + 1), Some(TokenTree::Group(g))
+                if g.delimiter() == proc_macro2::Delimiter::Bracket && names_ours(&g.stream()));
+        if is_ours {
+            at += 2;
+            continue;
+        }
+        out.push(match &tokens[at] {
+            TokenTree::Group(group) => {
+                let mut stripped =
+                    Group::new(group.delimiter(), strip_attribute_tokens(group.stream()));
+                stripped.set_span(group.span());
+                TokenTree::Group(stripped)
+            }
+            other => other.clone(),
+        });
+        at += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// Whether an attribute's tokens are `ephemeral_fs(..)`, `ephemeral_fs`,
+/// `ephemeral_fs::ephemeral_fs..` or `ephemeral_fs::allow..`.
+fn names_ours(attribute: &TokenStream) -> bool {
+    let attribute: syn::Result<syn::Meta> = syn::parse2(attribute.clone());
+    attribute.is_ok_and(|meta| {
+        let path = meta.path();
+        let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        matches!(
+            names
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["ephemeral_fs"] | ["ephemeral_fs", "ephemeral_fs" | "allow"]
+        )
+    })
 }
 
 fn check_target(item: &Item, ctxt: &mut Ctxt) {

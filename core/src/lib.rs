@@ -13,12 +13,12 @@ mod emit;
 mod expand;
 mod finding;
 pub mod lints;
-mod locals;
 mod macros;
 pub mod ops;
 mod prescan;
 mod resolve;
 mod rewrite;
+mod syntax;
 
 pub use expand::{Analysis, analyze, expand};
 pub use finding::Finding;

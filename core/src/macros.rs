@@ -30,7 +30,7 @@ impl Rewriter<'_> {
         if tokens.is_empty() {
             return None;
         }
-        let before = self.rewrites;
+        let before = self.changes;
         let rewritten = self
             .rewrite_as_exprs(tokens.clone())
             .or_else(|| self.rewrite_as_stmts(tokens.clone()));
@@ -38,7 +38,7 @@ impl Rewriter<'_> {
             Some(rewritten) => rewritten,
             None => self.rewrite_pieces(tokens),
         };
-        (self.rewrites != before).then_some(rewritten)
+        (self.changes != before).then_some(rewritten)
     }
 
     fn rewrite_as_exprs(&mut self, tokens: TokenStream) -> Option<TokenStream> {
@@ -95,9 +95,9 @@ impl Rewriter<'_> {
     fn rewrite_piece(&mut self, piece: Vec<TokenTree>) -> TokenStream {
         let tokens: TokenStream = piece.iter().cloned().collect();
         if let Ok(mut expr) = syn::parse2::<Expr>(tokens.clone()) {
-            let before = self.rewrites;
+            let before = self.changes;
             self.visit_expr_mut(&mut expr);
-            return if self.rewrites != before {
+            return if self.changes != before {
                 expr.into_token_stream()
             } else {
                 tokens

@@ -47,7 +47,10 @@ fn triggers() -> &'static HashSet<&'static str> {
 fn mentions_trigger(tokens: &TokenStream) -> bool {
     let triggers = triggers();
     tokens.clone().into_iter().any(|token| match token {
-        TokenTree::Ident(ident) => triggers.contains(ident.to_string().as_str()),
+        TokenTree::Ident(ident) => {
+            let name = ident.to_string();
+            triggers.contains(name.strip_prefix("r#").unwrap_or(&name))
+        }
         TokenTree::Group(group) => mentions_trigger(&group.stream()),
         _ => false,
     })

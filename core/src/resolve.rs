@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use syn::{Item, Stmt, UseTree};
 
 use crate::ops;
+use crate::syntax::ident_name;
 
 #[derive(Clone, Debug)]
 enum Binding {
@@ -85,7 +86,7 @@ impl Scope {
     fn add_use_tree(&mut self, tree: &UseTree, prefix: Option<Vec<String>>) {
         match tree {
             UseTree::Path(path) => {
-                let name = path.ident.to_string();
+                let name = ident_name(&path.ident);
                 let next = match prefix {
                     Some(mut prefix) => {
                         prefix.push(name);
@@ -99,11 +100,12 @@ impl Scope {
                 }
             }
             UseTree::Name(name) => {
-                self.bind(&name.ident.to_string(), &name.ident.to_string(), prefix)
+                let name = ident_name(&name.ident);
+                self.bind(&name, &name, prefix)
             }
             UseTree::Rename(rename) => self.bind(
-                &rename.rename.to_string(),
-                &rename.ident.to_string(),
+                &ident_name(&rename.rename),
+                &ident_name(&rename.ident),
                 prefix,
             ),
             UseTree::Glob(_) => {
@@ -161,11 +163,14 @@ impl Scope {
         match tree {
             UseTree::Path(path) => self.shadow_all(&path.tree),
             UseTree::Name(name) => {
-                self.bind(&name.ident.to_string(), &name.ident.to_string(), None)
+                let name = ident_name(&name.ident);
+                self.bind(&name, &name, None)
             }
-            UseTree::Rename(rename) => {
-                self.bind(&rename.rename.to_string(), &rename.ident.to_string(), None)
-            }
+            UseTree::Rename(rename) => self.bind(
+                &ident_name(&rename.rename),
+                &ident_name(&rename.ident),
+                None,
+            ),
             UseTree::Glob(_) => {}
             UseTree::Group(group) => group.items.iter().for_each(|tree| self.shadow_all(tree)),
         }
@@ -192,7 +197,7 @@ impl Scope {
 
     /// The absolute path `path` stands for, when it can be known.
     pub fn resolve(&self, path: &syn::Path) -> Option<Vec<String>> {
-        let mut segments = path.segments.iter().map(|s| s.ident.to_string());
+        let mut segments = path.segments.iter().map(|s| ident_name(&s.ident));
         let first = segments.next()?;
         let rest = segments;
         if path.leading_colon.is_some() {
@@ -239,7 +244,7 @@ fn item_name(item: &Item) -> Option<String> {
         Item::Macro(item) => item.ident.as_ref()?,
         _ => return None,
     };
-    Some(ident.to_string())
+    Some(ident_name(ident))
 }
 
 #[cfg(test)]

@@ -20,10 +20,20 @@ pub struct Rewriter<'a> {
     pub(crate) levels: Levels,
     pub(crate) scope: Scope,
     pub(crate) findings: Vec<Finding>,
-    /// How many expressions were rewritten so far; macros compare it to
-    /// know whether their tokens changed.
-    pub(crate) rewrites: usize,
+    /// How many rewrites and attribute removals were made so far; macros
+    /// compare it to know whether their tokens changed.
+    pub(crate) changes: usize,
+    /// Only strip our attributes: levels stay all allowed, whatever nested
+    /// attributes say (a const context, or the fallback after an error).
+    stripping: bool,
     pub(crate) body: Body,
+}
+
+/// Where one of our attributes was found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Item,
+    Statement,
 }
 
 /// State of the function body being rewritten.
@@ -53,9 +63,17 @@ impl<'a> Rewriter<'a> {
             levels,
             scope: Scope::default(),
             findings: Vec::new(),
-            rewrites: 0,
+            changes: 0,
+            stripping: false,
             body: Body::default(),
         }
+    }
+
+    /// A rewriter that only removes our attributes.
+    pub fn stripper(ctxt: &'a mut Ctxt) -> Self {
+        let mut rewriter = Rewriter::new(ctxt, Levels::all_allowed());
+        rewriter.stripping = true;
+        rewriter
     }
 
     pub fn into_findings(self) -> Vec<Finding> {
@@ -65,33 +83,63 @@ impl<'a> Rewriter<'a> {
     /// Runs `f` with `settings` applied on top of the levels in force.
     fn with_settings(&mut self, settings: &[Setting], f: impl FnOnce(&mut Self)) {
         let saved = self.levels;
-        self.levels = args::apply(saved, settings);
+        if !self.stripping {
+            self.levels = args::apply(saved, settings);
+        }
         f(self);
         self.levels = saved;
     }
 
     /// Removes our attributes from an item or statement and returns the
     /// levels they set. Left in place, rustc would reject them.
-    fn take_our_attrs(&mut self, attrs: &mut Vec<Attribute>) -> Vec<Setting> {
+    fn take_our_attrs(&mut self, attrs: &mut Vec<Attribute>, place: Place) -> Vec<Setting> {
         let mut settings = Vec::new();
         let mut kept = Vec::with_capacity(attrs.len());
+        let mut nested_seen = false;
         for attr in attrs.drain(..) {
             if args::is_allow_attr(&attr) {
                 settings.extend(args::parse_allow(&attr, self.ctxt));
             } else if args::is_ephemeral_fs_attr(&attr) {
                 // A nested `#[ephemeral_fs(..)]` adjusts levels for its item;
                 // expanding it again would check generated code twice.
-                let tokens = match &attr.meta {
-                    syn::Meta::List(list) => list.tokens.clone(),
-                    _ => proc_macro2::TokenStream::new(),
-                };
-                settings.extend(args::parse_levels(tokens, self.ctxt));
+                settings.extend(self.nested_levels(&attr, place, nested_seen));
+                nested_seen = true;
             } else {
                 kept.push(attr);
+                continue;
             }
+            self.changes += 1;
         }
         *attrs = kept;
         settings
+    }
+
+    fn nested_levels(&mut self, attr: &Attribute, place: Place, again: bool) -> Vec<Setting> {
+        if place == Place::Statement {
+            self.ctxt.error_spanned(
+                attr,
+                "a statement takes `#[ephemeral_fs::allow(<lint>, reason = \"...\")]`: an exception needs its reason",
+            );
+            return Vec::new();
+        }
+        if again {
+            self.ctxt.error_spanned(
+                attr,
+                "one `#[ephemeral_fs(..)]` per item: merge the levels into the first",
+            );
+            return Vec::new();
+        }
+        match &attr.meta {
+            syn::Meta::List(list) => args::parse_levels(list.tokens.clone(), self.ctxt),
+            syn::Meta::Path(_) => Vec::new(),
+            syn::Meta::NameValue(_) => {
+                self.ctxt.error_spanned(
+                    attr,
+                    "expected `#[ephemeral_fs(deny(<lint>))]`, with levels in parentheses",
+                );
+                Vec::new()
+            }
+        }
     }
 
     /// Rewrites a function body. A `const fn` cannot touch the filesystem,
@@ -101,7 +149,7 @@ impl<'a> Rewriter<'a> {
             return self.strip_only(|this| this.visit_block_mut(block));
         }
         let saved = std::mem::take(&mut self.body);
-        self.body.locals = crate::locals::bound_names(sig, block);
+        self.body.locals = crate::syntax::bound_names(sig, block);
         self.visit_block_mut(block);
         if self.body.uses_probes {
             if let Some(import) = emit::probe_traits_import() {
@@ -114,10 +162,11 @@ impl<'a> Rewriter<'a> {
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
     /// is rewritten.
     fn strip_only(&mut self, f: impl FnOnce(&mut Self)) {
-        let saved = self.levels;
+        let (levels, stripping) = (self.levels, self.stripping);
         self.levels = Levels::all_allowed();
+        self.stripping = true;
         f(self);
-        self.levels = saved;
+        (self.levels, self.stripping) = (levels, stripping);
     }
 
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
@@ -128,6 +177,7 @@ impl<'a> Rewriter<'a> {
                     attr,
                     "`#[ephemeral_fs::allow]` goes on a statement or an item: move it to the statement that contains this expression",
                 );
+                self.changes += 1;
                 false
             } else {
                 true
@@ -143,18 +193,18 @@ impl VisitMut for Rewriter<'_> {
     fn visit_item_mut(&mut self, item: &mut Item) {
         match item {
             Item::Fn(function) => {
-                let settings = self.take_our_attrs(&mut function.attrs);
+                let settings = self.take_our_attrs(&mut function.attrs, Place::Item);
                 self.with_settings(&settings, |this| {
                     this.rewrite_fn_body(&function.sig, &mut function.block)
                 });
             }
             Item::Impl(item_impl) => {
-                let settings = self.take_our_attrs(&mut item_impl.attrs);
+                let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
                 self.with_settings(&settings, |this| {
                     for impl_item in &mut item_impl.items {
                         let attrs = match impl_item {
                             ImplItem::Fn(method) => {
-                                let settings = this.take_our_attrs(&mut method.attrs);
+                                let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
                                 this.with_settings(&settings, |this| {
                                     this.rewrite_fn_body(&method.sig, &mut method.block)
                                 });
@@ -165,17 +215,17 @@ impl VisitMut for Rewriter<'_> {
                             ImplItem::Macro(item) => &mut item.attrs,
                             _ => continue,
                         };
-                        this.take_our_attrs(attrs);
+                        this.take_our_attrs(attrs, Place::Item);
                     }
                 });
             }
             Item::Trait(item_trait) => {
-                let settings = self.take_our_attrs(&mut item_trait.attrs);
+                let settings = self.take_our_attrs(&mut item_trait.attrs, Place::Item);
                 self.with_settings(&settings, |this| {
                     for trait_item in &mut item_trait.items {
                         let attrs = match trait_item {
                             TraitItem::Fn(method) => {
-                                let settings = this.take_our_attrs(&mut method.attrs);
+                                let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
                                 if let Some(body) = &mut method.default {
                                     let sig = &method.sig;
                                     this.with_settings(&settings, |this| {
@@ -189,12 +239,12 @@ impl VisitMut for Rewriter<'_> {
                             TraitItem::Macro(item) => &mut item.attrs,
                             _ => continue,
                         };
-                        this.take_our_attrs(attrs);
+                        this.take_our_attrs(attrs, Place::Item);
                     }
                 });
             }
             Item::Mod(module) => {
-                let settings = self.take_our_attrs(&mut module.attrs);
+                let settings = self.take_our_attrs(&mut module.attrs, Place::Item);
                 if let Some((_, items)) = &mut module.content {
                     self.scope.push_module(items);
                     self.with_settings(&settings, |this| {
@@ -207,15 +257,15 @@ impl VisitMut for Rewriter<'_> {
             }
             other => {
                 // Nothing to check in it, but our attributes must not reach rustc.
-                if let Some(attrs) = crate::locals::item_attrs_mut(other) {
-                    self.take_our_attrs(attrs);
+                if let Some(attrs) = crate::syntax::item_attrs_mut(other) {
+                    self.take_our_attrs(attrs, Place::Item);
                 }
             }
         }
     }
 
     fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
-        let settings = self.take_our_attrs(&mut arm.attrs);
+        let settings = self.take_our_attrs(&mut arm.attrs, Place::Statement);
         self.with_settings(&settings, |this| visit_mut::visit_arm_mut(this, arm));
     }
 
@@ -229,7 +279,7 @@ impl VisitMut for Rewriter<'_> {
                 Stmt::Item(_) => None,
             };
             let settings = match attrs {
-                Some(attrs) => self.take_our_attrs(attrs),
+                Some(attrs) => self.take_our_attrs(attrs, Place::Statement),
                 None => Vec::new(),
             };
             self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
@@ -244,7 +294,7 @@ impl VisitMut for Rewriter<'_> {
             pat => pat,
         };
         if let Pat::Ident(binding) = pat {
-            let name = binding.ident.to_string();
+            let name = crate::syntax::ident_name(&binding.ident);
             let builder = local
                 .init
                 .as_ref()
@@ -270,7 +320,22 @@ impl VisitMut for Rewriter<'_> {
             Expr::Path(_) => self.visit_value_path(expr),
             // An inline `const { .. }` is evaluated at compile time.
             Expr::Const(_) => self.strip_only(|this| visit_mut::visit_expr_mut(this, expr)),
+            // `[value; len]`: the length is a const context.
+            Expr::Repeat(repeat) => {
+                self.visit_expr_mut(&mut repeat.expr);
+                self.strip_only(|this| this.visit_expr_mut(&mut repeat.len));
+            }
             _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    // Types hold only const contexts (array lengths, const arguments), where
+    // a probe would not be `const`; nothing in a type is ours to rewrite.
+    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
+
+    fn visit_generic_argument_mut(&mut self, argument: &mut syn::GenericArgument) {
+        if !matches!(argument, syn::GenericArgument::Const(_)) {
+            visit_mut::visit_generic_argument_mut(self, argument);
         }
     }
 

@@ -1,10 +1,16 @@
-//! Syntax facts the rewriter needs about a body or an item: the names its
-//! patterns bind, and where an item keeps its attributes.
+//! Syntax facts the rewriter needs: names as written without `r#`, the
+//! names a body's patterns bind, and where an item keeps its attributes.
 
 use std::collections::HashSet;
 
+use syn::ext::IdentExt;
 use syn::visit::{self, Visit};
-use syn::{Attribute, Block, Item, Signature};
+use syn::{Attribute, Block, Ident, Item, Signature};
+
+/// An identifier's name: `r#write` and `write` name the same function.
+pub fn ident_name(ident: &Ident) -> String {
+    ident.unraw().to_string()
+}
 
 /// Every name bound by a pattern in the signature or the body, closures
 /// and nested blocks included; nested items have bodies of their own.
@@ -20,7 +26,7 @@ struct BoundNames(HashSet<String>);
 
 impl<'ast> Visit<'ast> for BoundNames {
     fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
-        self.0.insert(pat.ident.to_string());
+        self.0.insert(ident_name(&pat.ident));
         visit::visit_pat_ident(self, pat);
     }
 

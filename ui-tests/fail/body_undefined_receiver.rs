@@ -1,0 +1,11 @@
+use ephemeral_fs::ephemeral_fs;
+
+#[ephemeral_fs]
+fn stage(body: &[u8]) -> std::io::Result<()> {
+    let tmp = tempfile::NamedTempFile::new()?;
+    std::fs::write(&tmp, body)?;
+    staged.keep()?;
+    Ok(())
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use ephemeral_fs::ephemeral_fs;
+
+#[ephemeral_fs]
+mod missing;
+
+fn main() {}
