@@ -9,6 +9,7 @@ use crate::args;
 use crate::ctxt::Ctxt;
 use crate::finding::Finding;
 use crate::lints::Levels;
+use crate::prescan::Shape;
 use crate::rewrite::Rewriter;
 use syn::visit_mut::VisitMut;
 
@@ -23,18 +24,24 @@ pub struct Analysis {
 
 /// Expands `#[ephemeral_fs(args)] item`.
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
-    if crate::prescan::nothing_to_do(&args, &input) {
+    let shape = Shape::of(&input);
+    if crate::prescan::nothing_to_do(&args, &input, &shape) {
         return input;
     }
     // syn's parser and our walk recurse once per nesting level, and rustc
     // gives a proc macro a few MiB of stack: code nested some hundreds deep,
-    // which rustc itself compiles, would crash it. A larger stack on the
-    // same thread (token handles cannot move to another) removes the limit.
-    stacker::grow(EXPANSION_STACK, || expand_parsed(args, input))
+    // which rustc itself compiles, would crash it. When what is left might
+    // not do, the expansion moves to a larger stack on the same thread
+    // (token handles cannot move to another). Mapping one costs some
+    // microseconds, so ordinary handlers stay where they are.
+    let needed = shape.stack_needed();
+    stacker::maybe_grow(needed, needed.max(MIN_GROWN_STACK), || {
+        expand_parsed(args, input)
+    })
 }
 
 /// Lazily committed, so only the depth actually used costs memory.
-const EXPANSION_STACK: usize = 256 << 20;
+const MIN_GROWN_STACK: usize = 256 << 20;
 
 fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: Item = match syn::parse2(input.clone()) {
