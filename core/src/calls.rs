@@ -44,7 +44,17 @@ impl Rewriter<'_> {
         }
         let path = callee.path.clone();
         let callee_span = last_ident_span(&path);
-        if let Some(canonical) = self.resolve_expr_path(&path) {
+        let name = path
+            .segments
+            .last()
+            .map(|s| ident_name(&s.ident))
+            .unwrap_or_default();
+        let resolved = if self.may_name_operation(&path, &name) {
+            self.resolve_expr_path(&path)
+        } else {
+            None
+        };
+        if let Some(canonical) = resolved {
             if let Some((operation, _)) = ops::lookup(&canonical) {
                 // The callee is the operation itself, not a value: only the
                 // arguments are visited.
@@ -64,11 +74,6 @@ impl Rewriter<'_> {
         if path.segments.len() < 2 {
             return;
         }
-        let name = path
-            .segments
-            .last()
-            .map(|s| ident_name(&s.ident))
-            .unwrap_or_default();
         if ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str()) {
             let level = self.record(
                 Lint::TempEscape,
@@ -119,6 +124,12 @@ impl Rewriter<'_> {
         }
     }
 
+    /// A cheap test before resolving, which allocates: the last segment is
+    /// an operation's name, or a lone name an import renamed.
+    fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
+        ops::is_operation_name(last) || (path.segments.len() == 1 && self.scope.imports(last))
+    }
+
     /// The absolute path an expression path stands for. A local variable
     /// hides an imported function of the same name.
     fn resolve_expr_path(&self, path: &syn::Path) -> Option<Vec<String>> {
@@ -148,7 +159,11 @@ impl Rewriter<'_> {
         let Expr::MethodCall(call) = expr else { return };
         let name = ident_name(&call.method);
         let method_span = call.method.span();
-        let builder = self.builder_chain(&call.receiver);
+        // Only `.open(..)` and `.create(..)` end a builder chain.
+        let builder = match name.as_str() {
+            "open" | "create" => self.builder_chain(&call.receiver),
+            _ => None,
+        };
         visit_mut::visit_expr_method_call_mut(self, call);
 
         // Input:  OpenOptions::new().append(true).open(path)
@@ -207,6 +222,15 @@ impl Rewriter<'_> {
         if value.qself.is_some() {
             return;
         }
+        let last = value
+            .path
+            .segments
+            .last()
+            .map(|s| ident_name(&s.ident))
+            .unwrap_or_default();
+        if !self.may_name_operation(&value.path, &last) {
+            return;
+        }
         let Some(canonical) = self.resolve_expr_path(&value.path) else {
             return;
         };
@@ -243,6 +267,12 @@ impl Rewriter<'_> {
                     let Expr::Path(callee) = &*call.func else {
                         return None;
                     };
+                    // Constructors are `new` and `options`: a cheap test
+                    // before resolving, which allocates.
+                    let last = callee.path.segments.last()?;
+                    if !matches!(ident_name(&last.ident).as_str(), "new" | "options") {
+                        return None;
+                    }
                     let canonical = self.scope.resolve(&callee.path)?;
                     let kind = ops::lookup_builder(&canonical)?;
                     return Some(BuilderState { kind, writes });

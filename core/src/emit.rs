@@ -203,7 +203,7 @@ pub fn guarded_value(
 
 /// `use` of the probe fallback traits, put at the top of a function body
 /// that uses probes. `as _` brings no names, so nothing can be shadowed.
-pub fn probe_traits_import() -> Option<Stmt> {
+pub fn probe_traits_import() -> Stmt {
     let tokens: TokenStream = quote_spanned! {Span::call_site()=>
         #[allow(unused_imports)]
         use ::ephemeral_fs::__private::{
@@ -211,5 +211,6 @@ pub fn probe_traits_import() -> Option<Stmt> {
             WarnPersistentRead as _, WarnPersistentWrite as _,
         };
     };
-    syn::parse2(tokens).ok()
+    // Emitted as written: parsing fixed tokens back would only cost time.
+    Stmt::Item(syn::Item::Verbatim(tokens))
 }

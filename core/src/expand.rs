@@ -51,7 +51,10 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
         // would add errors about them.
         Err(_) => return strip_attribute_tokens(input),
     };
-    let analysis = analyze(args, item);
+    // On error the item is parsed again from the tokens, which is cheaper
+    // than keeping a copy of every item for the rare misuse.
+    let original = || syn::parse2(input.clone()).map_err(|_| ());
+    let analysis = analyze_with(args, item, original);
     let mut out = analysis.item.into_token_stream();
     if let Some(error) = analysis.error {
         out.extend(error.to_compile_error());
@@ -61,6 +64,17 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
 
 /// Checks and rewrites an item as if it carried `#[ephemeral_fs(args)]`.
 pub fn analyze(args: TokenStream, item: Item) -> Analysis {
+    let original = item.clone();
+    analyze_with(args, item, || Ok(original))
+}
+
+/// `analyze`, with the way to get the original item back if the macro
+/// reports an error after rewriting has begun.
+fn analyze_with(
+    args: TokenStream,
+    item: Item,
+    original: impl FnOnce() -> Result<Item, ()>,
+) -> Analysis {
     let mut ctxt = Ctxt::default();
     let settings = args::parse_levels(args, &mut ctxt);
     let levels = args::apply(Levels::default(), &settings);
@@ -68,13 +82,14 @@ pub fn analyze(args: TokenStream, item: Item) -> Analysis {
     if ctxt.has_errors() {
         return fallback(item, ctxt);
     }
-    let original = item.clone();
     let mut item = item;
     let mut rewriter = Rewriter::new(&mut ctxt, levels);
     rewriter.visit_item_mut(&mut item);
     let findings = rewriter.into_findings();
     if ctxt.has_errors() {
-        return fallback(original, ctxt);
+        // The tokens parsed once, so they parse again; if not, the rewritten
+        // item still carries no attribute of ours.
+        return fallback(original().unwrap_or(item), ctxt);
     }
     Analysis {
         item,

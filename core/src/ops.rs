@@ -214,6 +214,21 @@ pub fn lookup_builder(canonical: &[String]) -> Option<Builder> {
     })
 }
 
+/// Whether a path ending in `name` could name an operation: a cheap test
+/// before resolving a path, which allocates.
+pub fn is_operation_name(name: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            OPERATIONS
+                .iter()
+                .filter_map(|operation| operation.path.rsplit("::").next())
+                .collect()
+        })
+        .contains(name)
+}
+
 /// Whether a single name could, through `use some::fs::*`, be an operation.
 pub fn is_glob_importable(name: &str) -> bool {
     OPERATIONS

@@ -17,8 +17,11 @@ use crate::ops;
 pub struct Shape {
     /// Deepest nesting of delimited groups.
     pub depth: usize,
-    /// Tokens in all, groups included.
-    pub tokens: usize,
+    /// The most tokens a chain of nested expressions can span: per group,
+    /// the longest run between `;` and `,`, summed along the path through
+    /// the groups where that sum is largest. Statements follow each other;
+    /// only a run nests (`a + b + ..`, `x.f().g()`, `Vec<Vec<..>>`).
+    pub chain: usize,
     /// Some identifier could start a rewrite.
     pub mentions_trigger: bool,
 }
@@ -27,36 +30,43 @@ impl Shape {
     pub fn of(tokens: &TokenStream) -> Shape {
         let mut shape = Shape {
             depth: 0,
-            tokens: 0,
+            chain: 0,
             mentions_trigger: false,
         };
-        shape.scan(tokens, 1);
+        shape.chain = shape.scan(tokens, 1);
         shape
     }
 
-    fn scan(&mut self, tokens: &TokenStream, depth: usize) {
+    /// Scans one group's tokens; returns its chain bound.
+    fn scan(&mut self, tokens: &TokenStream, depth: usize) -> usize {
         self.depth = self.depth.max(depth);
         let triggers = triggers();
+        let (mut run, mut longest_run, mut deepest_inner) = (0, 0, 0);
         for token in tokens.clone() {
-            self.tokens += 1;
+            run += 1;
             match token {
                 TokenTree::Ident(ident) if !self.mentions_trigger => {
                     let name = ident.to_string();
                     self.mentions_trigger =
                         triggers.contains(name.strip_prefix("r#").unwrap_or(&name));
                 }
-                TokenTree::Group(group) => self.scan(&group.stream(), depth + 1),
+                TokenTree::Group(group) => {
+                    deepest_inner = deepest_inner.max(self.scan(&group.stream(), depth + 1));
+                }
+                TokenTree::Punct(punct) if matches!(punct.as_char(), ';' | ',') => run = 0,
                 _ => {}
             }
+            longest_run = longest_run.max(run);
         }
+        longest_run + deepest_inner
     }
 
     /// A generous bound on the stack that parsing and rewriting this item
     /// takes in a debug build of the macro. Measured worst cases: about
-    /// 40 KiB per nested closure (one group each), and about 13 KiB per
-    /// token of nested generic types, the deepest shape without groups.
+    /// 40 KiB per nested closure (a group each), and about 13 KiB per token
+    /// of nested generic types, the deepest chain without groups.
     pub fn stack_needed(&self) -> usize {
-        (512 << 10) + (48 << 10) * self.depth + (16 << 10) * self.tokens
+        (512 << 10) + (48 << 10) * self.depth + (16 << 10) * self.chain
     }
 }
 
@@ -86,7 +96,10 @@ fn triggers() -> &'static HashSet<&'static str> {
             "open",
             "create",
         ]);
-        names.extend(["std", "tokio", "async_std", "ephemeral_fs"]);
+        // Crate names (`std`, `tokio`) are no triggers: a path into their fs
+        // module also names `fs` or the function, and `std::io::Result`
+        // alone must not cost a parse.
+        names.insert("ephemeral_fs");
         names
     })
 }
@@ -197,9 +210,131 @@ mod shape_tests {
 
     #[test]
     fn measures_depth_and_tokens() {
-        let shape = Shape::of(&quote! { fn f() { g((1)) } });
-        assert_eq!((shape.depth, shape.tokens), (4, 8));
+        let shape = Shape::of(&quote! { fn f() { g((1)); h(2, 3) } });
+        // `fn f () {..}` is a run of 4; inside, `h (..)` and `g (..)`
+        // runs of 2 (reset by `;`); inside `(..)`, `(1)` and `2`, `3`.
+        assert_eq!((shape.depth, shape.chain), (4, 4 + 2 + 1 + 1));
         assert!(!shape.mentions_trigger);
         assert!(Shape::of(&quote! { fn f() { r#keep() } }).mentions_trigger);
+    }
+}
+
+/// The stack bound is what keeps the direct path safe: for each shape known
+/// to recurse deeply, expand the deepest variant the bound lets run without
+/// growing, on a thread whose stack is just what the bound asked for. An
+/// under-estimate overflows and fails the test.
+#[cfg(test)]
+mod stack_bound_tests {
+    use super::*;
+
+    const THREAD_STACK: usize = 8 << 20;
+
+    fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
+        vec![
+            ("parentheses", |n| {
+                format!(
+                    "fn f() {{ let _ = {}fs::write(p, b){}; }}",
+                    "(".repeat(n),
+                    ")".repeat(n)
+                )
+            }),
+            ("right sums", |n| {
+                format!(
+                    "fn f() {{ let _ = {}fs::write(p, b).is_ok() as u8{}; }}",
+                    "a + (".repeat(n),
+                    ")".repeat(n)
+                )
+            }),
+            ("left sums", |n| {
+                format!(
+                    "fn f() {{ let _ = {}fs::write(p, b).is_ok() as u8; }}",
+                    "a + ".repeat(n)
+                )
+            }),
+            ("blocks", |n| {
+                format!(
+                    "fn f() {{ {} fs::write(p, b); {} }}",
+                    "{ ".repeat(n),
+                    " }".repeat(n)
+                )
+            }),
+            ("closures", |n| {
+                format!(
+                    "fn f() {{ let _ = {}fs::write(p, b){}; }}",
+                    "|| { ".repeat(n),
+                    " }".repeat(n)
+                )
+            }),
+            ("method chain", |n| {
+                format!(
+                    "fn f() {{ let _ = fs::write(p, b){}; }}",
+                    ".map(|x| x)".repeat(n)
+                )
+            }),
+            ("generic types", |n| {
+                format!(
+                    "fn f() {{ let _: {}u8{} = fs::write(p, b); }}",
+                    "Vec<".repeat(n),
+                    ">".repeat(n)
+                )
+            }),
+            ("unary", |n| {
+                format!(
+                    "fn f() {{ let _ = {}fs::write(p, b).is_ok(); }}",
+                    "!".repeat(n)
+                )
+            }),
+            ("ifs", |n| {
+                format!(
+                    "fn f() {{ {} fs::write(p, b); {} }}",
+                    "if c { ".repeat(n),
+                    " }".repeat(n)
+                )
+            }),
+            ("nested fns", |n| {
+                format!(
+                    "fn f() {{ {} fs::write(p, b); {} }}",
+                    "fn g() { ".repeat(n),
+                    " }".repeat(n)
+                )
+            }),
+        ]
+    }
+
+    #[test]
+    fn the_bound_covers_every_deep_shape_it_does_not_grow_for() {
+        for (name, make) in shapes() {
+            // The deepest variant the bound keeps within the thread's stack.
+            let fits = |n: usize| {
+                let tokens: TokenStream = make(n).parse().expect("lexes");
+                Shape::of(&tokens).stack_needed() <= THREAD_STACK - (1 << 20)
+            };
+            let mut depth = 1;
+            while fits(depth * 2) {
+                depth *= 2;
+            }
+            let (mut low, mut high) = (depth, depth * 2);
+            while high - low > 1 {
+                let mid = (low + high) / 2;
+                if fits(mid) { low = mid } else { high = mid }
+            }
+            let source = make(low);
+            let expanded = std::thread::Builder::new()
+                .stack_size(THREAD_STACK)
+                .spawn(move || {
+                    // Not grown: the bound says it fits.
+                    let tokens: TokenStream = source.parse().expect("lexes");
+                    let needed = Shape::of(&tokens).stack_needed();
+                    assert!(stacker::remaining_stack().is_some_and(|left| left >= needed));
+                    crate::expand(TokenStream::new(), tokens).to_string()
+                })
+                .expect("thread starts")
+                .join();
+            let output = expanded.unwrap_or_else(|_| panic!("{name}: failed at depth {low}"));
+            assert!(
+                output.contains("persistent_write"),
+                "{name} at depth {low}: {output}"
+            );
+        }
     }
 }

@@ -195,6 +195,12 @@ impl Scope {
         None
     }
 
+    /// Whether an import in sight binds `name` to a path (a renamed
+    /// function: `use std::fs::write as save`).
+    pub fn imports(&self, name: &str) -> bool {
+        matches!(self.lookup(name), Some(Binding::Path(_)))
+    }
+
     /// The absolute path `path` stands for, when it can be known.
     pub fn resolve(&self, path: &syn::Path) -> Option<Vec<String>> {
         let mut segments = path.segments.iter().map(|s| ident_name(&s.ident));

@@ -152,9 +152,7 @@ impl<'a> Rewriter<'a> {
         self.body.locals = crate::syntax::bound_names(sig, block);
         self.visit_block_mut(block);
         if self.body.uses_probes {
-            if let Some(import) = emit::probe_traits_import() {
-                block.stmts.insert(0, import);
-            }
+            block.stmts.insert(0, emit::probe_traits_import());
         }
         self.body = saved;
     }

@@ -3,13 +3,16 @@
 
 use std::collections::HashSet;
 
-use syn::ext::IdentExt;
 use syn::visit::{self, Visit};
 use syn::{Attribute, Block, Ident, Item, Signature};
 
 /// An identifier's name: `r#write` and `write` name the same function.
 pub fn ident_name(ident: &Ident) -> String {
-    ident.unraw().to_string()
+    let name = ident.to_string();
+    match name.strip_prefix("r#") {
+        Some(unraw) => unraw.to_owned(),
+        None => name,
+    }
 }
 
 /// Every name bound by a pattern in the signature or the body, closures

@@ -102,7 +102,7 @@ fn strip_witness_arguments(expr: &mut Expr) {
 }
 
 fn is_probe_import(stmt: &Stmt) -> bool {
-    let Stmt::Item(syn::Item::Use(item)) = stmt else {
+    let Stmt::Item(item @ (syn::Item::Use(_) | syn::Item::Verbatim(_))) = stmt else {
         return false;
     };
     item.to_token_stream()
