@@ -229,7 +229,10 @@ mod stack_bound_tests {
 
     const THREAD_STACK: usize = 8 << 20;
 
-    fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
+    /// Source of a handler with one shape nested `n` deep.
+    type Generator = fn(usize) -> String;
+
+    fn shapes() -> Vec<(&'static str, Generator)> {
         vec![
             ("parentheses", |n| {
                 format!(
