@@ -1,30 +1,16 @@
 //! The expansion, token for token, on `quote!` inputs.
 
 use ephemeral_fs_core::lints::{Level, Lint};
-use ephemeral_fs_core::{Analysis, analyze};
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::quote;
 
-fn run(args: TokenStream, input: TokenStream) -> Analysis {
-    analyze(args, syn::parse2(input).expect("test input parses"))
-}
+mod support;
 
-fn expand(args: TokenStream, input: TokenStream) -> String {
-    let analysis = run(args, input);
-    if let Some(error) = &analysis.error {
-        panic!("unexpected error: {error}");
-    }
-    analysis.item.to_token_stream().to_string()
-}
+use support::{rewritten as expand, run};
 
 fn error(args: TokenStream, input: TokenStream) -> (String, String) {
-    let analysis = run(args, input);
-    let error = analysis
-        .error
-        .expect("an error")
-        .to_compile_error()
-        .to_string();
-    (error, analysis.item.to_token_stream().to_string())
+    let (messages, item) = support::errors(args, input);
+    (messages.join("\n"), item)
 }
 
 const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { PathOfFallback as _ , TempAdoptFallback as _ , TempEscapeFallback as _ , WarnPersistentRead as _ , WarnPersistentWrite as _ , } ;";

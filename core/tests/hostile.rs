@@ -3,8 +3,8 @@
 //! raw identifiers. Each must give a clear error or a correct rewrite, never
 //! a panic or a stack overflow.
 
+use ephemeral_fs_core::expand;
 use ephemeral_fs_core::lints::{Level, Lint};
-use ephemeral_fs_core::{Analysis, analyze, expand};
 use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::{ToTokens, quote};
 
@@ -14,29 +14,9 @@ fn tokens(source: &str) -> TokenStream {
     source.parse().expect("test input lexes")
 }
 
-fn run(args: TokenStream, input: TokenStream) -> Analysis {
-    analyze(args, syn::parse2(input).expect("test input parses"))
-}
+mod support;
 
-fn rewritten(args: TokenStream, input: TokenStream) -> String {
-    let analysis = run(args, input);
-    if let Some(error) = &analysis.error {
-        panic!("unexpected error: {error}");
-    }
-    analysis.item.to_token_stream().to_string()
-}
-
-/// Every error message, in order, and the item as emitted next to them.
-fn errors(args: TokenStream, input: TokenStream) -> (Vec<String>, String) {
-    let analysis = run(args, input);
-    let messages = analysis
-        .error
-        .expect("an error")
-        .into_iter()
-        .map(|error| error.to_string())
-        .collect();
-    (messages, analysis.item.to_token_stream().to_string())
-}
+use support::{errors, rewritten, run};
 
 fn guards(output: &str) -> usize {
     output.matches(GUARD).count()
