@@ -29,6 +29,17 @@ struct Frame {
     module: bool,
 }
 
+/// Where a `use` tree has got to while it is read.
+#[derive(Clone, Debug)]
+enum Prefix {
+    /// At its start: the first segment is a crate or a name in sight.
+    Root,
+    /// Below this absolute path.
+    At(Vec<String>),
+    /// Below something we don't track.
+    Untracked,
+}
+
 /// The stack of namespaces around the code being rewritten.
 #[derive(Default, Debug)]
 pub struct Scope {
@@ -75,29 +86,27 @@ impl Scope {
         // each is resolved against the frame as it stands.
         for item_use in uses {
             let prefix = if item_use.leading_colon.is_some() {
-                Some(Vec::new())
+                Prefix::At(Vec::new())
             } else {
-                None
+                Prefix::Root
             };
             self.add_use_tree(&item_use.tree, prefix);
         }
     }
 
-    fn add_use_tree(&mut self, tree: &UseTree, prefix: Option<Vec<String>>) {
+    fn add_use_tree(&mut self, tree: &UseTree, prefix: Prefix) {
         match tree {
             UseTree::Path(path) => {
                 let name = ident_name(&path.ident);
                 let next = match prefix {
-                    Some(mut prefix) => {
+                    Prefix::Root => self.resolve_use_root(&name),
+                    Prefix::At(mut prefix) => {
                         prefix.push(name);
-                        Some(prefix)
+                        Prefix::At(prefix)
                     }
-                    None => self.resolve_use_root(&name),
+                    Prefix::Untracked => Prefix::Untracked,
                 };
-                match next {
-                    Some(next) => self.add_use_tree(&path.tree, Some(next)),
-                    None => self.shadow_all(&path.tree),
-                }
+                self.add_use_tree(&path.tree, next);
             }
             UseTree::Name(name) => {
                 let name = ident_name(&name.ident);
@@ -109,7 +118,7 @@ impl Scope {
                 prefix,
             ),
             UseTree::Glob(_) => {
-                if let (Some(prefix), Some(frame)) = (prefix, self.frames.last_mut()) {
+                if let (Prefix::At(prefix), Some(frame)) = (prefix, self.frames.last_mut()) {
                     frame.globs.push(prefix);
                 }
             }
@@ -121,29 +130,31 @@ impl Scope {
         }
     }
 
-    /// `use a::…` starts at a crate or at a name in sight.
-    fn resolve_use_root(&self, first: &str) -> Option<Vec<String>> {
+    /// `use a::…` starts at a crate or at a name in sight; anything else is
+    /// a place we don't track, and every name it brings in hides ours.
+    fn resolve_use_root(&self, first: &str) -> Prefix {
         match self.lookup(first) {
-            Some(Binding::Path(path)) => Some(path),
-            Some(Binding::Opaque) => None,
-            None if ops::is_known_crate(first) => Some(vec![first.to_owned()]),
-            None => None,
+            Some(Binding::Path(path)) => Prefix::At(path),
+            Some(Binding::Opaque) => Prefix::Untracked,
+            None if ops::is_known_crate(first) => Prefix::At(vec![first.to_owned()]),
+            None => Prefix::Untracked,
         }
     }
 
-    fn bind(&mut self, alias: &str, name: &str, prefix: Option<Vec<String>>) {
+    fn bind(&mut self, alias: &str, name: &str, prefix: Prefix) {
         if alias == "_" {
             return;
         }
         let binding = match prefix {
             // `use std::fs::{self}` imports the module itself.
-            Some(prefix) if name == "self" => Binding::Path(prefix),
-            Some(mut prefix) => {
+            Prefix::At(prefix) if name == "self" => Binding::Path(prefix),
+            Prefix::At(mut prefix) => {
                 prefix.push(name.to_owned());
                 Binding::Path(prefix)
             }
-            None if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
-            None => Binding::Opaque,
+            // `use std;` names the crate itself.
+            Prefix::Root if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
+            Prefix::Root | Prefix::Untracked => Binding::Opaque,
         };
         let alias = if name == "self" && alias == "self" {
             match &binding {
@@ -155,24 +166,6 @@ impl Scope {
         };
         if let Some(frame) = self.frames.last_mut() {
             frame.names.insert(alias, binding);
-        }
-    }
-
-    /// An import from a place we don't track hides every name it brings in.
-    fn shadow_all(&mut self, tree: &UseTree) {
-        match tree {
-            UseTree::Path(path) => self.shadow_all(&path.tree),
-            UseTree::Name(name) => {
-                let name = ident_name(&name.ident);
-                self.bind(&name, &name, None)
-            }
-            UseTree::Rename(rename) => self.bind(
-                &ident_name(&rename.rename),
-                &ident_name(&rename.ident),
-                None,
-            ),
-            UseTree::Glob(_) => {}
-            UseTree::Group(group) => group.items.iter().for_each(|tree| self.shadow_all(tree)),
         }
     }
 
