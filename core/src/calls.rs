@@ -2,20 +2,40 @@
 //! operations, builder chains, tempfile escapes and functions used as values.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::visit_mut::{self, VisitMut};
-use syn::{Attribute, Expr, ExprLit, Lit, UnOp};
+use syn::{Attribute, Expr, ExprClosure, ExprLit, Lit};
 
 use crate::emit;
 use crate::finding::Finding;
+use crate::flow::{self, Origin};
 use crate::lints::{Level, Lint};
-use crate::ops::{self, Builder};
+use crate::ops::{self, Builder, Role, Target};
 use crate::rewrite::{BuilderState, Rewriter};
 use crate::syntax::ident_name;
 
 impl Rewriter<'_> {
-    /// Records a finding; `probed` when a type probe will decide it.
-    fn record(&mut self, lint: Lint, span: Span, operation: String, probed: bool) -> Level {
+    /// Records a finding at the level in force; `probed` when a type probe
+    /// will decide it.
+    pub(crate) fn record(
+        &mut self,
+        lint: Lint,
+        span: Span,
+        operation: String,
+        probed: bool,
+    ) -> Level {
         let level = self.levels.get(lint);
+        self.record_at(lint, level, span, operation, probed)
+    }
+
+    fn record_at(
+        &mut self,
+        lint: Lint,
+        level: Level,
+        span: Span,
+        operation: String,
+        probed: bool,
+    ) -> Level {
         self.findings.push(Finding {
             lint,
             level,
@@ -64,64 +84,14 @@ impl Rewriter<'_> {
                 let name = canonical.join("::");
                 for target in operation.targets {
                     if let Some(arg) = call.args.iter_mut().nth(target.arg) {
-                        self.guard_target(target.lint, arg, name.clone(), callee_span);
+                        self.guard_target(*target, arg, name.clone(), callee_span);
                     }
                 }
                 return;
             }
         }
         visit_mut::visit_expr_mut(self, expr);
-        if path.segments.len() < 2 {
-            return;
-        }
-        if ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str()) {
-            let level = self.record(
-                Lint::TempEscape,
-                callee_span,
-                format!("{}::{name}", path_text(&path)),
-                true,
-            );
-            if level != Level::Allow {
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_by_result(level, whole, callee_span);
-            }
-            return;
-        }
-        // `NamedTempFile::persist(tmp, dest)`: the first argument is the
-        // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
-        // or trait's function has one, and those are UpperCamelCase; a
-        // module's `cache::keep(x)` takes no receiver.
-        let Expr::Call(call) = expr else { return };
-        if !ops::ESCAPE_METHODS.contains(&name.as_str())
-            || !owner_is_type(&path)
-            || switched_off(&name, call.args.iter().nth(1))
-        {
-            return;
-        }
-        let Some(receiver) = call.args.first() else {
-            return;
-        };
-        let kind = place_kind(receiver);
-        if kind == PlaceKind::Impure {
-            return;
-        }
-        let level = self.record(
-            Lint::TempEscape,
-            callee_span,
-            format!("{}::{name}", path_text(&path)),
-            true,
-        );
-        if level == Level::Allow {
-            return;
-        }
-        if kind == PlaceKind::Pure {
-            let place = receiver.clone();
-            let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-            *expr = emit::escape_by_place(level, &place, whole, callee_span);
-        } else if let Some(receiver) = call.args.first_mut() {
-            let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
-            *receiver = emit::escape_by_value(level, value, callee_span);
-        }
+        self.visit_path_called_escape(expr, &path, &name, callee_span);
     }
 
     /// A cheap test before resolving, which allocates: the last segment is
@@ -141,28 +111,140 @@ impl Rewriter<'_> {
         self.scope.resolve(path)
     }
 
-    /// Records a path argument and wraps it as its level says.
-    fn guard_target(&mut self, lint: Lint, arg: &mut Expr, operation: String, callee_span: Span) {
+    /// Records a path argument and wraps it as its level says. Where the
+    /// argument is a path derived from `owner.path()`, the owner's type is
+    /// checked; a `make` closure's path is left to the `make` call's check.
+    pub(crate) fn guard_target(
+        &mut self,
+        target: Target,
+        arg: &mut Expr,
+        operation: String,
+        callee_span: Span,
+    ) {
+        let lint = target.lint;
         let span = syn::spanned::Spanned::span(&*arg);
-        let owner = temp_path_owner(arg).cloned();
-        let level = self.record(lint, span, operation, owner.is_some());
+        let origin = self.body.flow.classify(arg);
+        if let Some(Origin::Made) = origin {
+            let level = self.levels.get(lint);
+            if level != Level::Allow {
+                self.body.made_uses.push((lint, level));
+            }
+            return;
+        }
+        let probed = matches!(origin, Some(Origin::PathOf { .. }));
+        let level = self.record(lint, span, operation, probed);
+        if level == Level::Allow {
+            return;
+        }
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
-        *arg = match (&owner, level) {
-            (Some(owner), Level::Deny | Level::Warn) => {
-                emit::guard_path_of(lint, level, owner, original, callee_span)
+        *arg = match origin {
+            Some(Origin::PathOf { owner, joined, .. }) => {
+                // A local's owner is written at its `let`: borrowed here, so
+                // that dropping or moving it first is a borrow error at the use.
+                let (owner, borrow_span) = if original_is_local(&original) {
+                    // From the argument's first token to its last, so that
+                    // "borrowed here after move" underlines all of `&p`.
+                    let last = original
+                        .to_token_stream()
+                        .into_iter()
+                        .last()
+                        .map_or(span, |token| token.span());
+                    (flow::owner_at(&owner, last), span)
+                } else {
+                    (owner, callee_span)
+                };
+                emit::guard_path_of(
+                    lint,
+                    level,
+                    owner,
+                    joined,
+                    original,
+                    callee_span,
+                    borrow_span,
+                )
+            }
+            Some(Origin::Refused(refusal)) => {
+                emit::guard_refused(lint, refusal, level, original, callee_span)
+            }
+            _ if target.role == Role::LinkOriginal => {
+                emit::guard_link_original(level, original, callee_span)
             }
             _ => emit::guard_target(lint, level, original, callee_span),
         };
     }
 
+    /// Visits a closure; `made` names the parameter of a `make` closure,
+    /// whose path is a fresh temp file's.
+    pub(crate) fn visit_closure(&mut self, closure: &mut ExprClosure, made: Option<&str>) {
+        self.body.flow.enter(true);
+        for input in closure.inputs.iter_mut() {
+            self.visit_pat_mut(input);
+        }
+        if let Some(name) = made {
+            self.body.flow.bind(name, false, Some(Origin::Made));
+        }
+        self.visit_expr_mut(&mut closure.body);
+        self.body.flow.exit();
+    }
+
+    // Input:  Builder::new().make(|path| File::create(path))
+    // Output: ::ephemeral_fs::__private::persistent_write_made(
+    //             Builder::new().make(|path| File::create(path)))
+    /// A `make(|path| ..)` or `make_in(dir, |path| ..)` call: the closure's
+    /// path passes where the closure uses it, and the call is checked to be
+    /// tempfile's. Returns `false` when the call is not of that shape.
+    fn visit_make(&mut self, expr: &mut Expr) -> bool {
+        let Expr::MethodCall(call) = expr else {
+            return false;
+        };
+        let Some(param) = make_closure_param(call) else {
+            return false;
+        };
+        let method_span = call.method.span();
+        let before = self.body.made_uses.len();
+        self.visit_expr_mut(&mut call.receiver);
+        let last = call.args.len() - 1;
+        for (at, arg) in call.args.iter_mut().enumerate() {
+            match arg {
+                Expr::Closure(closure) if at == last => self.visit_closure(closure, Some(&param)),
+                arg => self.visit_expr_mut(arg),
+            }
+        }
+        let uses: Vec<(Lint, Level)> = self.body.made_uses.drain(before..).collect();
+        let Some(&(lint, _)) = uses.first() else {
+            return true;
+        };
+        let level = if uses.iter().any(|(_, level)| *level == Level::Deny) {
+            Level::Deny
+        } else {
+            Level::Warn
+        };
+        // The check is a plain identity at `deny`: only `warn` needs the probe traits.
+        self.record_at(
+            lint,
+            level,
+            method_span,
+            format!(".{}()", ident_name(&call.method)),
+            false,
+        );
+        let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+        *expr = emit::guard_made(lint, level, whole, method_span);
+        true
+    }
+
     pub(crate) fn visit_method_call(&mut self, expr: &mut Expr) {
         let Expr::MethodCall(call) = expr else { return };
         let name = ident_name(&call.method);
+        if ops::MAKE_METHODS.contains(&name.as_str()) && self.visit_make(expr) {
+            return;
+        }
+        let Expr::MethodCall(call) = expr else { return };
         let method_span = call.method.span();
         // Only `.open(..)` and `.create(..)` end a builder chain.
-        let builder = match name.as_str() {
-            "open" | "create" => self.builder_chain(&call.receiver),
-            _ => None,
+        let builder = if Builder::is_terminal(&name) {
+            self.builder_chain(&call.receiver)
+        } else {
+            None
         };
         visit_mut::visit_expr_method_call_mut(self, call);
 
@@ -179,40 +261,19 @@ impl Rewriter<'_> {
                     Builder::OpenOptions => "OpenOptions::open",
                     Builder::DirBuilder => "DirBuilder::create",
                 };
+                let target = Target {
+                    arg: 0,
+                    lint,
+                    role: Role::Path,
+                };
                 if let Some(arg) = call.args.first_mut() {
-                    self.guard_target(lint, arg, operation.to_owned(), method_span);
+                    self.guard_target(target, arg, operation.to_owned(), method_span);
                 }
             }
             return;
         }
         self.note_builder_flags(&call.receiver, &name, call.args.first());
-
-        if !ops::ESCAPE_METHODS.contains(&name.as_str()) || switched_off(&name, call.args.first()) {
-            return;
-        }
-        let receiver_kind = place_kind(&call.receiver);
-        if receiver_kind == PlaceKind::Impure {
-            // Borrowing it would evaluate its calls twice, and taking it by
-            // value could move out of a place: left to the documented limits.
-            return;
-        }
-        let level = self.record(Lint::TempEscape, method_span, format!(".{name}()"), true);
-        if level == Level::Allow {
-            return;
-        }
-        match receiver_kind {
-            PlaceKind::Pure => {
-                let place = (*call.receiver).clone();
-                let whole = expr.clone();
-                *expr = emit::escape_by_place(level, &place, whole, method_span);
-            }
-            PlaceKind::Value => {
-                let receiver =
-                    std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
-                *call.receiver = emit::escape_by_value(level, receiver, method_span);
-            }
-            PlaceKind::Impure => {}
-        }
+        self.visit_method_escape(expr, &name, method_span);
     }
 
     // Input:  let f = std::fs::write;
@@ -270,7 +331,7 @@ impl Rewriter<'_> {
                     // Constructors are `new` and `options`: a cheap test
                     // before resolving, which allocates.
                     let last = callee.path.segments.last()?;
-                    if !matches!(ident_name(&last.ident).as_str(), "new" | "options") {
+                    if !Builder::is_constructor_name(&ident_name(&last.ident)) {
                         return None;
                     }
                     let canonical = self.scope.resolve(&callee.path)?;
@@ -315,76 +376,45 @@ impl Rewriter<'_> {
     }
 }
 
-/// For an argument `owner.path()` with a plain place as owner, the owner:
-/// its type decides whether the path is a temp file's.
-fn temp_path_owner(arg: &Expr) -> Option<&Expr> {
-    let Expr::MethodCall(call) = arg else {
-        return None;
-    };
-    let plain =
-        ident_name(&call.method) == "path" && call.args.is_empty() && call.turbofish.is_none();
-    (plain && place_kind(&call.receiver) == PlaceKind::Pure).then_some(&*call.receiver)
-}
-
 fn sets_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {
     ops::WRITE_FLAGS.contains(&method) && !first_arg.is_some_and(is_literal_false)
 }
 
-fn is_literal_false(expr: &Expr) -> bool {
+pub(crate) fn is_literal_false(expr: &Expr) -> bool {
     matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)
 }
 
-/// `keep(false)` and `disable_cleanup(false)` keep the cleanup: no escape.
-fn switched_off(method: &str, switch: Option<&Expr>) -> bool {
-    ops::ESCAPE_SWITCHES.contains(&method) && switch.is_some_and(is_literal_false)
+/// `make(|path| ..)` or `make_in(dir, |path| ..)`: the name of the last
+/// argument's closure's one parameter.
+fn make_closure_param(call: &syn::ExprMethodCall) -> Option<String> {
+    let Some(Expr::Closure(closure)) = call.args.last() else {
+        return None;
+    };
+    if closure.inputs.len() != 1 {
+        return None;
+    }
+    let (name, mutable) = flow::let_binding(closure.inputs.first()?)?;
+    (!mutable).then_some(name)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum PlaceKind {
-    /// A variable or field path: borrowing it twice is free.
-    Pure,
-    /// A place whose evaluation calls code (`v[next()]`, `call().field`).
-    Impure,
-    /// A temporary value.
-    Value,
-}
-
-fn place_kind(expr: &Expr) -> PlaceKind {
-    match expr {
-        Expr::Path(path) if path.qself.is_none() => PlaceKind::Pure,
-        Expr::Paren(paren) => place_kind(&paren.expr),
-        Expr::Field(field) => match place_kind(&field.base) {
-            PlaceKind::Pure => PlaceKind::Pure,
-            _ => PlaceKind::Impure,
-        },
-        Expr::Index(index) => match (place_kind(&index.expr), &*index.index) {
-            (PlaceKind::Pure, Expr::Lit(_)) => PlaceKind::Pure,
-            (PlaceKind::Pure, index) if place_kind(index) == PlaceKind::Pure => PlaceKind::Pure,
-            _ => PlaceKind::Impure,
-        },
-        Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => match place_kind(&unary.expr) {
-            PlaceKind::Pure => PlaceKind::Pure,
-            _ => PlaceKind::Impure,
-        },
-        _ => PlaceKind::Value,
+/// Whether a guarded argument names a local (`p`, `&p`), whose owner was
+/// written elsewhere.
+fn original_is_local(arg: &Expr) -> bool {
+    match arg {
+        Expr::Reference(reference) => original_is_local(&reference.expr),
+        Expr::Paren(paren) => original_is_local(&paren.expr),
+        Expr::Path(path) => path.path.get_ident().is_some(),
+        _ => false,
     }
 }
 
-fn owner_is_type(path: &syn::Path) -> bool {
-    let count = path.segments.len();
-    count >= 2 && {
-        let owner = ident_name(&path.segments[count - 2].ident);
-        owner == "Self" || owner.starts_with(|c: char| c.is_ascii_uppercase())
-    }
-}
-
-fn last_ident_span(path: &syn::Path) -> Span {
+pub(crate) fn last_ident_span(path: &syn::Path) -> Span {
     path.segments
         .last()
         .map_or_else(Span::call_site, |segment| segment.ident.span())
 }
 
-fn path_text(path: &syn::Path) -> String {
+pub(crate) fn path_text(path: &syn::Path) -> String {
     path.segments
         .iter()
         .map(|s| ident_name(&s.ident))

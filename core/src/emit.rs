@@ -3,10 +3,11 @@
 //! replaces, so errors land there.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote_spanned;
+use quote::{ToTokens, quote_spanned};
 use syn::punctuated::Punctuated;
 use syn::{Expr, ExprCall, ExprMethodCall, ExprPath, ExprReference, Ident, Stmt};
 
+use crate::flow::Refusal;
 use crate::lints::{Level, Lint};
 
 /// `::ephemeral_fs::__private::<name>`, spanned at `span`.
@@ -60,51 +61,145 @@ pub fn needs_probe_traits(level: Level, probed: bool) -> bool {
 // Input:  fs::write(path, data)
 // Output: fs::write(::ephemeral_fs::__private::persistent_write(path), data)        (deny)
 //         fs::write(::ephemeral_fs::__private::Probe(path)
-//                       .__ephemeral_fs_warn_persistent_write(), data)              (warn)
+//                       .path_is_not_a_temp_file(), data)                           (warn)
 /// Wraps a path argument so that only temp-file handles pass.
 /// `callee_span` is the user's callee, where rustc says "required by a bound
 /// introduced by this call"; the argument keeps its own span.
 pub fn guard_target(lint: Lint, level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(lint.name(), lint, level, arg, callee_span)
+}
+
+/// `guard_target` through the identity named `guard` at `deny`, whose bound
+/// words the message for the argument's shape; `warn` is the plain warning.
+fn guard_with(guard: &str, lint: Lint, level: Level, arg: Expr, callee_span: Span) -> Expr {
     let arg_span = syn::spanned::Spanned::span(&arg);
     match level {
         Level::Allow => arg,
-        Level::Deny => call(private_path(lint.name(), callee_span), [arg], arg_span),
+        Level::Deny => call(private_path(guard, callee_span), [arg], arg_span),
         // A deprecation warning has one span: the call's, as rustc's own
         // lints on calls do.
         Level::Warn => method(
             probe(arg, arg_span),
-            &format!("__ephemeral_fs_warn_{}", lint.name()),
+            warn_method(lint, Shape::Plain),
             callee_span,
         ),
     }
 }
 
-/// The probe method for `temp_escape` at `level`. The in-place variants
-/// return a marker that does not borrow, so the receiver can then be moved.
+/// What a `warn`-level path check looks at.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// The argument's own type.
+    Plain,
+    /// The type of the owner of `owner.path()`.
+    PathOf,
+    /// The same, for a path joined onto a temp directory's.
+    Joined,
+}
+
+/// The deprecated method a `warn` reports through (in `crate::lint`); the
+/// `PersistentRead` ones start with `read_`, so both traits can be in scope.
+fn warn_method(lint: Lint, shape: Shape) -> &'static str {
+    let read = lint == Lint::PersistentRead;
+    match (read, shape) {
+        (false, Shape::Plain) => "path_is_not_a_temp_file",
+        (false, Shape::PathOf) => "path_owner_is_not_a_temp_file",
+        (false, Shape::Joined) => "joined_path_may_leave_the_temp_dir",
+        (true, Shape::Plain) => "read_path_is_not_a_temp_file",
+        (true, Shape::PathOf) => "read_path_owner_is_not_a_temp_file",
+        (true, Shape::Joined) => "read_joined_path_may_leave_the_temp_dir",
+    }
+}
+
+// Input:  fs::write(dir.path().join(name), data)
+// Output: fs::write(::ephemeral_fs::__private::persistent_write_joined(dir.path().join(name)), data)
+/// Guards an argument of a shape that was recognised but not accepted: the
+/// bound is the same, the message says what would pass.
+pub fn guard_refused(
+    lint: Lint,
+    refusal: Refusal,
+    level: Level,
+    arg: Expr,
+    callee_span: Span,
+) -> Expr {
+    let guard = match refusal {
+        Refusal::PathOf => format!("{}_path_of", lint.name()),
+        Refusal::Join => format!("{}_joined", lint.name()),
+    };
+    guard_with(&guard, lint, level, arg, callee_span)
+}
+
+// Input:  fs::soft_link(original, link)
+// Output: fs::soft_link(::ephemeral_fs::__private::persistent_write_link_original(original),
+//                       ::ephemeral_fs::__private::persistent_write(link))
+/// Guards the original of a new link: writes through the link land there.
+pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        "persistent_write_link_original",
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
 // Input:  fs::write(tmp.path(), data)
 // Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
 //                       .__ephemeral_fs_deny_persistent_write_path(tmp.path()), data)
-/// Guards `owner.path()`: the compiler lets it through when `owner` is a
-/// `NamedTempFile` or `TempDir`, and demands a temp handle otherwise.
-pub fn guard_path_of(lint: Lint, level: Level, owner: &Expr, arg: Expr, callee_span: Span) -> Expr {
-    let borrowed = Expr::Reference(ExprReference {
-        attrs: Vec::new(),
-        and_token: syn::Token![&](callee_span),
-        mutability: None,
-        expr: Box::new(owner.clone()),
-    });
-    let level_name = if level == Level::Warn { "warn" } else { "deny" };
-    let mut check = method(
-        probe(borrowed, callee_span),
-        &format!("__ephemeral_fs_{level_name}_{}_path", lint.name()),
-        callee_span,
-    );
+// Input:  File::create(p)                 (after `let p = dir.path().join("x");`)
+// Output: File::create(::ephemeral_fs::__private::Probe(&dir)
+//                          .__ephemeral_fs_deny_persistent_write_joined(p))
+/// Guards a path derived from `owner.path()`: the compiler lets it through
+/// when `owner` is a `NamedTempFile` or `TempDir` (a `TempDir` when
+/// `joined`), and demands a temp handle otherwise. The owner is borrowed at
+/// `borrow_span`: the argument, when the owner was written at a `let`, so
+/// that a use after the owner moved is reported there.
+pub fn guard_path_of(
+    lint: Lint,
+    level: Level,
+    owner: Expr,
+    joined: bool,
+    arg: Expr,
+    callee_span: Span,
+    borrow_span: Span,
+) -> Expr {
+    let name = match (level, joined) {
+        (Level::Warn, false) => warn_method(lint, Shape::PathOf).to_owned(),
+        (Level::Warn, true) => warn_method(lint, Shape::Joined).to_owned(),
+        (_, false) => format!("__ephemeral_fs_deny_{}_path", lint.name()),
+        (_, true) => format!("__ephemeral_fs_deny_{}_joined", lint.name()),
+    };
+    let borrowed = borrow(&owner, borrow_span);
+    let mut check = method(probe(borrowed, callee_span), &name, callee_span);
     if let Expr::MethodCall(call) = &mut check {
         call.args.push(arg);
     }
     check
 }
 
+// Input:  Builder::new().make(|path| File::create(path))
+// Output: ::ephemeral_fs::__private::persistent_write_made(
+//             Builder::new().make(|path| File::create(path)))
+/// Checks that a `make` call whose closure's path was accepted is
+/// tempfile's, by the type it returns.
+pub fn guard_made(lint: Lint, level: Level, whole_call: Expr, method_span: Span) -> Expr {
+    match level {
+        Level::Allow => whole_call,
+        Level::Deny => call(
+            private_path(&format!("{}_made", lint.name()), method_span),
+            [whole_call],
+            method_span,
+        ),
+        Level::Warn => method(
+            probe(whole_call, method_span),
+            "closure_path_is_not_from_tempfile",
+            method_span,
+        ),
+    }
+}
+
+/// The probe method for `temp_escape` at `level`. The in-place variants
+/// return a marker that does not borrow, so the receiver can then be moved.
 fn escape_method(level: Level, in_place: bool) -> &'static str {
     match (level, in_place) {
         (Level::Warn, false) => "__ephemeral_fs_warn_temp_escape",
@@ -114,23 +209,39 @@ fn escape_method(level: Level, in_place: bool) -> &'static str {
     }
 }
 
-// Input:  tmp.persist(dest)
-// Output: ::ephemeral_fs::__private::after(
-//             ::ephemeral_fs::__private::Probe(&tmp).__ephemeral_fs_deny_temp_escape_in_place(),
-//             tmp.persist(dest))
-/// Checks the type of a place receiver by borrowing it, then runs the call.
-pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
-    let borrowed = Expr::Reference(ExprReference {
+/// At `warn`, a probe yields a value whose second method is deprecated for
+/// tempfile's types only: that deprecation is the warning, and its path
+/// reads `ephemeral_fs::lint::TempEscape::<warning>`.
+fn then_warn(level: Level, check: Expr, warning: &str, span: Span) -> Expr {
+    match level {
+        Level::Warn => method(check, warning, span),
+        _ => check,
+    }
+}
+
+const ESCAPE_WARNING: &str = "lets_a_temp_file_outlive_the_request";
+
+fn borrow(place: &Expr, span: Span) -> Expr {
+    Expr::Reference(ExprReference {
         attrs: Vec::new(),
-        and_token: syn::Token![&](method_span),
+        and_token: syn::Token![&](span),
         mutability: None,
         expr: Box::new(place.clone()),
-    });
+    })
+}
+
+// Input:  tmp.keep()
+// Output: ::ephemeral_fs::__private::after(
+//             ::ephemeral_fs::__private::Probe(&tmp).__ephemeral_fs_deny_temp_escape_in_place(),
+//             tmp.keep())
+/// Checks the type of a place receiver by borrowing it, then runs the call.
+pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
     let check = method(
-        probe(borrowed, method_span),
+        probe(borrow(place, method_span), method_span),
         escape_method(level, true),
         method_span,
     );
+    let check = then_warn(level, check, ESCAPE_WARNING, method_span);
     call(
         private_path("after", method_span),
         [check, whole_call],
@@ -138,16 +249,72 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
     )
 }
 
+/// The binding a checked `persist` destination is evaluated into.
+pub const DESTINATION: &str = "__ephemeral_fs_dest";
+
+// Input:  tmp.persist(dest)
+// Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
+//             ::ephemeral_fs::__private::Probe(&tmp)
+//                 .__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
+//             tmp.persist(__ephemeral_fs_dest)) }
+/// Checks the receiver and the destination of `persist`: into a temp
+/// directory it is no escape. The destination is evaluated first, once; the
+/// receiver is a place, whose evaluation does nothing. `whole_call` already
+/// passes the binding in place of `destination`.
+pub fn escape_persist(
+    level: Level,
+    place: &Expr,
+    destination: Expr,
+    whole_call: Expr,
+    method_span: Span,
+) -> Expr {
+    // The borrow runs from the destination's first token to its last, so
+    // that an error underlines all of it.
+    let mut tokens = destination.to_token_stream().into_iter();
+    let first = tokens
+        .next()
+        .map_or_else(Span::call_site, |token| token.span());
+    let last = tokens.last().map_or(first, |token| token.span());
+    let binding = destination_ident(last);
+    let name = match level {
+        Level::Warn => "__ephemeral_fs_warn_temp_persist_in_place",
+        _ => "__ephemeral_fs_deny_temp_persist_in_place",
+    };
+    let mut check = method(
+        probe(borrow(place, method_span), method_span),
+        name,
+        method_span,
+    );
+    if let Expr::MethodCall(check) = &mut check {
+        let dest: Expr = syn::parse_quote_spanned!(first=> &#binding);
+        check.args.push(dest);
+    }
+    let check = then_warn(level, check, ESCAPE_WARNING, method_span);
+    let after = call(
+        private_path("after", method_span),
+        [check, whole_call],
+        method_span,
+    );
+    syn::parse_quote_spanned!(method_span=> match #destination { #binding => #after })
+}
+
+/// `__ephemeral_fs_dest`, spanned at the destination so that an error on
+/// its type is shown there. (No user names a local with our prefix.)
+pub fn destination_ident(dest_span: Span) -> Ident {
+    Ident::new(DESTINATION, dest_span)
+}
+
 // Input:  NamedTempFile::new()?.keep()
 // Output: ::ephemeral_fs::__private::Probe(NamedTempFile::new()?)
 //             .__ephemeral_fs_deny_temp_escape().keep()
 /// Passes a receiver that is not a place through a type check by value.
 pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr {
-    method(
+    let check = method(
         probe(receiver, method_span),
         escape_method(level, false),
         method_span,
-    )
+    );
+    then_warn(level, check, ESCAPE_WARNING, method_span)
 }
 
 // Input:  TempPath::from_path(path)
@@ -159,7 +326,8 @@ pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
         Level::Warn => "__ephemeral_fs_warn_temp_adopt",
         _ => "__ephemeral_fs_deny_temp_adopt",
     };
-    method(probe(whole_call, span), name, span)
+    let check = method(probe(whole_call, span), name, span);
+    then_warn(level, check, "adopts_a_path_that_is_not_a_temp_file", span)
 }
 
 // Input:  paths.iter().try_for_each(fs::remove_file)
@@ -207,8 +375,8 @@ pub fn probe_traits_import() -> Stmt {
     let tokens: TokenStream = quote_spanned! {Span::call_site()=>
         #[allow(unused_imports)]
         use ::ephemeral_fs::__private::{
-            PathOfFallback as _, TempAdoptFallback as _, TempEscapeFallback as _,
-            WarnPersistentRead as _, WarnPersistentWrite as _,
+            PathOfFallback as _, PersistentRead as _, PersistentWrite as _,
+            TempAdoptFallback as _, TempEscape as _, TempEscapeFallback as _,
         };
     };
     // Emitted as written: parsing fixed tokens back would only cost time.

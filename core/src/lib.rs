@@ -3,15 +3,18 @@
 //!
 //! Stages: `prescan` (the common case of nothing to do, without parsing),
 //! `args` (attribute arguments), `resolve` (names in sight),
-//! `rewrite` (the walk), `calls` and `macros` (what to do at each call),
+//! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
+//! `escape` and `macros` (what to do at each call),
 //! `emit` (generated code), `expand` (entry point and fallback).
 
 mod args;
 mod calls;
 mod ctxt;
 mod emit;
+mod escape;
 mod expand;
 mod finding;
+mod flow;
 pub mod lints;
 mod macros;
 pub mod ops;

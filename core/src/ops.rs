@@ -8,21 +8,53 @@ use crate::lints::Lint;
 /// Where an operation lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Module {
-    /// `std::fs`, and the async mirrors with the same names
-    /// (`tokio::fs`, `async_std::fs`).
+    /// `std::fs`, and the crates that mirror it with the same names and
+    /// arguments: `tokio::fs`, `async_std::fs`, `fs_err` (with
+    /// `fs_err::tokio`) and smol's `async_fs`.
     Fs,
-    /// `std::os::unix::fs`.
+    /// `std::os::unix::fs`, and its mirrors in `fs_err` and `async_fs`.
     UnixFs,
 }
 
 impl Module {
-    /// The canonical paths of this module.
+    pub const ALL: [Module; 2] = [Module::Fs, Module::UnixFs];
+
+    /// The canonical paths of this module. Adding a crate that mirrors
+    /// `std::fs` is adding its path here.
     pub fn paths(self) -> &'static [&'static [&'static str]] {
         match self {
-            Module::Fs => &[&["std", "fs"], &["tokio", "fs"], &["async_std", "fs"]],
-            Module::UnixFs => &[&["std", "os", "unix", "fs"]],
+            Module::Fs => &[
+                &["std", "fs"],
+                &["tokio", "fs"],
+                &["async_std", "fs"],
+                &["fs_err"],
+                &["fs_err", "tokio"],
+                &["async_fs"],
+            ],
+            Module::UnixFs => &[
+                &["std", "os", "unix", "fs"],
+                &["fs_err", "os", "unix", "fs"],
+                &["async_fs", "unix"],
+            ],
         }
     }
+
+    /// Every module path of every module.
+    pub fn all_paths() -> impl Iterator<Item = &'static [&'static str]> {
+        Module::ALL
+            .into_iter()
+            .flat_map(|module| module.paths().iter().copied())
+    }
+}
+
+/// What a checked argument is to its operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A path that is created, written, removed or read.
+    Path,
+    /// The original of a new link: writes through the link land there, so
+    /// it must be a temp file too.
+    LinkOriginal,
 }
 
 /// An argument the lint looks at.
@@ -31,6 +63,7 @@ pub struct Target {
     /// Its position among the call's arguments.
     pub arg: usize,
     pub lint: Lint,
+    pub role: Role,
 }
 
 /// A path-called filesystem operation (`fs::write`, `File::create`).
@@ -54,6 +87,7 @@ const fn write(arg: usize) -> Target {
     Target {
         arg,
         lint: Lint::PersistentWrite,
+        role: Role::Path,
     }
 }
 
@@ -61,6 +95,15 @@ const fn read(arg: usize) -> Target {
     Target {
         arg,
         lint: Lint::PersistentRead,
+        role: Role::Path,
+    }
+}
+
+const fn link_original(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentWrite,
+        role: Role::LinkOriginal,
     }
 }
 
@@ -105,10 +148,28 @@ pub static OPERATIONS: &[Operation] = &[
     op(Fs, "create_dir_all", 1, &[write(0)], Some("create_dir_all")),
     op(Fs, "copy", 2, &[read(0), write(1)], Some("copy")),
     op(Fs, "rename", 2, &[write(0), write(1)], Some("rename")),
-    op(Fs, "hard_link", 2, &[write(1)], Some("hard_link")),
-    op(Fs, "soft_link", 2, &[write(1)], Some("soft_link")),
-    op(Fs, "symlink", 2, &[write(1)], None),
-    op(UnixFs, "symlink", 2, &[write(1)], Some("symlink")),
+    op(
+        Fs,
+        "hard_link",
+        2,
+        &[link_original(0), write(1)],
+        Some("hard_link"),
+    ),
+    op(
+        Fs,
+        "soft_link",
+        2,
+        &[link_original(0), write(1)],
+        Some("soft_link"),
+    ),
+    op(Fs, "symlink", 2, &[link_original(0), write(1)], None),
+    op(
+        UnixFs,
+        "symlink",
+        2,
+        &[link_original(0), write(1)],
+        Some("symlink"),
+    ),
     op(UnixFs, "chown", 3, &[write(0)], None),
     op(UnixFs, "lchown", 3, &[write(0)], None),
     op(Fs, "remove_file", 1, &[write(0)], Some("remove_file")),
@@ -152,12 +213,17 @@ pub enum Builder {
 
 impl Builder {
     /// The constructors below an fs module that start a builder chain.
+    const CONSTRUCTORS: [(&'static str, Builder); 3] = [
+        ("OpenOptions::new", Builder::OpenOptions),
+        ("File::options", Builder::OpenOptions),
+        ("DirBuilder::new", Builder::DirBuilder),
+    ];
+
     pub fn from_constructor(path_below_module: &str) -> Option<Builder> {
-        match path_below_module {
-            "OpenOptions::new" | "File::options" => Some(Builder::OpenOptions),
-            "DirBuilder::new" => Some(Builder::DirBuilder),
-            _ => None,
-        }
+        Builder::CONSTRUCTORS
+            .iter()
+            .find(|(path, _)| *path == path_below_module)
+            .map(|(_, builder)| *builder)
     }
 
     /// The method that takes the path.
@@ -166,6 +232,30 @@ impl Builder {
             Builder::OpenOptions => "open",
             Builder::DirBuilder => "create",
         }
+    }
+
+    /// Whether a method name ends some builder chain: a cheap test before
+    /// following the chain.
+    pub fn is_terminal(name: &str) -> bool {
+        [Builder::OpenOptions, Builder::DirBuilder]
+            .iter()
+            .any(|builder| builder.terminal() == name)
+    }
+
+    /// Whether a path's last segment could name a constructor (`new`,
+    /// `options`): a cheap test before resolving, which allocates.
+    pub fn is_constructor_name(last: &str) -> bool {
+        Builder::CONSTRUCTORS
+            .iter()
+            .any(|(path, _)| path.rsplit("::").next() == Some(last))
+    }
+
+    /// Every identifier a builder chain can start or end with.
+    pub fn words() -> impl Iterator<Item = &'static str> {
+        Builder::CONSTRUCTORS
+            .iter()
+            .flat_map(|(path, _)| path.split("::"))
+            .chain([Builder::OpenOptions, Builder::DirBuilder].map(Builder::terminal))
     }
 }
 
@@ -194,6 +284,14 @@ pub const ESCAPE_SWITCHES: &[&str] = &["keep", "disable_cleanup"];
 /// `TempPath::from_path(p)` and `try_from_path(p)` wrap an arbitrary path in
 /// a temp handle.
 pub const ESCAPE_CONSTRUCTORS: &[&str] = &["from_path", "try_from_path"];
+
+/// Escape methods whose first argument is a destination: moving a temp file
+/// into a temp directory keeps its cleanup.
+pub const PERSIST_METHODS: &[&str] = &["persist", "persist_noclobber"];
+
+/// `tempfile::Builder::make(|path| ..)` and `make_in(dir, |path| ..)` hand
+/// their closure a fresh temp file's path; the closure is the last argument.
+pub const MAKE_METHODS: &[&str] = &["make", "make_in"];
 
 /// The operation a canonical path names, if any: `["std", "fs", "write"]`.
 pub fn lookup(canonical: &[String]) -> Option<(&'static Operation, bool)> {
@@ -234,24 +332,32 @@ pub fn is_glob_importable(name: &str) -> bool {
     OPERATIONS
         .iter()
         .any(|operation| operation.path.split("::").next() == Some(name))
-        || matches!(name, "OpenOptions" | "DirBuilder")
+        || Builder::CONSTRUCTORS
+            .iter()
+            .any(|(path, _)| path.split("::").next() == Some(name))
 }
 
 /// Names that, when nothing in sight imports them, are taken to mean
-/// `std::fs` items: `fs`, `File`, `OpenOptions`, `DirBuilder`.
+/// `std::fs` items.
+pub const CONVENTIONAL: &[(&str, &[&str])] = &[
+    ("fs", &["std", "fs"]),
+    ("File", &["std", "fs", "File"]),
+    ("OpenOptions", &["std", "fs", "OpenOptions"]),
+    ("DirBuilder", &["std", "fs", "DirBuilder"]),
+];
+
+/// The path a conventional name is taken to mean (`fs` is `std::fs`).
 pub fn conventional(first: &str) -> Option<&'static [&'static str]> {
-    match first {
-        "fs" => Some(&["std", "fs"]),
-        "File" => Some(&["std", "fs", "File"]),
-        "OpenOptions" => Some(&["std", "fs", "OpenOptions"]),
-        "DirBuilder" => Some(&["std", "fs", "DirBuilder"]),
-        _ => None,
-    }
+    CONVENTIONAL
+        .iter()
+        .find(|(name, _)| *name == first)
+        .map(|(_, path)| *path)
 }
 
-/// Crates whose names start an absolute path we care about.
+/// Crates whose names start an absolute path we care about: those of the
+/// modules, and tempfile.
 pub fn is_known_crate(first: &str) -> bool {
-    matches!(first, "std" | "tokio" | "async_std" | "tempfile")
+    first == "tempfile" || Module::all_paths().any(|path| path[0] == first)
 }
 
 fn joined(segments: &[String]) -> String {
@@ -294,8 +400,26 @@ mod tests {
                 .unwrap()
                 .0
                 .targets,
-            &[write(1)]
+            &[link_original(0), write(1)]
         );
+        let (operation, is_std) = lookup(&canonical("fs_err::tokio::File::create")).unwrap();
+        assert_eq!((operation.path, is_std), ("File::create", false));
+        assert_eq!(lookup(&canonical("fs_err::write")).unwrap().0.path, "write");
+        assert_eq!(
+            lookup(&canonical("fs_err::os::unix::fs::symlink"))
+                .unwrap()
+                .0
+                .module,
+            Module::UnixFs
+        );
+        assert_eq!(
+            lookup(&canonical("async_fs::unix::symlink"))
+                .unwrap()
+                .0
+                .path,
+            "symlink"
+        );
+        assert!(is_known_crate("fs_err") && is_known_crate("async_fs"));
     }
 
     #[test]

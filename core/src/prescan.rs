@@ -87,15 +87,8 @@ fn triggers() -> &'static HashSet<&'static str> {
             .collect();
         names.extend(ops::ESCAPE_METHODS);
         names.extend(ops::ESCAPE_CONSTRUCTORS);
-        names.extend([
-            "fs",
-            "File",
-            "OpenOptions",
-            "DirBuilder",
-            "options",
-            "open",
-            "create",
-        ]);
+        names.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
+        names.extend(ops::Builder::words());
         // Crate names (`std`, `tokio`) are no triggers: a path into their fs
         // module also names `fs` or the function, and `std::io::Result`
         // alone must not cost a parse.

@@ -217,10 +217,7 @@ impl Scope {
 }
 
 fn is_fs_module(path: &[String]) -> bool {
-    ops::Module::Fs
-        .paths()
-        .iter()
-        .chain(ops::Module::UnixFs.paths())
+    ops::Module::all_paths()
         .any(|module| path.iter().map(String::as_str).eq(module.iter().copied()))
 }
 

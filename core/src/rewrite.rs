@@ -11,7 +11,8 @@ use crate::args::{self, Setting};
 use crate::ctxt::Ctxt;
 use crate::emit;
 use crate::finding::Finding;
-use crate::lints::Levels;
+use crate::flow::{self, Flow};
+use crate::lints::{Level, Levels, Lint};
 use crate::ops::Builder;
 use crate::resolve::Scope;
 
@@ -27,6 +28,10 @@ pub struct Rewriter<'a> {
     /// attributes say (a const context, or the fallback after an error).
     stripping: bool,
     pub(crate) body: Body,
+    /// Nested `#[ephemeral_fs(..)]` attributes removed so far, by the name
+    /// they were written with: the `use` that brought that name in must
+    /// stay used (see `keep_imports_used`).
+    nested_names: Vec<syn::Ident>,
 }
 
 /// Where one of our attributes was found.
@@ -47,6 +52,11 @@ pub(crate) struct Body {
     /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
     /// checking.
     pub(crate) locals: HashSet<String>,
+    /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
+    pub(crate) flow: Flow,
+    /// Uses of a `make` closure's path accepted so far, with their lint and
+    /// level: the `make` call is then checked instead.
+    pub(crate) made_uses: Vec<(Lint, Level)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -66,6 +76,7 @@ impl<'a> Rewriter<'a> {
             changes: 0,
             stripping: false,
             body: Body::default(),
+            nested_names: Vec::new(),
         }
     }
 
@@ -104,6 +115,9 @@ impl<'a> Rewriter<'a> {
                 // expanding it again would check generated code twice.
                 settings.extend(self.nested_levels(&attr, place, nested_seen));
                 nested_seen = true;
+                if let (Place::Item, Some(name)) = (place, attr.path().get_ident()) {
+                    self.nested_names.push(name.clone());
+                }
             } else {
                 kept.push(attr);
                 continue;
@@ -150,6 +164,7 @@ impl<'a> Rewriter<'a> {
         }
         let saved = std::mem::take(&mut self.body);
         self.body.locals = crate::syntax::bound_names(sig, block);
+        self.body.flow = Flow::for_body(block);
         self.visit_block_mut(block);
         if self.body.uses_probes {
             block.stmts.insert(0, emit::probe_traits_import());
@@ -165,6 +180,28 @@ impl<'a> Rewriter<'a> {
         self.stripping = true;
         f(self);
         (self.levels, self.stripping) = (levels, stripping);
+    }
+
+    // Input:  mod m { use ephemeral_fs::ephemeral_fs; #[ephemeral_fs(deny(persistent_read))] fn f() {} }
+    // Output: mod m { use ephemeral_fs::ephemeral_fs; fn f() {}
+    //                 #[allow(unused_imports)] use ephemeral_fs as _; }
+    /// A nested attribute is applied by the enclosing expansion and removed,
+    /// which would leave the import of its name unused. One `use` of each
+    /// name removed since `since` keeps it used; it goes where the attribute
+    /// resolved (the enclosing module or block, or a method's body).
+    fn keep_imports_used(&mut self, since: usize) -> Vec<Item> {
+        let mut names: Vec<syn::Ident> = self.nested_names.drain(since..).collect();
+        names.sort_by_key(|name| name.to_string());
+        names.dedup_by_key(|name| name.to_string());
+        names
+            .into_iter()
+            .map(|name| {
+                Item::Verbatim(quote::quote! {
+                    #[allow(unused_imports)]
+                    use #name as _;
+                })
+            })
+            .collect()
     }
 
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
@@ -202,10 +239,16 @@ impl VisitMut for Rewriter<'_> {
                     for impl_item in &mut item_impl.items {
                         let attrs = match impl_item {
                             ImplItem::Fn(method) => {
+                                let nested = this.nested_names.len();
                                 let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
                                 this.with_settings(&settings, |this| {
                                     this.rewrite_fn_body(&method.sig, &mut method.block)
                                 });
+                                let uses = this.keep_imports_used(nested);
+                                method
+                                    .block
+                                    .stmts
+                                    .splice(0..0, uses.into_iter().map(Stmt::Item));
                                 continue;
                             }
                             ImplItem::Const(item) => &mut item.attrs,
@@ -223,12 +266,15 @@ impl VisitMut for Rewriter<'_> {
                     for trait_item in &mut item_trait.items {
                         let attrs = match trait_item {
                             TraitItem::Fn(method) => {
+                                let nested = this.nested_names.len();
                                 let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
                                 if let Some(body) = &mut method.default {
                                     let sig = &method.sig;
                                     this.with_settings(&settings, |this| {
                                         this.rewrite_fn_body(sig, body)
                                     });
+                                    let uses = this.keep_imports_used(nested);
+                                    body.stmts.splice(0..0, uses.into_iter().map(Stmt::Item));
                                 }
                                 continue;
                             }
@@ -244,6 +290,7 @@ impl VisitMut for Rewriter<'_> {
             Item::Mod(module) => {
                 let settings = self.take_our_attrs(&mut module.attrs, Place::Item);
                 if let Some((_, items)) = &mut module.content {
+                    let nested = self.nested_names.len();
                     self.scope.push_module(items);
                     self.with_settings(&settings, |this| {
                         for item in items.iter_mut() {
@@ -251,6 +298,7 @@ impl VisitMut for Rewriter<'_> {
                         }
                     });
                     self.scope.pop();
+                    items.extend(self.keep_imports_used(nested));
                 }
             }
             other => {
@@ -264,11 +312,22 @@ impl VisitMut for Rewriter<'_> {
 
     fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
         let settings = self.take_our_attrs(&mut arm.attrs, Place::Statement);
+        self.body.flow.enter(false);
         self.with_settings(&settings, |this| visit_mut::visit_arm_mut(this, arm));
+        self.body.flow.exit();
+    }
+
+    fn visit_pat_ident_mut(&mut self, pat: &mut syn::PatIdent) {
+        self.body
+            .flow
+            .shadow(&crate::syntax::ident_name(&pat.ident));
+        visit_mut::visit_pat_ident_mut(self, pat);
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {
+        let nested = self.nested_names.len();
         self.scope.push_block(&block.stmts);
+        self.body.flow.enter(false);
         for stmt in &mut block.stmts {
             let attrs = match stmt {
                 Stmt::Local(local) => Some(&mut local.attrs),
@@ -282,11 +341,27 @@ impl VisitMut for Rewriter<'_> {
             };
             self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
         }
+        self.body.flow.exit();
         self.scope.pop();
+        let uses = self.keep_imports_used(nested);
+        block.stmts.extend(uses.into_iter().map(Stmt::Item));
     }
 
+    // The initializer is classified as written, before its own rewrite, and
+    // visited before the pattern: `let p = p.join("x");` reads the old `p`.
     fn visit_local_mut(&mut self, local: &mut Local) {
-        visit_mut::visit_local_mut(self, local);
+        let origin = local
+            .init
+            .as_ref()
+            .filter(|init| init.diverge.is_none())
+            .and_then(|init| self.body.flow.classify(&init.expr));
+        if let Some(init) = &mut local.init {
+            self.visit_local_init_mut(init);
+        }
+        self.visit_pat_mut(&mut local.pat);
+        if let (Some((name, mutable)), Some(_)) = (flow::let_binding(&local.pat), &local.init) {
+            self.body.flow.bind(&name, mutable, origin);
+        }
         let pat = match &local.pat {
             Pat::Type(typed) => &*typed.pat,
             pat => pat,
@@ -315,6 +390,15 @@ impl VisitMut for Rewriter<'_> {
         match expr {
             Expr::Call(_) => self.visit_call(expr),
             Expr::MethodCall(_) => self.visit_method_call(expr),
+            Expr::Closure(closure) => self.visit_closure(closure, None),
+            // A check inside would capture the owner of a path local from
+            // outside, and `async move` would move it: such locals are not
+            // followed in.
+            Expr::Async(_) => {
+                self.body.flow.enter(true);
+                visit_mut::visit_expr_mut(self, expr);
+                self.body.flow.exit();
+            }
             Expr::Path(_) => self.visit_value_path(expr),
             // An inline `const { .. }` is evaluated at compile time.
             Expr::Const(_) => self.strip_only(|this| visit_mut::visit_expr_mut(this, expr)),

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use syn::visit::{self, Visit};
-use syn::{Attribute, Block, Ident, Item, Signature};
+use syn::{Attribute, Block, Expr, Ident, Item, Signature, UnOp};
 
 /// An identifier's name: `r#write` and `write` name the same function.
 pub fn ident_name(ident: &Ident) -> String {
@@ -57,4 +57,35 @@ pub fn item_attrs_mut(item: &mut Item) -> Option<&mut Vec<Attribute>> {
         Item::Use(item) => &mut item.attrs,
         _ => return None,
     })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A variable or field path: borrowing it twice is free.
+    Pure,
+    /// A place whose evaluation calls code (`v[next()]`, `call().field`).
+    Impure,
+    /// A temporary value.
+    Value,
+}
+
+pub fn place_kind(expr: &Expr) -> PlaceKind {
+    match expr {
+        Expr::Path(path) if path.qself.is_none() => PlaceKind::Pure,
+        Expr::Paren(paren) => place_kind(&paren.expr),
+        Expr::Field(field) => match place_kind(&field.base) {
+            PlaceKind::Pure => PlaceKind::Pure,
+            _ => PlaceKind::Impure,
+        },
+        Expr::Index(index) => match (place_kind(&index.expr), &*index.index) {
+            (PlaceKind::Pure, Expr::Lit(_)) => PlaceKind::Pure,
+            (PlaceKind::Pure, index) if place_kind(index) == PlaceKind::Pure => PlaceKind::Pure,
+            _ => PlaceKind::Impure,
+        },
+        Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => match place_kind(&unary.expr) {
+            PlaceKind::Pure => PlaceKind::Pure,
+            _ => PlaceKind::Impure,
+        },
+        _ => PlaceKind::Value,
+    }
 }

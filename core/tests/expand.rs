@@ -13,7 +13,7 @@ fn error(args: TokenStream, input: TokenStream) -> (String, String) {
     (messages.join("\n"), item)
 }
 
-const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { PathOfFallback as _ , TempAdoptFallback as _ , TempEscapeFallback as _ , WarnPersistentRead as _ , WarnPersistentWrite as _ , } ;";
+const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { PathOfFallback as _ , PersistentRead as _ , PersistentWrite as _ , TempAdoptFallback as _ , TempEscape as _ , TempEscapeFallback as _ , } ;";
 
 #[test]
 fn code_without_filesystem_calls_is_unchanged() {
@@ -79,7 +79,7 @@ fn warn_level_uses_a_probe_and_imports_its_fallbacks() {
         quote! { fn f() { fs::remove_file(p); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} fs :: remove_file (:: ephemeral_fs :: __private :: Probe (p) . __ephemeral_fs_warn_persistent_write ()) ; }}"
+        "fn f () {{ {PROBES} fs :: remove_file (:: ephemeral_fs :: __private :: Probe (p) . path_is_not_a_temp_file ()) ; }}"
     );
     assert_eq!(output, expected);
 }
@@ -166,9 +166,9 @@ fn open_options_chains_are_writes_only_with_a_write_flag() {
 
 #[test]
 fn escapes_probe_places_by_reference_and_values_by_value() {
-    let output = expand(quote!(), quote! { fn f() { tmp.persist(dest); } });
+    let output = expand(quote!(), quote! { fn f() { tmp.keep(); } });
     let expected = format!(
-        "fn f () {{ {PROBES} :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_escape_in_place () , tmp . persist (dest)) ; }}"
+        "fn f () {{ {PROBES} :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_escape_in_place () , tmp . keep ()) ; }}"
     );
     assert_eq!(output, expected);
     let output = expand(
@@ -383,7 +383,7 @@ fn a_path_taken_from_a_place_is_decided_by_the_owner_type() {
     );
     // Not a plain place: borrowing it would run `make()` twice.
     assert!(
-        output.contains("persistent_write (make () . path ())"),
+        output.contains("persistent_write_path_of (make () . path ())"),
         "{output}"
     );
 }
@@ -414,7 +414,7 @@ fn path_called_escapes_probe_their_receiver_argument() {
         quote! { fn f() { NamedTempFile::persist(tmp, dest); Keep::keep(&5); TempDir::disable_cleanup(&mut dir, false); } },
     );
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_escape_in_place () , NamedTempFile :: persist (tmp , dest))"),
+        output.contains("match dest { __ephemeral_fs_dest => :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_persist_in_place (& __ephemeral_fs_dest) , NamedTempFile :: persist (tmp , __ephemeral_fs_dest)) }"),
         "{output}"
     );
     assert!(
@@ -493,5 +493,121 @@ fn match_guards_in_macros_are_checked() {
     assert!(
         output.contains("matches ! (x , Some (_) if fs :: write (:: ephemeral_fs :: __private :: persistent_write (p) , b) . is_ok ())"),
         "{output}"
+    );
+}
+
+#[test]
+fn temp_dir_joins_of_literals_are_decided_by_the_owner() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { fs::write(dir.path().join("a").join("b.txt"), x); } },
+    );
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_deny_persistent_write_joined (dir . path () . join (\"a\") . join (\"b.txt\"))"),
+        "{output}"
+    );
+    for refused in [
+        quote!(dir.path().join(name)),
+        quote!(dir.path().join("../x")),
+        quote!(dir.path().join("/var/x")),
+        quote!(dir.path().join("a").join(name)),
+    ] {
+        let output = expand(quote!(), quote! { fn f() { fs::write(#refused, x); } });
+        assert!(
+            output.contains(":: ephemeral_fs :: __private :: persistent_write_joined ("),
+            "{output}"
+        );
+    }
+}
+
+#[test]
+fn path_locals_borrow_their_owner_at_the_use() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let p = tmp.path().to_path_buf(); fs::write(&p, x); } },
+    );
+    assert!(
+        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (& p) , x)"),
+        "{output}"
+    );
+    // `mut`, rebound, assigned owner, inner block, closure: not followed.
+    for body in [
+        quote! { let mut p = tmp.path(); fs::write(p, x); },
+        quote! { let p = tmp.path(); let p = other(); fs::write(p, x); },
+        quote! { let p = tmp.path().to_path_buf(); tmp = next(); fs::write(&p, x); },
+        quote! { { let p = tmp.path(); } fs::write(p, x); },
+        quote! { let p = tmp.path(); let f = move || fs::write(p, x); },
+        quote! { let p = tmp.path(); let tmp = other(); fs::write(p, x); },
+    ] {
+        let output = expand(quote!(), quote! { fn f() { #body } });
+        assert!(!output.contains("Probe (& tmp)"), "{output}");
+    }
+}
+
+#[test]
+fn make_closures_leave_their_path_and_check_the_call() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { Builder::new().make(|path| File::create(path)); } },
+    );
+    assert_eq!(
+        output,
+        "fn f () { :: ephemeral_fs :: __private :: persistent_write_made (Builder :: new () . make (| path | File :: create (path))) ; }"
+    );
+    // Another closure parameter, or a path the closure did not get, is checked.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { Builder::new().make(|path| File::create(other)); } },
+    );
+    assert!(!output.contains("persistent_write_made"), "{output}");
+    assert!(output.contains("persistent_write (other)"), "{output}");
+}
+
+#[test]
+fn persist_checks_its_destination_once() {
+    let output = expand(quote!(), quote! { fn f() { tmp.persist(dir.child("a")?); } });
+    let expected = format!(
+        "fn f () {{ {PROBES} match dir . child (\"a\") ? {{ __ephemeral_fs_dest => :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_persist_in_place (& __ephemeral_fs_dest) , tmp . persist (__ephemeral_fs_dest)) }} ; }}"
+    );
+    assert_eq!(output, expected);
+}
+
+#[test]
+fn links_check_their_original_too() {
+    let output = expand(quote!(), quote! { fn f() { fs::soft_link(a, b); } });
+    assert!(
+        output.contains("fs :: soft_link (:: ephemeral_fs :: __private :: persistent_write_link_original (a) , :: ephemeral_fs :: __private :: persistent_write (b))"),
+        "{output}"
+    );
+}
+
+#[test]
+fn fs_err_and_async_fs_are_checked_like_std() {
+    for call in [
+        quote!(fs_err::write(p, x)),
+        quote!(fs_err::tokio::write(p, x)),
+        quote!(fs_err::File::create(p)),
+        quote!(async_fs::write(p, x)),
+    ] {
+        let output = expand(quote!(), quote! { fn f() { #call; } });
+        assert!(output.contains("persistent_write (p)"), "{output}");
+    }
+    let output = expand(
+        quote!(),
+        quote! { fn f() { use fs_err as fs; fs::remove_file(p); fs_err::OpenOptions::new().append(true).open(q); } },
+    );
+    assert!(output.contains("persistent_write (p)"), "{output}");
+    assert!(output.contains("persistent_write (q)"), "{output}");
+}
+
+#[test]
+fn nested_attributes_keep_their_import_used() {
+    let output = expand(
+        quote!(),
+        quote! { mod m { use ephemeral_fs::ephemeral_fs; #[ephemeral_fs(deny(persistent_read))] fn f() {} } },
+    );
+    assert_eq!(
+        output,
+        "mod m { use ephemeral_fs :: ephemeral_fs ; fn f () { } # [allow (unused_imports)] use ephemeral_fs as _ ; }"
     );
 }

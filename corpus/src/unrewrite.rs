@@ -48,7 +48,8 @@ impl Undo {
                 let name = private_name(&call.func)?;
                 let mut args: Vec<Expr> = call.args.iter_mut().map(take).collect();
                 match (name.as_str(), args.len()) {
-                    ("persistent_write" | "persistent_read", 1) => args.pop(),
+                    // persistent_write, persistent_read_joined, persistent_write_made, ..
+                    (guard, 1) if guard.starts_with("persistent_") => args.pop(),
                     ("after", 2) => args.pop(),
                     ("with_witness", 2) => {
                         args.truncate(1);
@@ -65,22 +66,63 @@ impl Undo {
                     }
                 }
             }
-            // Probe(x).__ephemeral_fs_..() and Probe(&owner).__ephemeral_fs_.._path(arg)
-            Expr::MethodCall(call) if call.method.to_string().starts_with("__ephemeral_fs_") => {
+            // Probe(x).__ephemeral_fs_..(), Probe(x).path_is_not_a_temp_file()
+            // and Probe(&owner).__ephemeral_fs_.._path(arg)
+            Expr::MethodCall(call) if is_probe(&call.receiver) => {
                 let Expr::Call(probe) = &mut *call.receiver else {
                     return None;
                 };
-                if private_name(&probe.func)?.as_str() != "Probe" {
-                    return None;
-                }
                 match call.args.len() {
                     0 => probe.args.first_mut().map(take),
                     _ => call.args.first_mut().map(take),
                 }
             }
+            // The second step of a `warn` escape: Probe(x).__ephemeral_fs_warn_..()
+            // .lets_a_temp_file_outlive_the_request(), one guard in all.
+            Expr::MethodCall(call)
+                if WARN_SECOND_STEPS.contains(&call.method.to_string().as_str())
+                    && matches!(&*call.receiver, Expr::MethodCall(inner) if is_probe(&inner.receiver)) =>
+            {
+                self.original(&mut call.receiver)
+            }
+            // match dest { __ephemeral_fs_dest => after(check, tmp.persist(__ephemeral_fs_dest)) }
+            Expr::Match(matched) if is_destination_binding(matched) => {
+                let destination = take(&mut matched.expr);
+                let mut body = take(&mut matched.arms[0].body);
+                let call = match self.original(&mut body)? {
+                    Expr::MethodCall(mut call) => {
+                        *call.args.first_mut()? = destination;
+                        Expr::MethodCall(call)
+                    }
+                    Expr::Call(mut call) => {
+                        *call.args.iter_mut().nth(1)? = destination;
+                        Expr::Call(call)
+                    }
+                    _ => return None,
+                };
+                Some(call)
+            }
             _ => None,
         }
     }
+}
+
+/// The methods a `warn`-level escape calls on what its probe yields.
+const WARN_SECOND_STEPS: &[&str] = &[
+    "lets_a_temp_file_outlive_the_request",
+    "adopts_a_path_that_is_not_a_temp_file",
+];
+
+/// `::ephemeral_fs::__private::Probe(..)`.
+fn is_probe(expr: &Expr) -> bool {
+    matches!(expr, Expr::Call(call) if private_name(&call.func).as_deref() == Some("Probe"))
+}
+
+/// `match dest { __ephemeral_fs_dest => .. }`, how a checked `persist`
+/// destination is evaluated once.
+fn is_destination_binding(matched: &syn::ExprMatch) -> bool {
+    matches!(matched.arms.as_slice(), [arm] if matches!(&arm.pat,
+        syn::Pat::Ident(binding) if binding.ident == "__ephemeral_fs_dest"))
 }
 
 /// Drops the `::<&'static str, ..>` a value-form witness adds.

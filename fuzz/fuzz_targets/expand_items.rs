@@ -266,6 +266,8 @@ enum Prefix {
     CrateFs,
     MyFs,
     UnixFs,
+    FsErr,
+    AsyncFs,
 }
 
 impl Prefix {
@@ -283,58 +285,23 @@ impl Prefix {
             Prefix::CrateFs => "crate::fs::",
             Prefix::MyFs => "storage::fs::",
             Prefix::UnixFs => "std::os::unix::fs::",
+            Prefix::FsErr => "fs_err::",
+            Prefix::AsyncFs => "async_fs::",
         }
     }
 }
 
+/// A path-called operation, drawn from the one table of operations (or,
+/// past its end, a name that is none).
 #[derive(Arbitrary, Debug, Clone, Copy)]
-enum FsFn {
-    Write,
-    RemoveFile,
-    RemoveDir,
-    RemoveDirAll,
-    CreateDir,
-    CreateDirAll,
-    Copy,
-    Rename,
-    HardLink,
-    SoftLink,
-    Symlink,
-    Chown,
-    SetPermissions,
-    Read,
-    ReadToString,
-    ReadDir,
-    Metadata,
-    Canonicalize,
-    Exists,
-    Other,
-}
+struct FsFn(u8);
 
 impl FsFn {
     fn text(self) -> &'static str {
-        match self {
-            FsFn::Write => "write",
-            FsFn::RemoveFile => "remove_file",
-            FsFn::RemoveDir => "remove_dir",
-            FsFn::RemoveDirAll => "remove_dir_all",
-            FsFn::CreateDir => "create_dir",
-            FsFn::CreateDirAll => "create_dir_all",
-            FsFn::Copy => "copy",
-            FsFn::Rename => "rename",
-            FsFn::HardLink => "hard_link",
-            FsFn::SoftLink => "soft_link",
-            FsFn::Symlink => "symlink",
-            FsFn::Chown => "chown",
-            FsFn::SetPermissions => "set_permissions",
-            FsFn::Read => "read",
-            FsFn::ReadToString => "read_to_string",
-            FsFn::ReadDir => "read_dir",
-            FsFn::Metadata => "metadata",
-            FsFn::Canonicalize => "canonicalize",
-            FsFn::Exists => "exists",
-            FsFn::Other => "frobnicate",
-        }
+        let operations = ephemeral_fs_core::ops::OPERATIONS;
+        operations
+            .get(usize::from(self.0) % (operations.len() + 1))
+            .map_or("frobnicate", |operation| operation.path)
     }
 }
 

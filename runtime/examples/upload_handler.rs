@@ -49,6 +49,13 @@ impl UploadHandler {
 }
 
 fn main() -> io::Result<()> {
+    // Every temp file of this process goes below a directory of its own, so
+    // that what is left there after the request can be looked at.
+    let temp_root = TempDir::new()?;
+    if tempfile::env::override_temp_dir(temp_root.path()).is_err() {
+        return Err(io::Error::other("the temp directory was already chosen"));
+    }
+
     let handler = UploadHandler {
         store: ObjectStore::default(),
     };
@@ -58,6 +65,17 @@ fn main() -> io::Result<()> {
         "stored {key}: {:?}",
         String::from_utf8_lossy(&objects[&key])
     );
-    println!("no local file outlived the request");
+
+    let left: Vec<_> = fs::read_dir(temp_root.path())?.collect::<Result<_, _>>()?;
+    if !left.is_empty() {
+        let names: Vec<_> = left.iter().map(|entry| entry.file_name()).collect();
+        return Err(io::Error::other(format!(
+            "local files outlived the request: {names:?}"
+        )));
+    }
+    println!(
+        "no local file outlived the request: {} is empty",
+        temp_root.path().display()
+    );
     Ok(())
 }

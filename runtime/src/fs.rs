@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::TempTarget;
-use crate::lint::persistent_read;
+use crate::bounds::{LinkOriginal, TempReadTarget};
 
 /// [`std::fs::write`], for temp-file handles only.
 #[inline]
@@ -56,25 +56,28 @@ pub fn rename<P: TempTarget, Q: TempTarget>(from: P, to: Q) -> io::Result<()> {
     std::fs::rename(from, to)
 }
 
-/// [`std::fs::hard_link`]: the new link must be a temp-file handle.
+/// [`std::fs::hard_link`]: the link and its original must be temp-file
+/// handles, since writing through the link writes to the original.
 #[inline]
-pub fn hard_link<P: AsRef<Path>, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
+pub fn hard_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
     std::fs::hard_link(original, link)
 }
 
-/// [`std::fs::soft_link`]: the new link must be a temp-file handle.
+/// [`std::fs::soft_link`]: the link and its original must be temp-file
+/// handles, since writing through the link writes to the original.
 /// Like `std::fs::soft_link` it is superseded by `symlink`; it is kept so
 /// that code using it can be checked.
 #[inline]
-pub fn soft_link<P: AsRef<Path>, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
+pub fn soft_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
     #[allow(deprecated)]
     std::fs::soft_link(original, link)
 }
 
-/// [`std::os::unix::fs::symlink`]: the new link must be a temp-file handle.
+/// [`std::os::unix::fs::symlink`]: the link and its original must be
+/// temp-file handles, since writing through the link writes to the original.
 #[cfg(unix)]
 #[inline]
-pub fn symlink<P: AsRef<Path>, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
+pub fn symlink<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
     std::os::unix::fs::symlink(original, link)
 }
 
@@ -104,54 +107,54 @@ pub fn set_permissions<P: TempTarget>(path: P, perm: Permissions) -> io::Result<
 
 /// [`std::fs::read`], for temp-file handles only.
 #[inline]
-pub fn read<P: TempTarget<persistent_read>>(path: P) -> io::Result<Vec<u8>> {
+pub fn read<P: TempReadTarget>(path: P) -> io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
 /// [`std::fs::read_to_string`], for temp-file handles only.
 #[inline]
-pub fn read_to_string<P: TempTarget<persistent_read>>(path: P) -> io::Result<String> {
+pub fn read_to_string<P: TempReadTarget>(path: P) -> io::Result<String> {
     std::fs::read_to_string(path)
 }
 
 /// [`std::fs::File::open`], for temp-file handles only.
 #[inline]
-pub fn open_file<P: TempTarget<persistent_read>>(path: P) -> io::Result<File> {
+pub fn open_file<P: TempReadTarget>(path: P) -> io::Result<File> {
     File::open(path)
 }
 
 /// [`std::fs::read_dir`], for temp-file handles only.
 #[inline]
-pub fn read_dir<P: TempTarget<persistent_read>>(path: P) -> io::Result<ReadDir> {
+pub fn read_dir<P: TempReadTarget>(path: P) -> io::Result<ReadDir> {
     std::fs::read_dir(path)
 }
 
 /// [`std::fs::read_link`], for temp-file handles only.
 #[inline]
-pub fn read_link<P: TempTarget<persistent_read>>(path: P) -> io::Result<PathBuf> {
+pub fn read_link<P: TempReadTarget>(path: P) -> io::Result<PathBuf> {
     std::fs::read_link(path)
 }
 
 /// [`std::fs::metadata`], for temp-file handles only.
 #[inline]
-pub fn metadata<P: TempTarget<persistent_read>>(path: P) -> io::Result<Metadata> {
+pub fn metadata<P: TempReadTarget>(path: P) -> io::Result<Metadata> {
     std::fs::metadata(path)
 }
 
 /// [`std::fs::symlink_metadata`], for temp-file handles only.
 #[inline]
-pub fn symlink_metadata<P: TempTarget<persistent_read>>(path: P) -> io::Result<Metadata> {
+pub fn symlink_metadata<P: TempReadTarget>(path: P) -> io::Result<Metadata> {
     std::fs::symlink_metadata(path)
 }
 
 /// [`std::fs::canonicalize`], for temp-file handles only.
 #[inline]
-pub fn canonicalize<P: TempTarget<persistent_read>>(path: P) -> io::Result<PathBuf> {
+pub fn canonicalize<P: TempReadTarget>(path: P) -> io::Result<PathBuf> {
     std::fs::canonicalize(path)
 }
 
 /// [`std::fs::exists`], for temp-file handles only.
 #[inline]
-pub fn exists<P: TempTarget<persistent_read>>(path: P) -> io::Result<bool> {
+pub fn exists<P: TempReadTarget>(path: P) -> io::Result<bool> {
     std::fs::exists(path)
 }

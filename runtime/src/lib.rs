@@ -31,11 +31,13 @@
 //!
 //! See the README for the lints, their levels, exceptions and limits.
 
+pub mod bounds;
+pub mod fs;
+pub mod lint;
 mod private;
 mod scratch;
+mod sealed;
 mod target;
-
-pub mod fs;
 
 /// Checks a handler function, an `impl` block or an inline module.
 ///
@@ -47,18 +49,6 @@ pub use ephemeral_fs_macros::ephemeral_fs;
 
 pub use scratch::{ScratchPath, TempDirExt};
 pub use target::TempTarget;
-
-/// Marker types naming the lints, as they appear in compiler messages
-/// (`TempTarget<persistent_read>`).
-#[allow(non_camel_case_types)]
-pub mod lint {
-    /// Creating, writing, modifying or deleting a local path.
-    pub enum persistent_write {}
-    /// Reading a local path.
-    pub enum persistent_read {}
-    /// Making a temp file outlive the request.
-    pub enum temp_escape {}
-}
 
 #[doc(hidden)]
 pub mod __private {

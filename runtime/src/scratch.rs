@@ -4,12 +4,15 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::io;
 use std::marker::PhantomData;
+use std::ops::Deref;
 use std::path::{Component, Path, PathBuf};
 
 use tempfile::TempDir;
 
+use crate::sealed::Sealed;
+
 /// Adds [`child`](TempDirExt::child) to `tempfile::TempDir`.
-pub trait TempDirExt: sealed::Sealed {
+pub trait TempDirExt: Sealed {
     /// A path inside this temp directory, accepted by every guarded operation.
     ///
     /// `relative` must consist of normal components only: an absolute path,
@@ -18,11 +21,6 @@ pub trait TempDirExt: sealed::Sealed {
     /// The returned [`ScratchPath`] borrows the directory, so it cannot be
     /// used after the directory is dropped and removed.
     fn child<P: AsRef<Path>>(&self, relative: P) -> io::Result<ScratchPath<'_>>;
-}
-
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for tempfile::TempDir {}
 }
 
 impl TempDirExt for TempDir {
@@ -99,6 +97,30 @@ fn invalid(relative: &Path, why: &str) -> io::Error {
 impl AsRef<Path> for ScratchPath<'_> {
     fn as_ref(&self) -> &Path {
         &self.path
+    }
+}
+
+/// A `ScratchPath` is a `&Path` wherever one is expected, as a `PathBuf`
+/// is: `convert(tmp.path(), &thumb)` with `fn convert(src: &Path, dst: &Path)`.
+impl Deref for ScratchPath<'_> {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+// As `PathBuf` does, so that crates taking `impl Into<PathBuf>` (fs-err)
+// accept `dir.child(..)?` and `&dir.child(..)?` like `std::fs` does.
+impl AsRef<OsStr> for ScratchPath<'_> {
+    fn as_ref(&self) -> &OsStr {
+        self.path.as_os_str()
+    }
+}
+
+impl From<ScratchPath<'_>> for PathBuf {
+    fn from(scratch: ScratchPath<'_>) -> PathBuf {
+        scratch.path
     }
 }
 

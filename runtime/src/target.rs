@@ -6,10 +6,7 @@ use tempfile::{NamedTempFile, TempPath};
 
 use crate::lint;
 use crate::scratch::ScratchPath;
-
-mod sealed {
-    pub trait Sealed {}
-}
+use crate::sealed::Sealed;
 
 /// A path that is known to be cleaned up when the request ends.
 ///
@@ -25,9 +22,10 @@ mod sealed {
     message = "{L}: `{Self}` is not a temp-file handle",
     label = "not a temp-file handle",
     note = "a request handler's local files vanish on restart and are not shared between instances",
-    note = "use a `tempfile::NamedTempFile`, a `dir.child(..)` of a `tempfile::TempDir` (`ephemeral_fs::TempDirExt`), or a backing service such as object storage or a database"
+    note = "use a `tempfile::NamedTempFile`, a `dir.child(..)` of a `tempfile::TempDir` (`ephemeral_fs::TempDirExt`), or keep the data in a backing service such as object storage or a database",
+    note = "to write there on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
 )]
-pub trait TempTarget<L = lint::persistent_write>: AsRef<Path> + sealed::Sealed {}
+pub trait TempTarget<L = lint::persistent_write>: AsRef<Path> + Sealed {}
 
 // The notes above already name the accepted types, and rustc's list of impls
 // would point into this file, so every impl is hidden from it. On the
@@ -42,9 +40,3 @@ impl<L> TempTarget<L> for ScratchPath<'_> {}
 impl<L, T: TempTarget<L> + ?Sized> TempTarget<L> for &T {}
 #[diagnostic::do_not_recommend]
 impl<L, T: TempTarget<L> + ?Sized> TempTarget<L> for &mut T {}
-
-impl<F> sealed::Sealed for NamedTempFile<F> {}
-impl sealed::Sealed for TempPath {}
-impl sealed::Sealed for ScratchPath<'_> {}
-impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &T {}
-impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &mut T {}

@@ -1,0 +1,161 @@
+//! `temp_escape`: tempfile calls that cancel a temp file's cleanup. Which
+//! type the receiver has is left to the compiler; a method of another type
+//! with the same name compiles untouched.
+
+use proc_macro2::Span;
+use syn::{Expr, ExprMethodCall};
+
+use crate::calls::{is_literal_false, path_text};
+use crate::emit;
+use crate::lints::{Level, Lint};
+use crate::ops;
+use crate::rewrite::Rewriter;
+use crate::syntax::{PlaceKind, ident_name, place_kind};
+
+impl Rewriter<'_> {
+    // Input:  tmp.persist(dest)
+    // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
+    //             Probe(&tmp).__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
+    //             tmp.persist(__ephemeral_fs_dest)) }
+    /// `tmp.keep()`, `tmp.persist(dest)` and the like, once the call's own
+    /// receiver and arguments are visited.
+    pub(crate) fn visit_method_escape(&mut self, expr: &mut Expr, name: &str, method_span: Span) {
+        let Expr::MethodCall(call) = expr else { return };
+        if !ops::ESCAPE_METHODS.contains(&name) || switched_off(name, call.args.first()) {
+            return;
+        }
+        let receiver_kind = place_kind(&call.receiver);
+        if receiver_kind == PlaceKind::Impure {
+            // Borrowing it would evaluate its calls twice, and taking it by
+            // value could move out of a place: left to the documented limits.
+            return;
+        }
+        let level = self.record(Lint::TempEscape, method_span, format!(".{name}()"), true);
+        if level == Level::Allow {
+            return;
+        }
+        match receiver_kind {
+            PlaceKind::Pure if checks_destination(name, call.args.first()) => {
+                let place = (*call.receiver).clone();
+                let destination = take_destination(call, 0);
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::escape_persist(level, &place, destination, whole, method_span);
+            }
+            PlaceKind::Pure => {
+                let place = (*call.receiver).clone();
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::escape_by_place(level, &place, whole, method_span);
+            }
+            PlaceKind::Value => {
+                let receiver =
+                    std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
+                *call.receiver = emit::escape_by_value(level, receiver, method_span);
+            }
+            PlaceKind::Impure => {}
+        }
+    }
+
+    /// `TempPath::from_path(p)` and `NamedTempFile::persist(tmp, dest)`,
+    /// once the call's arguments are visited.
+    pub(crate) fn visit_path_called_escape(
+        &mut self,
+        expr: &mut Expr,
+        path: &syn::Path,
+        name: &str,
+        callee_span: Span,
+    ) {
+        if path.segments.len() < 2 {
+            return;
+        }
+        if ops::ESCAPE_CONSTRUCTORS.contains(&name) {
+            let level = self.record(
+                Lint::TempEscape,
+                callee_span,
+                format!("{}::{name}", path_text(path)),
+                true,
+            );
+            if level != Level::Allow {
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::escape_by_result(level, whole, callee_span);
+            }
+            return;
+        }
+        // `NamedTempFile::persist(tmp, dest)`: the first argument is the
+        // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
+        // or trait's function has one, and those are UpperCamelCase; a
+        // module's `cache::keep(x)` takes no receiver.
+        let Expr::Call(call) = expr else { return };
+        if !ops::ESCAPE_METHODS.contains(&name)
+            || !owner_is_type(path)
+            || switched_off(name, call.args.iter().nth(1))
+        {
+            return;
+        }
+        let Some(receiver) = call.args.first() else {
+            return;
+        };
+        let kind = place_kind(receiver);
+        if kind == PlaceKind::Impure {
+            return;
+        }
+        let level = self.record(
+            Lint::TempEscape,
+            callee_span,
+            format!("{}::{name}", path_text(path)),
+            true,
+        );
+        if level == Level::Allow {
+            return;
+        }
+        if kind == PlaceKind::Pure {
+            let place = receiver.clone();
+            if checks_destination(name, call.args.iter().nth(1)) {
+                let destination =
+                    std::mem::replace(&mut call.args[1], Expr::Verbatim(Default::default()));
+                call.args[1] = destination_placeholder(&destination);
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::escape_persist(level, &place, destination, whole, callee_span);
+            } else {
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::escape_by_place(level, &place, whole, callee_span);
+            }
+        } else if let Some(receiver) = call.args.first_mut() {
+            let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
+            *receiver = emit::escape_by_value(level, value, callee_span);
+        }
+    }
+}
+
+/// `keep(false)` and `disable_cleanup(false)` keep the cleanup: no escape.
+fn switched_off(method: &str, switch: Option<&Expr>) -> bool {
+    ops::ESCAPE_SWITCHES.contains(&method) && switch.is_some_and(is_literal_false)
+}
+
+/// Whether `persist(dest)` is decided by the destination's type too. A
+/// closure is left alone: bound to a name first, it would lose the
+/// parameter types a user's own `persist` infers for it.
+fn checks_destination(method: &str, destination: Option<&Expr>) -> bool {
+    ops::PERSIST_METHODS.contains(&method)
+        && destination.is_some_and(|dest| !matches!(dest, Expr::Closure(_)))
+}
+
+/// Takes argument `at` out of a method call, leaving the binding the
+/// destination is evaluated into.
+fn take_destination(call: &mut ExprMethodCall, at: usize) -> Expr {
+    let destination = std::mem::replace(&mut call.args[at], Expr::Verbatim(Default::default()));
+    call.args[at] = destination_placeholder(&destination);
+    destination
+}
+
+fn destination_placeholder(destination: &Expr) -> Expr {
+    let ident = emit::destination_ident(syn::spanned::Spanned::span(destination));
+    syn::parse_quote!(#ident)
+}
+
+fn owner_is_type(path: &syn::Path) -> bool {
+    let count = path.segments.len();
+    count >= 2 && {
+        let owner = ident_name(&path.segments[count - 2].ident);
+        owner == "Self" || owner.starts_with(|c: char| c.is_ascii_uppercase())
+    }
+}

@@ -1,0 +1,213 @@
+//! `temp_escape`: tempfile calls that cancel a temp file's cleanup, decided
+//! by the type of the receiver (and, for `persist`, of the destination).
+//
+// Input:  tmp.keep()
+// Output: ::ephemeral_fs::__private::after(
+//             Probe(&tmp).__ephemeral_fs_deny_temp_escape_in_place(), tmp.keep())
+//
+// Input:  NamedTempFile::new()?.keep()      (receiver is not a place)
+// Output: Probe(NamedTempFile::new()?).__ephemeral_fs_deny_temp_escape().keep()
+//
+// Input:  tmp.persist(dest)
+// Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
+//             Probe(&tmp).__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
+//             tmp.persist(__ephemeral_fs_dest)) }
+//
+// For tempfile's types the inherent method applies and its unsatisfiable
+// bound is the error; a user's own `persist()` or `keep()` takes the
+// pass-through trait method and compiles as before.
+//
+// `warn` takes two steps, so that the deprecated method rustc names is
+// `ephemeral_fs::lint::TempEscape::lets_a_temp_file_outlive_the_request`:
+// the probe yields `Escaping` for tempfile's types and `Passing` otherwise,
+// and only `Escaping` reaches the deprecated trait method.
+
+use std::io;
+
+use tempfile::{Builder, NamedTempFile, TempDir, TempPath};
+
+use super::Probe;
+use crate::TempTarget;
+
+use crate::lint::TempEscape;
+use crate::sealed::Sealed;
+
+/// The tempfile types whose escape methods are checked, seen through up to
+/// two references or a `Box`.
+pub trait TempHandle: Sealed {
+    type Owned;
+}
+
+macro_rules! temp_handles {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<$($generics)*> TempHandle for $ty { type Owned = $ty; }
+        impl<$($generics)*> TempHandle for &$ty { type Owned = $ty; }
+        impl<$($generics)*> TempHandle for &mut $ty { type Owned = $ty; }
+        impl<$($generics)*> TempHandle for &&$ty { type Owned = $ty; }
+        impl<$($generics)*> TempHandle for &&mut $ty { type Owned = $ty; }
+        impl<$($generics)*> TempHandle for Box<$ty> { type Owned = $ty; }
+        impl<$($generics)*> TempHandle for &Box<$ty> { type Owned = $ty; }
+        impl<$($generics)*> TempHandle for &mut Box<$ty> { type Owned = $ty; }
+    )*};
+}
+
+temp_handles! {
+    [F] NamedTempFile<F>,
+    [] TempPath,
+    [] TempDir,
+    ['a, 'b] Builder<'a, 'b>,
+}
+
+/// What a place probe yields: nothing that borrows the receiver, so the
+/// receiver can be moved by the call that follows.
+pub struct Checked;
+
+/// A `warn`-level escape of a tempfile type: its method is deprecated.
+pub struct Escaping<T>(pub(super) T);
+
+/// A `warn`-level probe of any other type: its method is not.
+pub struct Passing<T>(pub(super) T);
+
+/// A `warn`-level `persist` of a tempfile type, still to be decided by the
+/// destination's type.
+pub struct Persisting<D>(pub(super) D);
+
+#[diagnostic::do_not_recommend]
+impl<T> Sealed for Escaping<T> {}
+#[diagnostic::do_not_recommend]
+impl<T> Sealed for Passing<T> {}
+#[diagnostic::do_not_recommend]
+impl<D> Sealed for Persisting<D> {}
+
+pub trait TempEscapeFallback<T>: Sealed {
+    fn __ephemeral_fs_deny_temp_escape(self) -> T;
+    fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked;
+    fn __ephemeral_fs_deny_temp_persist_in_place<D: ?Sized>(self, destination: &D) -> Checked;
+    fn __ephemeral_fs_warn_temp_escape(self) -> Passing<T>;
+    fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Passing<Checked>;
+    fn __ephemeral_fs_warn_temp_persist_in_place<D: ?Sized>(
+        self,
+        destination: &D,
+    ) -> Passing<Checked>;
+}
+
+impl<T> TempEscapeFallback<T> for Probe<T> {
+    #[inline(always)]
+    fn __ephemeral_fs_deny_temp_escape(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked {
+        Checked
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_deny_temp_persist_in_place<D: ?Sized>(self, _destination: &D) -> Checked {
+        Checked
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_temp_escape(self) -> Passing<T> {
+        Passing(self.0)
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Passing<Checked> {
+        Passing(Checked)
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_temp_persist_in_place<D: ?Sized>(
+        self,
+        _destination: &D,
+    ) -> Passing<Checked> {
+        Passing(Checked)
+    }
+}
+
+impl<T> Passing<T> {
+    #[inline(always)]
+    pub fn lets_a_temp_file_outlive_the_request(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn adopts_a_path_that_is_not_a_temp_file(self) -> T {
+        self.0
+    }
+}
+
+impl<D: TempTarget + ?Sized> Persisting<&D> {
+    #[inline(always)]
+    pub fn lets_a_temp_file_outlive_the_request(self) -> Checked {
+        Checked
+    }
+}
+
+#[allow(deprecated)]
+impl<T> TempEscape for Escaping<T> {
+    type Output = T;
+
+    #[inline(always)]
+    fn lets_a_temp_file_outlive_the_request(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    fn adopts_a_path_that_is_not_a_temp_file(self) -> T {
+        self.0
+    }
+}
+
+#[allow(deprecated)]
+impl<D> TempEscape for Persisting<D> {
+    type Output = Checked;
+
+    #[inline(always)]
+    fn lets_a_temp_file_outlive_the_request(self) -> Checked {
+        Checked
+    }
+
+    #[inline(always)]
+    fn adopts_a_path_that_is_not_a_temp_file(self) -> Checked {
+        Checked
+    }
+}
+
+// Input:  TempPath::from_path(path)
+// Output: ::ephemeral_fs::__private::Probe(TempPath::from_path(path))
+//             .__ephemeral_fs_deny_temp_adopt()
+//
+// The result's type decides: a `TempPath` made of an arbitrary path is
+// denied; a user's own `Document::from_path(..)` passes through.
+
+/// Results of wrapping an arbitrary path in a temp handle.
+pub trait TempAdoption: Sealed {
+    type Owned;
+}
+
+impl TempAdoption for TempPath {
+    type Owned = TempPath;
+}
+
+impl TempAdoption for io::Result<TempPath> {
+    type Owned = TempPath;
+}
+
+pub trait TempAdoptFallback<T>: Sealed {
+    fn __ephemeral_fs_deny_temp_adopt(self) -> T;
+    fn __ephemeral_fs_warn_temp_adopt(self) -> Passing<T>;
+}
+
+impl<T> TempAdoptFallback<T> for Probe<T> {
+    #[inline(always)]
+    fn __ephemeral_fs_deny_temp_adopt(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_temp_adopt(self) -> Passing<T> {
+        Passing(self.0)
+    }
+}

@@ -1,0 +1,300 @@
+//! What `#[ephemeral_fs]` generates code against. Not a public API.
+//!
+//! Every item here is zero-sized or an `#[inline(always)]` identity, so an
+//! accepted call compiles to exactly the user's own call. Every trait is
+//! sealed (`crate::sealed`): no impl outside this crate can switch a check
+//! off.
+
+mod escape;
+mod path_of;
+
+use std::io;
+
+use tempfile::NamedTempFile;
+
+pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
+pub use escape::{
+    Checked, Escaping, Passing, Persisting, TempAdoptFallback, TempAdoption, TempEscapeFallback,
+    TempHandle,
+};
+pub use path_of::{PathOfFallback, TempDirOwner, TempPathOwner};
+
+use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination};
+
+use crate::TempTarget;
+use crate::bounds::{LinkOriginal, MadeByTempfile, TempDirJoin, TempPathOf, TempReadTarget};
+use crate::lint::{persistent_read, persistent_write};
+
+// Input:  fs::write(path, data)
+// Output: fs::write(::ephemeral_fs::__private::persistent_write(path), data)
+//
+// The callee of the guard carries the span of the user's callee, so rustc's
+// "required by a bound introduced by this call" points at `fs::write`.
+
+/// Passes a `persistent_write` target through, if it is a temp-file handle.
+#[inline(always)]
+pub fn persistent_write<T: TempTarget<persistent_write>>(target: T) -> T {
+    target
+}
+
+/// Passes a `persistent_read` target through, if it is a temp-file handle.
+#[inline(always)]
+pub fn persistent_read<T: TempReadTarget>(target: T) -> T {
+    target
+}
+
+// The same identity, for arguments whose shape the rewrite recognised but
+// could not accept (`dir.path().join(name)`, a `mut` local bound to
+// `tmp.path()`): only the message differs, and says what would pass.
+
+#[inline(always)]
+pub fn persistent_write_path_of<T: TempPathOf<persistent_write>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
+pub fn persistent_read_path_of<T: TempPathOf<persistent_read>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
+pub fn persistent_write_joined<T: TempDirJoin<persistent_write>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
+pub fn persistent_read_joined<T: TempDirJoin<persistent_read>>(target: T) -> T {
+    target
+}
+
+/// The original of a link: writes through the link land there.
+#[inline(always)]
+pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
+    target
+}
+
+// Input:  Builder::new().make(|path| File::create(path))
+// Output: ::ephemeral_fs::__private::persistent_write_made(
+//             Builder::new().make(|path| File::create(path)))
+//
+// The closure's `path` is left as written; what makes it a temp file's is
+// that the call is tempfile's, which its result type shows.
+
+#[inline(always)]
+pub fn persistent_write_made<T: MadeByTempfile<persistent_write>>(made: T) -> T {
+    made
+}
+
+#[inline(always)]
+pub fn persistent_read_made<T: MadeByTempfile<persistent_read>>(made: T) -> T {
+    made
+}
+
+/// Evaluates a probe for its type check only, then yields `value`.
+#[inline(always)]
+pub fn after<P, T>(_probe: P, value: T) -> T {
+    value
+}
+
+/// Wraps a value whose type decides which probe method applies.
+///
+/// An inherent method (bounded on the type) wins over a trait method of the
+/// same name when its bound holds; otherwise the trait method in scope is
+/// used. This picks a behaviour by type on stable Rust.
+pub struct Probe<T>(pub T);
+
+// ---- `warn` level for path lints -------------------------------------------
+//
+// Input:  fs::write(path, data)            (under warn(persistent_write))
+// Output: fs::write(Probe(path).path_is_not_a_temp_file(), data)
+//
+// A temp handle resolves to the inherent method; anything else falls back to
+// the deprecated trait method in `crate::lint`, whose deprecation is the
+// warning.
+
+impl<T: TempTarget<persistent_write>> Probe<T> {
+    #[inline(always)]
+    pub fn path_is_not_a_temp_file(self) -> T {
+        self.0
+    }
+}
+
+impl<T: TempTarget<persistent_read>> Probe<T> {
+    #[inline(always)]
+    pub fn read_path_is_not_a_temp_file(self) -> T {
+        self.0
+    }
+}
+
+impl<R> Probe<io::Result<NamedTempFile<R>>> {
+    #[inline(always)]
+    pub fn closure_path_is_not_from_tempfile(self) -> io::Result<NamedTempFile<R>> {
+        self.0
+    }
+}
+
+impl<T> PersistentWrite<T> for Probe<T> {
+    #[inline(always)]
+    fn path_is_not_a_temp_file(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    fn path_owner_is_not_a_temp_file<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    fn joined_path_may_leave_the_temp_dir<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    fn closure_path_is_not_from_tempfile(self) -> T {
+        self.0
+    }
+}
+
+impl<T> PersistentRead<T> for Probe<T> {
+    #[inline(always)]
+    fn read_path_is_not_a_temp_file(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    fn read_path_owner_is_not_a_temp_file<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    fn read_joined_path_may_leave_the_temp_dir<P>(self, path: P) -> P {
+        path
+    }
+}
+
+// ---- `tmp.path()` and joins onto it, decided by the owner's type ----------
+//
+// The inherent methods of `Probe` stay in this module, beside `Probe`
+// itself, so that rustc's notes name them `Probe::<T>::method`. What they
+// decide is explained in `path_of.rs` and `escape.rs`.
+
+impl<T: TempPathOwner + ?Sized> Probe<&T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_persistent_write_path<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_persistent_read_path<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn path_owner_is_not_a_temp_file<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn read_path_owner_is_not_a_temp_file<P>(self, path: P) -> P {
+        path
+    }
+}
+
+impl<T: TempDirOwner + ?Sized> Probe<&T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_persistent_write_joined<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_persistent_read_joined<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn joined_path_may_leave_the_temp_dir<P>(self, path: P) -> P {
+        path
+    }
+
+    #[inline(always)]
+    pub fn read_joined_path_may_leave_the_temp_dir<P>(self, path: P) -> P {
+        path
+    }
+}
+
+// ---- `temp_escape` ----------------------------------------------------------
+
+impl<T: TempHandle> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_escape(self) -> T
+    where
+        T::Owned: MayOutliveTheRequest,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked
+    where
+        T::Owned: MayOutliveTheRequest,
+    {
+        Checked
+    }
+
+    /// `persist` into a temp directory keeps the cleanup; anywhere else it
+    /// does not.
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_persist_in_place<D: TempDestination + ?Sized>(
+        self,
+        _destination: &D,
+    ) -> Checked {
+        Checked
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_temp_escape(self) -> Escaping<T> {
+        Escaping(self.0)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Escaping<Checked> {
+        Escaping(Checked)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_temp_persist_in_place<D: ?Sized>(
+        self,
+        destination: &D,
+    ) -> Persisting<&D> {
+        Persisting(destination)
+    }
+}
+
+impl<T: TempAdoption> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_adopt(self) -> T
+    where
+        T::Owned: MayAdoptAnyPath,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_temp_adopt(self) -> Escaping<T> {
+        Escaping(self.0)
+    }
+}
+
+// ---- a `std::fs` function used as a value ---------------------------------
+//
+// Input:  files.iter().try_for_each(fs::remove_file)
+// Output: files.iter().try_for_each(::ephemeral_fs::__private::with_witness(
+//             fs::remove_file::<&'static str>, ::ephemeral_fs::fs::remove_file))
+//
+// The user's path stays in the output, so its import stays used; it is
+// instantiated at concrete types so that nothing needs inferring.
+
+#[inline(always)]
+pub fn with_witness<W, F>(_user: W, guarded: F) -> F {
+    guarded
+}

@@ -1,0 +1,48 @@
+//! One seal for every trait the expansion relies on, so that no impl in a
+//! user's crate can switch a check off: the only way to opt out is
+//! `#[ephemeral_fs::allow(<lint>, reason = "...")]`, which says why.
+
+use std::io;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use tempfile::{Builder, NamedTempFile, TempDir, TempPath};
+
+use crate::private::Probe;
+use crate::scratch::ScratchPath;
+
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot implement a trait of `ephemeral_fs`: they are sealed",
+    label = "sealed trait",
+    note = "no impl can switch a check of #[ephemeral_fs] off",
+    note = "to opt out on purpose, put `#[ephemeral_fs::allow(<lint>, reason = \"...\")]` on the statement"
+)]
+pub trait Sealed {}
+
+// Every impl is hidden from rustc's "the following types implement" list:
+// the notes say what to do instead.
+
+#[diagnostic::do_not_recommend]
+impl<F> Sealed for NamedTempFile<F> {}
+#[diagnostic::do_not_recommend]
+impl Sealed for TempPath {}
+#[diagnostic::do_not_recommend]
+impl Sealed for TempDir {}
+#[diagnostic::do_not_recommend]
+impl Sealed for ScratchPath<'_> {}
+#[diagnostic::do_not_recommend]
+impl Sealed for Builder<'_, '_> {}
+#[diagnostic::do_not_recommend]
+impl<T> Sealed for Probe<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for io::Result<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for &T {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for &mut T {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for Box<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for Rc<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for Arc<T> {}

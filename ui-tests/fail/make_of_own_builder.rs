@@ -1,0 +1,18 @@
+use ephemeral_fs::ephemeral_fs;
+use std::path::Path;
+
+struct Cache;
+
+impl Cache {
+    fn make<R>(&self, f: impl FnOnce(&Path) -> std::io::Result<R>) -> std::io::Result<R> {
+        f(Path::new("/var/cache/app/entry"))
+    }
+}
+
+// Only tempfile's `Builder::make` hands its closure a temp file's path.
+#[ephemeral_fs]
+fn fill(cache: &Cache) -> std::io::Result<()> {
+    cache.make(|path| std::fs::write(path, b"entry"))
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+// Every trait the expansion relies on is sealed: no impl can switch a
+// check off without `#[ephemeral_fs::allow(.., reason = "..")]`.
+use std::path::Path;
+
+struct MyStore;
+
+impl AsRef<Path> for MyStore {
+    fn as_ref(&self) -> &Path {
+        Path::new("/var/store")
+    }
+}
+
+impl ephemeral_fs::__private::TempDirOwner for MyStore {}
+
+fn main() {}
