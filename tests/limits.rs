@@ -1,11 +1,15 @@
 //! The documented limits hold: a proc macro sees only the annotated tokens.
 
 use std::fs;
+// Imported outside the annotated items: a bare `remove_file(..)` inside
+// them is not recognised.
+use std::fs::remove_file;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Mutex;
 
 use ephemeral_fs::ephemeral_fs;
-use tempfile::TempDir;
+use tempfile::{NamedTempFile, TempDir};
 
 /// Not annotated: its write is not checked, wherever it is called from.
 fn helper_outside(path: &Path, body: &[u8]) -> std::io::Result<()> {
@@ -58,4 +62,37 @@ fn subprocesses_are_not_checked() {
     if runs_a_subprocess(&path).unwrap_or(false) {
         assert!(path.exists());
     }
+}
+
+/// The import is outside the item, so the bare name is not checked.
+#[ephemeral_fs]
+fn removes_through_a_file_level_import(path: &Path) -> std::io::Result<()> {
+    remove_file(path)
+}
+
+#[test]
+fn bare_names_imported_outside_the_item_are_not_checked() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("removed-unchecked");
+    fs::write(&path, b"z").unwrap();
+    removes_through_a_file_level_import(&path).unwrap();
+    assert!(!path.exists());
+}
+
+/// A receiver behind a `MutexGuard` is not probed: cancelling the cleanup
+/// through it compiles.
+#[ephemeral_fs]
+fn keeps_through_a_guard(shared: &Mutex<NamedTempFile>) {
+    let mut guard = shared.lock().unwrap();
+    guard.disable_cleanup(true);
+}
+
+#[test]
+fn escapes_behind_a_mutex_guard_are_not_probed() {
+    let shared = Mutex::new(NamedTempFile::new().unwrap());
+    let path = shared.lock().unwrap().path().to_path_buf();
+    keeps_through_a_guard(&shared);
+    drop(shared);
+    assert!(path.exists(), "the cleanup was cancelled, unchecked");
+    fs::remove_file(&path).unwrap();
 }

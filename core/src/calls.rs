@@ -151,7 +151,7 @@ impl Rewriter<'_> {
                         .map_or(span, |token| token.span());
                     (flow::owner_at(&owner, last), span)
                 } else {
-                    (owner, callee_span)
+                    (*owner, callee_span)
                 };
                 emit::guard_path_of(
                     lint,

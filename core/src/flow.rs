@@ -27,7 +27,7 @@ pub(crate) enum Origin {
     /// literals joined: a temp file's path when the owner has a temp type,
     /// and, when `joined`, a temp directory's.
     PathOf {
-        owner: Expr,
+        owner: Box<Expr>,
         joined: bool,
         /// An owned copy (`PathBuf`), which does not borrow the owner.
         owned: bool,
@@ -170,7 +170,7 @@ impl Flow {
                     // can be, without running its code twice.
                     ("path", 0) if place_kind(&call.receiver) == PlaceKind::Pure => {
                         Some(Origin::PathOf {
-                            owner: (*call.receiver).clone(),
+                            owner: call.receiver.clone(),
                             joined: false,
                             owned: false,
                         })

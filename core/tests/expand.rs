@@ -565,7 +565,10 @@ fn make_closures_leave_their_path_and_check_the_call() {
 
 #[test]
 fn persist_checks_its_destination_once() {
-    let output = expand(quote!(), quote! { fn f() { tmp.persist(dir.child("a")?); } });
+    let output = expand(
+        quote!(),
+        quote! { fn f() { tmp.persist(dir.child("a")?); } },
+    );
     let expected = format!(
         "fn f () {{ {PROBES} match dir . child (\"a\") ? {{ __ephemeral_fs_dest => :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_persist_in_place (& __ephemeral_fs_dest) , tmp . persist (__ephemeral_fs_dest)) }} ; }}"
     );
