@@ -144,7 +144,7 @@ pub fn large(with_fs: bool) -> Fixture {
     let mut body = String::from("let tmp = tempfile::NamedTempFile::new()?;\n    let mut acc = 0u64;\n");
     for i in 0..1_000 {
         if with_fs && i % 10 == 0 {
-            body.push_str(&format!("    std::fs::write(&tmp, acc.to_le_bytes())?;\n"));
+            body.push_str("    std::fs::write(&tmp, acc.to_le_bytes())?;\n");
         } else {
             body.push_str(&format!("    acc = acc.wrapping_mul(31).wrapping_add(step({i}, &input));\n"));
         }

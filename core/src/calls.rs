@@ -176,6 +176,7 @@ impl Rewriter<'_> {
     /// Visits a closure; `made` names the parameter of a `make` closure,
     /// whose path is a fresh temp file's.
     pub(crate) fn visit_closure(&mut self, closure: &mut ExprClosure, made: Option<&str>) {
+        self.reject_stray_allow(&mut closure.attrs);
         self.body.flow.enter(true);
         for input in closure.inputs.iter_mut() {
             self.visit_pat_mut(input);

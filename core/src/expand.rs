@@ -24,10 +24,10 @@ pub struct Analysis {
 
 /// Expands `#[ephemeral_fs(args)] item`.
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
-    let shape = Shape::of(&input);
-    if crate::prescan::nothing_to_do(&args, &input, &shape) {
+    if crate::prescan::nothing_to_do(&args, &input) {
         return input;
     }
+    let shape = Shape::of(&input);
     // syn's parser and our walk recurse once per nesting level, and rustc
     // gives a proc macro a few MiB of stack: code nested some hundreds deep,
     // which rustc itself compiles, would crash it. When what is left might

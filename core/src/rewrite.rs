@@ -205,7 +205,7 @@ impl<'a> Rewriter<'a> {
     }
 
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
-    fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
+    pub(crate) fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
         attrs.retain(|attr| {
             if args::is_allow_attr(attr) {
                 self.ctxt.error_spanned(
