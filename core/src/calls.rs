@@ -1,7 +1,8 @@
 //! What the rewriter does with each call: path-called `std::fs`
 //! operations, builder chains, tempfile escapes and functions used as values.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Expr, ExprLit, Lit, UnOp};
 
@@ -13,15 +14,34 @@ use crate::rewrite::{BuilderState, Rewriter};
 use crate::syntax::ident_name;
 
 impl Rewriter<'_> {
-    /// Records a finding; `probed` when a type probe will decide it.
-    fn record(&mut self, lint: Lint, span: Span, operation: String, probed: bool) -> Level {
+    /// Records a finding; `probed` when a type probe will decide it, on the
+    /// type of `subject`.
+    fn record(
+        &mut self,
+        lint: Lint,
+        span: Span,
+        operation: String,
+        probed: bool,
+        subject: Option<TokenStream>,
+    ) -> Level {
         let level = self.levels.get(lint);
+        let reason = match level {
+            Level::Allow => self
+                .reasons
+                .iter()
+                .rev()
+                .find(|(allowed, _)| *allowed == lint)
+                .and_then(|(_, reason)| reason.clone()),
+            _ => None,
+        };
         self.findings.push(Finding {
             lint,
             level,
             span,
             operation,
             probed,
+            subject,
+            reason,
         });
         if level != Level::Allow {
             self.changes += 1;
@@ -80,6 +100,7 @@ impl Rewriter<'_> {
                 callee_span,
                 format!("{}::{name}", path_text(&path)),
                 true,
+                Some(path.to_token_stream()),
             );
             if level != Level::Allow {
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
@@ -110,6 +131,7 @@ impl Rewriter<'_> {
             callee_span,
             format!("{}::{name}", path_text(&path)),
             true,
+            Some(receiver.to_token_stream()),
         );
         if level == Level::Allow {
             return;
@@ -145,7 +167,8 @@ impl Rewriter<'_> {
     fn guard_target(&mut self, lint: Lint, arg: &mut Expr, operation: String, callee_span: Span) {
         let span = syn::spanned::Spanned::span(&*arg);
         let owner = temp_path_owner(arg).cloned();
-        let level = self.record(lint, span, operation, owner.is_some());
+        let subject = Some(arg.to_token_stream());
+        let level = self.record(lint, span, operation, owner.is_some(), subject);
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
         *arg = match (&owner, level) {
             (Some(owner), Level::Deny | Level::Warn) => {
@@ -196,7 +219,14 @@ impl Rewriter<'_> {
             // value could move out of a place: left to the documented limits.
             return;
         }
-        let level = self.record(Lint::TempEscape, method_span, format!(".{name}()"), true);
+        let subject = Some(call.receiver.to_token_stream());
+        let level = self.record(
+            Lint::TempEscape,
+            method_span,
+            format!(".{name}()"),
+            true,
+            subject,
+        );
         if level == Level::Allow {
             return;
         }
@@ -248,7 +278,7 @@ impl Rewriter<'_> {
         if self.levels.get(target.lint) != Level::Deny {
             return;
         }
-        self.record(target.lint, span, canonical.join("::"), false);
+        self.record(target.lint, span, canonical.join("::"), false, None);
         *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
     }
 

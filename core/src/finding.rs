@@ -1,6 +1,6 @@
 //! What the analysis found, for tests and the audit.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 
 use crate::lints::{Level, Lint};
 
@@ -18,4 +18,10 @@ pub struct Finding {
     /// Whether a type probe decides it (`temp_escape`, `tmp.path()`): the
     /// finding then means "checked", not necessarily "violation".
     pub probed: bool,
+    /// The user's expression whose type the compiler decides on, as written:
+    /// the path argument, the receiver of an escape method, the callee of
+    /// `from_path`. The audit, which has no compiler, looks at it instead.
+    pub subject: Option<TokenStream>,
+    /// The reason of the `#[ephemeral_fs::allow]` that allows it, if one does.
+    pub reason: Option<String>,
 }

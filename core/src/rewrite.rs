@@ -11,7 +11,7 @@ use crate::args::{self, Setting};
 use crate::ctxt::Ctxt;
 use crate::emit;
 use crate::finding::Finding;
-use crate::lints::Levels;
+use crate::lints::{Levels, Lint};
 use crate::ops::Builder;
 use crate::resolve::Scope;
 
@@ -27,6 +27,9 @@ pub struct Rewriter<'a> {
     /// attributes say (a const context, or the fallback after an error).
     stripping: bool,
     pub(crate) body: Body,
+    /// Every setting in force, innermost last, with the reason of the
+    /// `allow` it came from: an allowed finding carries that reason.
+    pub(crate) reasons: Vec<(Lint, Option<String>)>,
 }
 
 /// Where one of our attributes was found.
@@ -66,6 +69,7 @@ impl<'a> Rewriter<'a> {
             changes: 0,
             stripping: false,
             body: Body::default(),
+            reasons: Vec::new(),
         }
     }
 
@@ -83,11 +87,15 @@ impl<'a> Rewriter<'a> {
     /// Runs `f` with `settings` applied on top of the levels in force.
     fn with_settings(&mut self, settings: &[Setting], f: impl FnOnce(&mut Self)) {
         let saved = self.levels;
+        let reasons = self.reasons.len();
         if !self.stripping {
             self.levels = args::apply(saved, settings);
+            self.reasons
+                .extend(settings.iter().map(|s| (s.lint, s.reason.clone())));
         }
         f(self);
         self.levels = saved;
+        self.reasons.truncate(reasons);
     }
 
     /// Removes our attributes from an item or statement and returns the
