@@ -11,6 +11,7 @@ mod calls;
 mod ctxt;
 mod emit;
 mod expand;
+mod explain;
 mod finding;
 pub mod lints;
 mod macros;
