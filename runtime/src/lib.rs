@@ -52,11 +52,11 @@ pub use target::TempTarget;
 /// (`TempTarget<persistent_read>`).
 #[allow(non_camel_case_types)]
 pub mod lint {
-    /// Creating, writing, modifying or deleting a local path.
+    #[doc = include_str!("../../core/lints/persistent_write.md")]
     pub enum persistent_write {}
-    /// Reading a local path.
+    #[doc = include_str!("../../core/lints/persistent_read.md")]
     pub enum persistent_read {}
-    /// Making a temp file outlive the request.
+    #[doc = include_str!("../../core/lints/temp_escape.md")]
     pub enum temp_escape {}
 }
 
