@@ -46,6 +46,10 @@ struct Cli {
     /// The lowest level that makes the exit status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Deny)]
     fail_on: FailOn,
+    /// Audit the packages the workspace depends on, all of them, instead of
+    /// its members.
+    #[arg(long)]
+    dependencies: bool,
     /// Print the documentation of LINT and exit.
     #[arg(long, value_name = "LINT")]
     explain: Option<String>,
@@ -85,6 +89,8 @@ pub enum Invocation {
 
 pub struct Request {
     pub path: PathBuf,
+    /// The dependency graph's packages rather than the members.
+    pub dependencies: bool,
     pub scope: AuditScope,
     pub format: Format,
     /// Levels given on the command line, over the manifests' ones.
@@ -127,6 +133,7 @@ fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cl
     }
     Ok(Invocation::Audit(Request {
         path: cli.path,
+        dependencies: cli.dependencies,
         scope: match cli.scope {
             Scope::Annotated => AuditScope::Annotated,
             Scope::Handlers => AuditScope::Handlers,

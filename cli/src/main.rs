@@ -45,7 +45,11 @@ fn main() -> ExitCode {
 }
 
 fn audit(request: &args::Request) -> Result<u8, String> {
-    let packages = workspace::packages(&request.path, &request.levels)?;
+    let packages = if request.dependencies {
+        workspace::dependencies(&request.path, &request.levels)?
+    } else {
+        workspace::packages(&request.path, &request.levels)?
+    };
     let report = run::audit(&packages, request)?;
     let out = match request.format {
         Format::Human => human::render(&report),

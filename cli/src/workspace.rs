@@ -17,25 +17,8 @@ pub struct Package {
 /// The packages at `path`: the one package whose manifest it is, or every
 /// member of the workspace whose root it is.
 pub fn packages(path: &Path, cli_levels: &[(Lint, Level)]) -> Result<Vec<Package>, String> {
-    let manifest = if path.is_dir() {
-        path.join("Cargo.toml")
-    } else {
-        path.to_path_buf()
-    };
-    if !manifest.is_file() {
-        return Err(format!(
-            "no Cargo.toml at `{}`: give the directory of a crate or a workspace",
-            path.display()
-        ));
-    }
-    let manifest = manifest
-        .canonicalize()
-        .map_err(|e| format!("cannot read `{}`: {e}", manifest.display()))?;
-    let metadata = MetadataCommand::new()
-        .manifest_path(&manifest)
-        .no_deps()
-        .exec()
-        .map_err(|e| format!("`cargo metadata` failed for `{}`: {e}", manifest.display()))?;
+    let manifest = manifest_at(path)?;
+    let metadata = metadata(&manifest, false)?;
     let workspace_levels = settings(
         &metadata.workspace_metadata,
         "[workspace.metadata.ephemeral-fs]",
@@ -71,6 +54,62 @@ pub fn packages(path: &Path, cli_levels: &[(Lint, Level)]) -> Result<Vec<Package
     }
     packages.sort_by(|a, b| a.root.cmp(&b.root));
     Ok(packages)
+}
+
+/// Every package the workspace at `path` depends on, for every platform,
+/// with the command line's levels: the tree of the benchmark in
+/// BENCHMARKS.md.
+pub fn dependencies(path: &Path, cli_levels: &[(Lint, Level)]) -> Result<Vec<Package>, String> {
+    let manifest = manifest_at(path)?;
+    let metadata = metadata(&manifest, true)?;
+    let mut levels = Levels::default();
+    for (lint, level) in cli_levels {
+        levels.set(*lint, *level);
+    }
+    let mut packages: Vec<Package> = metadata
+        .packages
+        .iter()
+        .filter(|package| !metadata.workspace_members.contains(&package.id))
+        .map(|package| Package {
+            name: package.name.to_string(),
+            root: package
+                .manifest_path
+                .parent()
+                .map(|dir| dir.as_std_path().to_path_buf())
+                .unwrap_or_default(),
+            levels,
+        })
+        .collect();
+    packages.sort_by(|a, b| a.root.cmp(&b.root));
+    Ok(packages)
+}
+
+fn manifest_at(path: &Path) -> Result<PathBuf, String> {
+    let manifest = if path.is_dir() {
+        path.join("Cargo.toml")
+    } else {
+        path.to_path_buf()
+    };
+    if !manifest.is_file() {
+        return Err(format!(
+            "no Cargo.toml at `{}`: give the directory of a crate or a workspace",
+            path.display()
+        ));
+    }
+    manifest
+        .canonicalize()
+        .map_err(|e| format!("cannot read `{}`: {e}", manifest.display()))
+}
+
+fn metadata(manifest: &Path, with_dependencies: bool) -> Result<cargo_metadata::Metadata, String> {
+    let mut command = MetadataCommand::new();
+    command.manifest_path(manifest);
+    if !with_dependencies {
+        command.no_deps();
+    }
+    command
+        .exec()
+        .map_err(|e| format!("`cargo metadata` failed for `{}`: {e}", manifest.display()))
 }
 
 /// `deny = ["persistent_read"]`, `warn = [..]`, `allow = [..]` under the

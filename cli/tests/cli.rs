@@ -279,7 +279,7 @@ fn an_unparseable_file_is_reported_and_the_rest_audited() {
     let dir = crate_with(
         &[
             ("src/lib.rs", HANDLERS),
-            ("src/broken.rs", "pub fn ok() {}\n\nfn broken( {\n"),
+            ("src/broken.rs", "use std::fs;\n\nfn broken( {\n"),
         ],
         "",
     );
@@ -368,4 +368,36 @@ fn explain_prints_the_lint_documentation() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn dependencies_are_audited_instead_of_members_on_request() {
+    let write = "pub fn f() { std::fs::write(\"/var/x\", b\"\").unwrap(); }\n";
+    let dir = support::files(&[
+        (
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nedition = \"2021\"\n\n[dependencies]\nstore = { path = \"../store\" }\n",
+        ),
+        ("app/src/lib.rs", write),
+        (
+            "store/Cargo.toml",
+            "[package]\nname = \"store\"\nedition = \"2021\"\n",
+        ),
+        ("store/src/lib.rs", write),
+        // Nothing in it names an operation: it is not even parsed.
+        ("store/src/other.rs", "fn broken( {"),
+    ]);
+    let app = dir.path().join("app");
+    let audit = |args: &[&str]| {
+        json(&run(
+            &app,
+            &[&["--format", "json", "--scope", "all"], args].concat(),
+        ))
+    };
+    assert_eq!(audit(&[])["findings"][0]["package"], "app");
+    let report = audit(&["--dependencies"]);
+    assert_eq!(report["findings"][0]["package"], "store");
+    assert_eq!(report["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(report["summary"]["files"], 2);
+    assert_eq!(report["parse_errors"].as_array().unwrap().len(), 0);
 }

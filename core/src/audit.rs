@@ -160,6 +160,17 @@ impl AuditFinding {
     }
 }
 
+/// Whether a file's text names anything the audit could report: an
+/// operation, a builder, an escape method, the attribute. The same words as
+/// the attribute's own "nothing to do" check, so a file without them has no
+/// finding, and need not be parsed. Comments and strings only make it say
+/// yes more often.
+pub fn may_have_findings(text: &str) -> bool {
+    let triggers = crate::prescan::triggers();
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|word| triggers.contains(word))
+}
+
 /// Audits the functions of one parsed file that `options.scope` selects.
 pub fn audit_file(file: &syn::File, options: &Options) -> FileReport {
     walk::Walker::new(options).file(file)

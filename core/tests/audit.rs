@@ -295,3 +295,16 @@ fn disagrees_on_fields() {
         ["Upload::save persistent_write deny std::fs::write"]
     );
 }
+
+#[test]
+fn files_without_trigger_words_need_no_parse() {
+    use ephemeral_fs_core::audit::may_have_findings;
+    assert!(!may_have_findings(
+        "fn f() -> std::io::Result<u8> { Ok(1) } // WriteFile"
+    ));
+    assert!(may_have_findings("use std::fs::write as save;"));
+    assert!(may_have_findings("fn f(t: T) { t.r#keep() }"));
+    assert!(may_have_findings(
+        "#[ephemeral_fs::allow(x, reason = \"y\")] fn f() {}"
+    ));
+}

@@ -85,11 +85,12 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         .zip(&actual_lines)
         .position(|(e, a)| e != a)
         .unwrap_or(expected_lines.len().min(actual_lines.len()));
-    for line in first.saturating_sub(3)..(first + 4).min(expected_lines.len()) {
-        diff.push_str(&format!("-{}\n", expected_lines[line]));
+    let context = first.saturating_sub(3)..first + 4;
+    for line in expected_lines.iter().take(context.end).skip(context.start) {
+        diff.push_str(&format!("-{line}\n"));
     }
-    for line in first.saturating_sub(3)..(first + 4).min(actual_lines.len()) {
-        diff.push_str(&format!("+{}\n", actual_lines[line]));
+    for line in actual_lines.iter().take(context.end).skip(context.start) {
+        diff.push_str(&format!("+{line}\n"));
     }
     panic!(
         "{} differs from line {} (run with SNAPSHOTS=overwrite to accept):\n{diff}",
