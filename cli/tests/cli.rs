@@ -401,3 +401,21 @@ fn dependencies_are_audited_instead_of_members_on_request() {
     assert_eq!(report["summary"]["files"], 2);
     assert_eq!(report["parse_errors"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn the_readme_shows_the_real_output_of_its_first_command() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let first_command = readme
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.lines().next());
+    assert_eq!(
+        first_command,
+        Some("cargo run -p cargo-ephemeral-fs -- examples/naive-uploads")
+    );
+    let out = run_in(&repo_root(), &["examples/naive-uploads"]);
+    assert!(
+        readme.contains(&format!("```text\n{}```", out.stdout)),
+        "the output under README.md's first command is not what it prints now"
+    );
+}

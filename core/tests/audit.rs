@@ -308,3 +308,30 @@ fn files_without_trigger_words_need_no_parse() {
         "#[ephemeral_fs::allow(x, reason = \"y\")] fn f() {}"
     ));
 }
+
+/// An escape on a field: the compiler sees a `NamedTempFile` and rejects
+/// it; the audit does not know the field's type, and misses it.
+#[test]
+fn disagrees_on_escapes_through_fields() {
+    let source = r#"
+        impl Upload {
+            fn finish(self) { self.staged.keep(); }
+        }
+    "#;
+    assert_eq!(strict(source), Vec::<String>::new());
+}
+
+/// A type of the user's own named like tempfile's: the compiler decides by
+/// the real type and rejects the path; the audit goes by the name.
+#[test]
+fn disagrees_on_types_named_like_tempfiles() {
+    let source = r#"
+        struct NamedTempFile;
+        impl NamedTempFile { fn new() -> Self { NamedTempFile } }
+        fn handler(body: &[u8]) {
+            let staged = NamedTempFile::new();
+            fs::write(&staged, body);
+        }
+    "#;
+    assert_eq!(strict(source), Vec::<String>::new());
+}
