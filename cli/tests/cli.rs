@@ -419,3 +419,25 @@ fn the_readme_shows_the_real_output_of_its_first_command() {
         "the output under README.md's first command is not what it prints now"
     );
 }
+
+#[test]
+fn the_progress_bar_stays_hidden_when_stderr_is_not_a_terminal() {
+    // Enough files for a bar on a terminal.
+    let modules: Vec<(String, String)> = (0..250)
+        .map(|i| {
+            (
+                format!("src/m{i}.rs"),
+                "pub fn f() { std::fs::write(\"/x\", b\"\").ok(); }\n".to_owned(),
+            )
+        })
+        .collect();
+    let mut sources: Vec<(&str, &str)> = modules
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    sources.push(("src/lib.rs", ""));
+    let dir = crate_with(&sources, "");
+    let out = run(dir.path(), &["--scope", "all", "--format", "json"]);
+    assert_eq!(json(&out)["summary"]["files"], 251);
+    assert_eq!(out.stderr, "");
+}
