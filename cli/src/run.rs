@@ -183,7 +183,7 @@ fn audit_source(source: &Source, text: String, options: &Options, packages: &[Pa
                 file: source.name.clone(),
                 line: start.line,
                 column: start.column + 1,
-                message: error.to_string(),
+                message: parse_message(&error),
             };
             Outcome::Unparseable(error, text)
         }
@@ -193,6 +193,16 @@ fn audit_source(source: &Source, text: String, options: &Options, packages: &[Pa
     // file the thread parses.
     proc_macro2::extra::invalidate_current_thread_spans();
     outcome
+}
+
+/// syn's message, except for tokens that do not even lex, where proc-macro2
+/// says only "cannot parse string into token stream".
+fn parse_message(error: &syn::Error) -> String {
+    let message = error.to_string();
+    if message == "cannot parse string into token stream" {
+        return "the file does not lex: a delimiter, string or comment is not closed".to_owned();
+    }
+    message
 }
 
 /// The names of the functions any file passes to axum's routing. Only files

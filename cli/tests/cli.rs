@@ -280,17 +280,36 @@ fn an_unparseable_file_is_reported_and_the_rest_audited() {
         &[
             ("src/lib.rs", HANDLERS),
             ("src/broken.rs", "use std::fs;\n\nfn broken( {\n"),
+            ("src/bad.rs", "use std::fs;\nfn f() { let = 1; }\n"),
         ],
         "",
     );
     let out = run(dir.path(), &["--format", "json"]);
     assert_eq!(out.code, 1);
     let report = json(&out);
+    // In file order: one that parses as tokens, one that does not lex.
     let error = &report["parse_errors"][0];
+    assert_eq!(error["file"], "src/bad.rs");
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(2), Some(14))
+    );
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("expected one of: identifier"),
+        "{error}"
+    );
+    let error = &report["parse_errors"][1];
     assert_eq!(error["file"], "src/broken.rs");
     assert_eq!(
         (error["line"].as_u64(), error["column"].as_u64()),
         (Some(3), Some(12))
+    );
+    assert_eq!(
+        error["message"],
+        "the file does not lex: a delimiter, string or comment is not closed"
     );
     assert_eq!(report["findings"].as_array().unwrap().len(), 2);
     assert_eq!(report["summary"]["files"], 1);

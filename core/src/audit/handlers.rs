@@ -170,6 +170,11 @@ mod tests {
             async fn upload() {}
         };
         assert!(handler.attrs.iter().any(is_handler_attr));
+        let debugged: syn::ItemFn = syn::parse_quote! {
+            #[axum::debug_handler]
+            async fn upload() {}
+        };
+        assert!(debugged.attrs.iter().any(is_handler_attr));
         let helper: syn::ItemFn = syn::parse_quote! {
             #[inline]
             fn helper() {}
