@@ -33,7 +33,7 @@ pub fn render(report: &Report) -> String {
                 "message": { "text": format!("could not parse this file, which was not audited: {}", error.message) },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": error.file },
+                        "artifactLocation": { "uri": uri(&error.file) },
                         "region": { "startLine": error.line, "startColumn": error.column }
                     }
                 }]
@@ -88,7 +88,7 @@ fn result(finding: &Finding, fingerprint_text: &str) -> Value {
         "message": { "text": format!("{} in `{}`: {}", finding.message, finding.function, finding.suggestion) },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": finding.file },
+                "artifactLocation": { "uri": uri(&finding.file) },
                 "region": {
                     "startLine": finding.span.start.line,
                     "startColumn": finding.span.start.column,
@@ -132,9 +132,42 @@ fn fingerprint_key(finding: &Finding, report: &Report) -> String {
     )
 }
 
+/// A file name as a URI reference: relative names stay relative (to the
+/// directory the audit ran in, as dashboards expect), and bytes outside
+/// the unreserved set and `/` are percent-encoded.
+fn uri(file: &str) -> String {
+    let mut out = String::with_capacity(file.len());
+    for byte in file.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// FNV-1a, 64 bits: stable across Rust releases, unlike std's hasher.
 fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_become_uri_references() {
+        assert_eq!(uri("src/main.rs"), "src/main.rs");
+        assert_eq!(uri("my crate/src/é.rs"), "my%20crate/src/%C3%A9.rs");
+    }
+
+    #[test]
+    fn fingerprints_are_fnv1a() {
+        // The published FNV-1a test vectors.
+        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+    }
 }

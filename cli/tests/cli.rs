@@ -460,3 +460,44 @@ fn the_progress_bar_stays_hidden_when_stderr_is_not_a_terminal() {
     assert_eq!(json(&out)["summary"]["files"], 251);
     assert_eq!(out.stderr, "");
 }
+
+#[test]
+fn sarif_fingerprints_survive_edits_elsewhere_in_the_file() {
+    let dir = crate_with(&[("src/lib.rs", HANDLERS)], "");
+    let results = || -> Vec<(String, u64)> {
+        let sarif: Value =
+            serde_json::from_str(&run(dir.path(), &["--format", "sarif", "--scope", "all"]).stdout)
+                .unwrap();
+        sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["fingerprints"]["ephemeralFs/v1"]
+                        .as_str()
+                        .unwrap()
+                        .to_owned(),
+                    r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                        .as_u64()
+                        .unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = results();
+    std::fs::write(
+        dir.path().join("src/lib.rs"),
+        format!("// a comment\n\n{HANDLERS}"),
+    )
+    .unwrap();
+    let after = results();
+    assert_eq!(before.len(), 3);
+    for ((print_before, line_before), (print_after, line_after)) in before.iter().zip(&after) {
+        assert_eq!(print_before, print_after);
+        assert_eq!(line_before + 2, *line_after);
+    }
+    let mut distinct: Vec<&String> = before.iter().map(|(print, _)| print).collect();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 3);
+}
