@@ -8,11 +8,14 @@ use crate::ctxt::Ctxt;
 use crate::lints::{Level, Levels, Lint, lint_list};
 
 /// One `level(lint)` setting, kept with its span for error messages.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Setting {
     pub lint: Lint,
     pub level: Level,
     pub span: Span,
+    /// The reason an `#[ephemeral_fs::allow]` gives, for the audit's list of
+    /// exceptions.
+    pub reason: Option<String>,
 }
 
 /// Applies settings on top of the levels in force.
@@ -71,6 +74,7 @@ pub fn parse_levels(args: TokenStream, ctxt: &mut Ctxt) -> Vec<Setting> {
                         lint,
                         level,
                         span,
+                        reason: None,
                     }));
                 }
             }
@@ -231,16 +235,38 @@ pub fn parse_allow(attr: &Attribute, ctxt: &mut Ctxt) -> Vec<Setting> {
             format!("`#[ephemeral_fs::allow]` needs a reason saying why this is safe: {USAGE}"),
         ),
     }
+    let reason = reason_text(&list.tokens);
     let settings: Vec<Setting> = lints
         .into_iter()
         .map(|(lint, span)| Setting {
             lint,
             level: Level::Allow,
             span,
+            reason: reason.clone(),
         })
         .collect();
     check_duplicates(&settings, ctxt);
     settings
+}
+
+/// The text of a well-formed `reason = "..."` entry; errors are
+/// `split_reason`'s to report.
+fn reason_text(tokens: &TokenStream) -> Option<String> {
+    let tokens: Vec<TokenTree> = without_invisible_groups(tokens.clone())
+        .into_iter()
+        .collect();
+    tokens.windows(3).find_map(|window| match window {
+        [
+            TokenTree::Ident(name),
+            TokenTree::Punct(eq),
+            TokenTree::Literal(literal),
+        ] if name == "reason" && eq.as_char() == '=' => {
+            syn::parse2::<syn::LitStr>(TokenTree::Literal(literal.clone()).into())
+                .ok()
+                .map(|text| text.value())
+        }
+        _ => None,
+    })
 }
 
 enum Reason {

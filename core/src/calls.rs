@@ -7,7 +7,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Expr, ExprClosure, ExprLit, Lit};
 
 use crate::emit;
-use crate::finding::Finding;
+use crate::finding::{Finding, Subject};
 use crate::flow::{self, Origin};
 use crate::lints::{Level, Lint};
 use crate::ops::{self, Builder, Role, Target};
@@ -16,16 +16,17 @@ use crate::syntax::ident_name;
 
 impl Rewriter<'_> {
     /// Records a finding at the level in force; `probed` when a type probe
-    /// will decide it.
+    /// will decide it, on the type of `subject`.
     pub(crate) fn record(
         &mut self,
         lint: Lint,
         span: Span,
         operation: String,
         probed: bool,
+        subject: Option<Subject>,
     ) -> Level {
         let level = self.levels.get(lint);
-        self.record_at(lint, level, span, operation, probed)
+        self.record_at(lint, level, span, operation, probed, subject)
     }
 
     fn record_at(
@@ -35,13 +36,26 @@ impl Rewriter<'_> {
         span: Span,
         operation: String,
         probed: bool,
+        subject: Option<Subject>,
     ) -> Level {
+        // An allowed finding carries the reason of the innermost `allow`.
+        let reason = match level {
+            Level::Allow => self
+                .reasons
+                .iter()
+                .rev()
+                .find(|(allowed, _)| *allowed == lint)
+                .and_then(|(_, reason)| reason.clone()),
+            _ => None,
+        };
         self.findings.push(Finding {
             lint,
             level,
             span,
             operation,
             probed,
+            subject,
+            reason,
         });
         if level != Level::Allow {
             self.changes += 1;
@@ -132,7 +146,15 @@ impl Rewriter<'_> {
             return;
         }
         let probed = matches!(origin, Some(Origin::PathOf { .. }));
-        let level = self.record(lint, span, operation, probed);
+        let subject = match &origin {
+            Some(Origin::PathOf { owner, joined, .. }) => Subject::PathOwner {
+                owner: owner.to_token_stream(),
+                joined: *joined,
+            },
+            Some(Origin::Refused(_)) => Subject::Refused,
+            _ => Subject::Value(arg.to_token_stream()),
+        };
+        let level = self.record(lint, span, operation, probed, Some(subject));
         if level == Level::Allow {
             return;
         }
@@ -227,6 +249,9 @@ impl Rewriter<'_> {
             method_span,
             format!(".{}()", ident_name(&call.method)),
             false,
+            Some(Subject::Made {
+                builder: call.receiver.to_token_stream(),
+            }),
         );
         let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
         *expr = emit::guard_made(lint, level, whole, method_span);
@@ -310,7 +335,7 @@ impl Rewriter<'_> {
         if self.levels.get(target.lint) != Level::Deny {
             return;
         }
-        self.record(target.lint, span, canonical.join("::"), false);
+        self.record(target.lint, span, canonical.join("::"), false, None);
         *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
     }
 

@@ -3,10 +3,12 @@
 //! with the same name compiles untouched.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::{Expr, ExprMethodCall};
 
 use crate::calls::{is_literal_false, path_text};
 use crate::emit;
+use crate::finding::Subject;
 use crate::lints::{Level, Lint};
 use crate::ops;
 use crate::rewrite::Rewriter;
@@ -30,7 +32,25 @@ impl Rewriter<'_> {
             // value could move out of a place: left to the documented limits.
             return;
         }
-        let level = self.record(Lint::TempEscape, method_span, format!(".{name}()"), true);
+        let subject = match call.args.first() {
+            Some(destination)
+                if receiver_kind == PlaceKind::Pure
+                    && checks_destination(name, Some(destination)) =>
+            {
+                Subject::Persist {
+                    receiver: call.receiver.to_token_stream(),
+                    destination: destination.to_token_stream(),
+                }
+            }
+            _ => Subject::Value(call.receiver.to_token_stream()),
+        };
+        let level = self.record(
+            Lint::TempEscape,
+            method_span,
+            format!(".{name}()"),
+            true,
+            Some(subject),
+        );
         if level == Level::Allow {
             return;
         }
@@ -71,8 +91,9 @@ impl Rewriter<'_> {
             let level = self.record(
                 Lint::TempEscape,
                 callee_span,
-                format!("{}::{name}", path_text(path)),
+                path_text(path),
                 true,
+                Some(Subject::Value(path.to_token_stream())),
             );
             if level != Level::Allow {
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
@@ -98,11 +119,23 @@ impl Rewriter<'_> {
         if kind == PlaceKind::Impure {
             return;
         }
+        let subject = match call.args.iter().nth(1) {
+            Some(destination)
+                if kind == PlaceKind::Pure && checks_destination(name, Some(destination)) =>
+            {
+                Subject::Persist {
+                    receiver: receiver.to_token_stream(),
+                    destination: destination.to_token_stream(),
+                }
+            }
+            _ => Subject::Value(receiver.to_token_stream()),
+        };
         let level = self.record(
             Lint::TempEscape,
             callee_span,
-            format!("{}::{name}", path_text(path)),
+            path_text(path),
             true,
+            Some(subject),
         );
         if level == Level::Allow {
             return;

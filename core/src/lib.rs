@@ -6,13 +6,18 @@
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
 //! `escape` and `macros` (what to do at each call),
 //! `emit` (generated code), `expand` (entry point and fallback).
+//! `audit` runs the same walk over whole files for `cargo ephemeral-fs`,
+//! with `approx` standing in for the compiler's type checks.
 
+pub mod approx;
 mod args;
+pub mod audit;
 mod calls;
 mod ctxt;
 mod emit;
 mod escape;
 mod expand;
+mod explain;
 mod finding;
 mod flow;
 pub mod lints;
@@ -24,4 +29,4 @@ mod rewrite;
 mod syntax;
 
 pub use expand::{Analysis, analyze, expand};
-pub use finding::Finding;
+pub use finding::{Finding, Subject};

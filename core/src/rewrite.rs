@@ -32,6 +32,9 @@ pub struct Rewriter<'a> {
     /// they were written with: the `use` that brought that name in must
     /// stay used (see `keep_imports_used`).
     nested_names: Vec<syn::Ident>,
+    /// Every setting in force, innermost last, with the reason of the
+    /// `allow` it came from: an allowed finding carries that reason.
+    pub(crate) reasons: Vec<(Lint, Option<String>)>,
 }
 
 /// Where one of our attributes was found.
@@ -77,6 +80,7 @@ impl<'a> Rewriter<'a> {
             stripping: false,
             body: Body::default(),
             nested_names: Vec::new(),
+            reasons: Vec::new(),
         }
     }
 
@@ -94,11 +98,15 @@ impl<'a> Rewriter<'a> {
     /// Runs `f` with `settings` applied on top of the levels in force.
     fn with_settings(&mut self, settings: &[Setting], f: impl FnOnce(&mut Self)) {
         let saved = self.levels;
+        let reasons = self.reasons.len();
         if !self.stripping {
             self.levels = args::apply(saved, settings);
+            self.reasons
+                .extend(settings.iter().map(|s| (s.lint, s.reason.clone())));
         }
         f(self);
         self.levels = saved;
+        self.reasons.truncate(reasons);
     }
 
     /// Removes our attributes from an item or statement and returns the

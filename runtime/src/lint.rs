@@ -5,11 +5,13 @@
 
 use crate::sealed::Sealed;
 
-/// Creating, writing, modifying or deleting a local path.
+// One source per lint: the same text is `cargo ephemeral-fs --explain`'s
+// and the README's.
+#[doc = include_str!("../../core/lints/persistent_write.md")]
 pub enum persistent_write {}
-/// Reading a local path.
+#[doc = include_str!("../../core/lints/persistent_read.md")]
 pub enum persistent_read {}
-/// Making a temp file outlive the request.
+#[doc = include_str!("../../core/lints/temp_escape.md")]
 pub enum temp_escape {}
 
 // A proc macro can only raise a warning on stable Rust by making the user's

@@ -1,0 +1,226 @@
+//! The command line: `cargo ephemeral-fs [PATH] [OPTIONS]`, also run
+//! directly as `cargo-ephemeral-fs [PATH] [OPTIONS]`.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+use ephemeral_fs_core::audit::AuditScope;
+use ephemeral_fs_core::lints::{Level, Lint};
+
+/// Cargo runs `cargo-ephemeral-fs ephemeral-fs ARGS` for
+/// `cargo ephemeral-fs ARGS`.
+#[derive(Parser)]
+#[command(name = "cargo", bin_name = "cargo")]
+enum Cargo {
+    EphemeralFs(Cli),
+}
+
+/// Find where request handlers write to the local filesystem.
+///
+/// Audits a crate or a workspace with the rules of `#[ephemeral_fs]`: items
+/// that carry the attribute, the web handlers it recognises, or every
+/// function. Exits with 1 when a deny-level finding exists (or a warning,
+/// with `--fail-on warn`), and with 2 on a usage or I/O error.
+#[derive(clap::Args)]
+#[command(version, name = "ephemeral-fs")]
+struct Cli {
+    /// The crate or workspace to audit: a directory or its Cargo.toml.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Which functions to audit.
+    #[arg(long, value_enum, default_value_t = Scope::Handlers)]
+    scope: Scope,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Report LINT as an error [lints: persistent_write, temp_escape, persistent_read].
+    #[arg(long, short = 'D', value_name = "LINT")]
+    deny: Vec<String>,
+    /// Report LINT as a warning.
+    #[arg(long, short = 'W', value_name = "LINT")]
+    warn: Vec<String>,
+    /// Do not report LINT.
+    #[arg(long, short = 'A', value_name = "LINT")]
+    allow: Vec<String>,
+    /// The lowest level that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Deny)]
+    fail_on: FailOn,
+    /// Audit the packages the workspace depends on, all of them, instead of
+    /// its members.
+    #[arg(long)]
+    dependencies: bool,
+    /// Print the documentation of LINT and exit.
+    #[arg(long, value_name = "LINT")]
+    explain: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Scope {
+    /// Only items that carry `#[ephemeral_fs]`.
+    Annotated,
+    /// Annotated items, and axum, actix-web and rocket handlers.
+    Handlers,
+    /// Every function.
+    All,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics and a summary.
+    Human,
+    /// One object per finding; see the README for the schema.
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Deny,
+    Warn,
+}
+
+/// What was asked for.
+pub enum Invocation {
+    Explain(Lint),
+    Audit(Request),
+}
+
+pub struct Request {
+    pub path: PathBuf,
+    /// The dependency graph's packages rather than the members.
+    pub dependencies: bool,
+    pub scope: AuditScope,
+    pub format: Format,
+    /// Levels given on the command line, over the manifests' ones.
+    pub levels: Vec<(Lint, Level)>,
+    pub fail_on: FailOn,
+}
+
+/// Parses the command line; exits with 2 on a usage error, as clap does.
+pub fn parse() -> Invocation {
+    parse_from(std::env::args_os()).unwrap_or_else(|error| error.exit())
+}
+
+fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, clap::Error> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    // Run directly, the subcommand's name is not there: put it in.
+    if args.get(1).is_none_or(|first| first != "ephemeral-fs") {
+        args.insert(1.min(args.len()), "ephemeral-fs".into());
+    }
+    let Cargo::EphemeralFs(cli) = Cargo::try_parse_from(args)?;
+    if let Some(name) = &cli.explain {
+        return lint_named(name).map(Invocation::Explain);
+    }
+    let mut levels = Vec::new();
+    for (names, level) in [
+        (&cli.deny, Level::Deny),
+        (&cli.warn, Level::Warn),
+        (&cli.allow, Level::Allow),
+    ] {
+        for name in names {
+            let lint = lint_named(name)?;
+            if let Some((_, earlier)) = levels.iter().find(|(known, _)| *known == lint) {
+                return Err(usage(format!(
+                    "`{lint}` is given two levels, `{}` and `{}`: keep one",
+                    level_name(*earlier),
+                    level_name(level)
+                )));
+            }
+            levels.push((lint, level));
+        }
+    }
+    Ok(Invocation::Audit(Request {
+        path: cli.path,
+        dependencies: cli.dependencies,
+        scope: match cli.scope {
+            Scope::Annotated => AuditScope::Annotated,
+            Scope::Handlers => AuditScope::Handlers,
+            Scope::All => AuditScope::All,
+        },
+        format: cli.format,
+        levels,
+        fail_on: cli.fail_on,
+    }))
+}
+
+fn level_name(level: Level) -> &'static str {
+    level.name()
+}
+
+/// A lint by name, or a usage error that suggests the closest one.
+pub fn lint_named(name: &str) -> Result<Lint, clap::Error> {
+    Lint::from_name(name).ok_or_else(|| usage(unknown_lint(name)))
+}
+
+/// "unknown lint `x`: did you mean `y`? the lints are ..."
+pub fn unknown_lint(name: &str) -> String {
+    let suggestion = match Lint::closest(name) {
+        Some(close) => format!("did you mean `{close}`? "),
+        None => String::new(),
+    };
+    format!(
+        "unknown lint `{name}`: {suggestion}the lints are {}",
+        ephemeral_fs_core::lints::lint_list()
+    )
+}
+
+fn usage(message: String) -> clap::Error {
+    use clap::CommandFactory;
+    Cargo::command().error(clap::error::ErrorKind::InvalidValue, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(line: &str) -> Result<Invocation, clap::Error> {
+        parse_from(line.split_whitespace().map(OsString::from))
+    }
+
+    #[test]
+    fn runs_as_a_cargo_subcommand_and_directly() {
+        for line in [
+            "cargo-ephemeral-fs ephemeral-fs crates/api --scope all",
+            "cargo-ephemeral-fs crates/api --scope all",
+        ] {
+            let Ok(Invocation::Audit(request)) = parse(line) else {
+                panic!("{line} does not parse");
+            };
+            assert_eq!(request.path, PathBuf::from("crates/api"));
+            assert_eq!(request.scope, AuditScope::All);
+        }
+        let Ok(Invocation::Audit(request)) = parse("cargo-ephemeral-fs") else {
+            panic!("no arguments");
+        };
+        assert_eq!(request.path, PathBuf::from("."));
+        assert_eq!(request.scope, AuditScope::Handlers);
+    }
+
+    #[test]
+    fn levels_are_checked() {
+        let Ok(Invocation::Audit(request)) =
+            parse("cargo-ephemeral-fs -D persistent_read --allow temp_escape")
+        else {
+            panic!("levels do not parse");
+        };
+        assert_eq!(
+            request.levels,
+            [
+                (Lint::PersistentRead, Level::Deny),
+                (Lint::TempEscape, Level::Allow)
+            ]
+        );
+        let error = parse("cargo-ephemeral-fs --deny persistant_read")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("did you mean `persistent_read`?"), "{error}");
+        let error = parse("cargo-ephemeral-fs --deny temp_escape --warn temp_escape")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("two levels"), "{error}");
+    }
+}

@@ -1,0 +1,72 @@
+//! `cargo ephemeral-fs`: finds where a crate's request handlers write to
+//! local disk, with the attribute's rules, and reports it for people
+//! (rustc-style), for scripts (JSON) and for code-scanning dashboards
+//! (SARIF 2.1.0).
+//!
+//! Stages: `args` (the command line), `workspace` (packages, their settings
+//! and their files), `run` (parse and audit in parallel), `report` (the
+//! findings, as the JSON schema has them), then `human` and `sarif`.
+
+mod args;
+mod human;
+mod report;
+mod run;
+mod sarif;
+mod workspace;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use args::{Format, Invocation};
+
+/// Exit status: no deny-level finding.
+const CLEAN: u8 = 0;
+/// Exit status: a finding at the level `--fail-on` names, or above.
+const FINDINGS: u8 = 1;
+/// Exit status: a usage or I/O error.
+const ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let invocation = args::parse();
+    let result = match invocation {
+        Invocation::Explain(lint) => {
+            print!("{}", lint.explanation());
+            Ok(CLEAN)
+        }
+        Invocation::Audit(request) => audit(&request),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(ERROR)
+        }
+    }
+}
+
+fn audit(request: &args::Request) -> Result<u8, String> {
+    let packages = if request.dependencies {
+        workspace::dependencies(&request.path, &request.levels)?
+    } else {
+        workspace::packages(&request.path, &request.levels)?
+    };
+    let report = run::audit(&packages, request)?;
+    let out = match request.format {
+        Format::Human => human::render(&report),
+        Format::Json => report.to_json(),
+        Format::Sarif => sarif::render(&report),
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error of the audit.
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush());
+    if !report.io_errors.is_empty() {
+        return Ok(ERROR);
+    }
+    Ok(if report.fails(request.fail_on) {
+        FINDINGS
+    } else {
+        CLEAN
+    })
+}

@@ -1,0 +1,376 @@
+//! "Is this a temp-file handle?" without a type checker.
+//!
+//! The attribute leaves that question to the compiler: a guarded argument
+//! must implement `TempTarget`, an escape method is resolved on the
+//! receiver's type. The audit has no compiler, so it reads one function's
+//! syntax and knows a value to be a temp handle only when it sees where the
+//! value comes from:
+//!
+//! - a local bound to a tempfile constructor (`NamedTempFile::new()?`, also
+//!   through `.map_err(..)`, `.unwrap()`, `.expect(..)` or `.context(..)`,
+//!   `TempDir::new()?`, `tempfile::tempdir()?`,
+//!   `tempfile::Builder::new()..tempfile()?`), to `tmp.into_temp_path()`,
+//!   to `dir.child(..)?`, or to another such local;
+//! - a parameter or local typed `NamedTempFile`, `TempPath`, `TempDir` or
+//!   `ScratchPath`, also behind `&`, `&mut`, `Arc`, `Box` or `Rc`.
+//!
+//! Paths derived from a handle (`x.path()`, a local bound to it, a copy,
+//! `dir.path().join("relative/literal")`) are the rewrite's own data flow
+//! (`crate::flow`): a finding then names the owner (`Subject::PathOwner`),
+//! and only the owner's type is approximated here, as the compiler decides
+//! only the owner's type for the attribute.
+//!
+//! A name bound more than once in the function counts only if every binding
+//! gives the same kind of handle. `mut` does not matter: assignment cannot
+//! change a local's type. Anything else, a struct field, a helper's return
+//! value or a type alias, is not known to be a temp handle: the audit then
+//! reports a path the compiler would accept, and misses an escape the
+//! compiler would catch. README.md lists these cases, and `tests` below
+//! holds one test for each.
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use syn::visit::{self, Visit};
+use syn::{Block, Expr, FnArg, Local, Pat, Signature, Type};
+
+use crate::finding::{Finding, Subject};
+use crate::lints::Lint;
+use crate::ops;
+use crate::syntax::ident_name;
+
+/// The tempfile types the approximation knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handle {
+    /// `tempfile::NamedTempFile`.
+    File,
+    /// `tempfile::TempPath`.
+    Path,
+    /// `tempfile::TempDir`.
+    Dir,
+    /// `ephemeral_fs::ScratchPath`, from `dir.child(..)`.
+    Scratch,
+    /// `tempfile::Builder`.
+    Builder,
+}
+
+/// What a value is known to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A handle, or a reference to one.
+    Handle(Handle),
+    /// A handle behind `Arc`, `Box` or `Rc`: its `path()` is a temp path,
+    /// but the pointer itself is not a `TempTarget`.
+    Shared(Handle),
+}
+
+impl Value {
+    /// The handle, seen through a smart pointer.
+    fn handle(self) -> Handle {
+        match self {
+            Value::Handle(handle) | Value::Shared(handle) => handle,
+        }
+    }
+
+    /// Whether the attribute's guard would accept it as a path argument.
+    pub fn is_temp_target(self) -> bool {
+        matches!(
+            self,
+            Value::Handle(Handle::File | Handle::Path | Handle::Scratch)
+        )
+    }
+}
+
+// Constructors by type name, as the user calls them (`NamedTempFile::new()`),
+// with the handle they return once `?`, `.unwrap()` or `.expect(..)` has
+// taken the `io::Result` apart.
+const FILE_CONSTRUCTORS: &[&str] = &[
+    "new",
+    "new_in",
+    "with_prefix",
+    "with_prefix_in",
+    "with_suffix",
+    "with_suffix_in",
+];
+const TYPE_NAMES: &[(&str, Handle)] = &[
+    ("NamedTempFile", Handle::File),
+    ("TempPath", Handle::Path),
+    ("TempDir", Handle::Dir),
+    ("ScratchPath", Handle::Scratch),
+];
+
+/// The locals of one function that hold temp handles.
+#[derive(Debug, Default)]
+pub struct Locals {
+    /// `None`: bound to something not known to be a temp handle.
+    names: HashMap<String, Option<Value>>,
+}
+
+impl Locals {
+    /// Reads a function's parameters and body.
+    pub fn of_fn(sig: &Signature, block: &Block) -> Locals {
+        let mut locals = Locals::default();
+        for input in &sig.inputs {
+            match input {
+                FnArg::Typed(typed) => locals.bind_typed(&typed.pat, Some(&typed.ty), None),
+                FnArg::Receiver(_) => locals.bind("self".to_owned(), None),
+            }
+        }
+        locals.visit_block(block);
+        locals
+    }
+
+    fn bind(&mut self, name: String, value: Option<Value>) {
+        self.names
+            .entry(name)
+            .and_modify(|known| {
+                if *known != value {
+                    *known = None;
+                }
+            })
+            .or_insert(value);
+    }
+
+    /// `name: Type` or `name = init`; other patterns bind unknown values.
+    fn bind_typed(&mut self, pat: &Pat, ty: Option<&Type>, init: Option<&Expr>) {
+        match pat {
+            Pat::Type(typed) => self.bind_typed(&typed.pat, Some(&typed.ty), init),
+            Pat::Ident(binding) if binding.subpat.is_none() => {
+                let value = match ty {
+                    Some(ty) => type_value(ty),
+                    None => init.and_then(|init| self.value(init)),
+                };
+                self.bind(ident_name(&binding.ident), value);
+            }
+            other => self.visit_pat(other),
+        }
+    }
+
+    /// What an expression is known to be.
+    pub fn value(&self, expr: &Expr) -> Option<Value> {
+        match expr {
+            Expr::Paren(inner) => self.value(&inner.expr),
+            Expr::Group(inner) => self.value(&inner.expr),
+            Expr::Reference(reference) => self.value(&reference.expr),
+            Expr::Try(tried) => self.value(&tried.expr),
+            Expr::Path(path) if path.qself.is_none() => {
+                let ident = path.path.get_ident()?;
+                self.names.get(&ident_name(ident)).copied().flatten()
+            }
+            Expr::Call(call) => self.call_value(call),
+            Expr::MethodCall(call) => self.method_value(call),
+            _ => None,
+        }
+    }
+
+    fn call_value(&self, call: &syn::ExprCall) -> Option<Value> {
+        let Expr::Path(callee) = &*call.func else {
+            return None;
+        };
+        let segments: Vec<String> = callee
+            .path
+            .segments
+            .iter()
+            .map(|s| ident_name(&s.ident))
+            .collect();
+        let (owner, name) = match segments.as_slice() {
+            [.., owner, name] => (Some(owner.as_str()), name.as_str()),
+            [name] => (None, name.as_str()),
+            [] => return None,
+        };
+        match (owner, name) {
+            (Some("Arc" | "Box" | "Rc"), "new") => {
+                let inner = self.value(call.args.first()?)?;
+                Some(Value::Shared(inner.handle()))
+            }
+            (Some("Builder"), "new") => Some(Value::Handle(Handle::Builder)),
+            (Some("TempPath"), constructor) if ops::ESCAPE_CONSTRUCTORS.contains(&constructor) => {
+                Some(Value::Handle(Handle::Path))
+            }
+            (Some(owner), constructor) if FILE_CONSTRUCTORS.contains(&constructor) => {
+                match type_named(owner)? {
+                    handle @ (Handle::File | Handle::Dir) => Some(Value::Handle(handle)),
+                    _ => None,
+                }
+            }
+            (None | Some("tempfile"), "tempdir" | "tempdir_in") => Some(Value::Handle(Handle::Dir)),
+            _ => None,
+        }
+    }
+
+    fn method_value(&self, call: &syn::ExprMethodCall) -> Option<Value> {
+        let receiver = || self.value(&call.receiver);
+        match ident_name(&call.method).as_str() {
+            // They keep the `io::Result`'s value, take it apart, or share
+            // a pointer: `NamedTempFile::new().map_err(internal)?`.
+            "unwrap" | "expect" | "map_err" | "context" | "with_context" | "ok"
+            | "unwrap_or_else" | "clone" => receiver(),
+            "child" if receiver()?.handle() == Handle::Dir => Some(Value::Handle(Handle::Scratch)),
+            "into_temp_path" if receiver()?.handle() == Handle::File => {
+                Some(Value::Handle(Handle::Path))
+            }
+            "tempfile" | "tempfile_in" if receiver()? == Value::Handle(Handle::Builder) => {
+                Some(Value::Handle(Handle::File))
+            }
+            "tempdir" | "tempdir_in" if receiver()? == Value::Handle(Handle::Builder) => {
+                Some(Value::Handle(Handle::Dir))
+            }
+            // The builder's own settings return the builder.
+            _ if receiver()? == Value::Handle(Handle::Builder) => {
+                Some(Value::Handle(Handle::Builder))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a finding of the rewriter is a violation, as far as this
+    /// approximation can tell.
+    pub fn is_violation(&self, finding: &Finding) -> bool {
+        let value = |tokens: &TokenStream| {
+            syn::parse2::<Expr>(tokens.clone())
+                .ok()
+                .and_then(|expr| self.value(&expr))
+        };
+        match (&finding.subject, finding.lint) {
+            // A function used as a value has no argument to look at yet.
+            (None, _) | (Some(Subject::Refused), _) => true,
+            (Some(Subject::PathOwner { owner, joined }), _) => {
+                !value(owner).is_some_and(|owner| match owner.handle() {
+                    Handle::Dir => true,
+                    Handle::File => !joined,
+                    _ => false,
+                })
+            }
+            (Some(Subject::Made { builder }), _) => {
+                value(builder) != Some(Value::Handle(Handle::Builder))
+            }
+            (Some(Subject::Value(tokens)), Lint::PersistentWrite | Lint::PersistentRead) => {
+                !value(tokens).is_some_and(Value::is_temp_target)
+            }
+            (Some(Subject::Value(tokens)), Lint::TempEscape) => syn::parse2::<Expr>(tokens.clone())
+                .is_ok_and(|subject| self.escapes(finding, &subject)),
+            (
+                Some(Subject::Persist {
+                    receiver,
+                    destination,
+                }),
+                _,
+            ) => {
+                // `NamedTempFile::persist(tmp, ..)` says the type itself.
+                let temp_file = named_owner(finding)
+                    .is_some_and(|owner| type_named(owner).is_some())
+                    || value(receiver).is_some_and(|receiver| {
+                        matches!(receiver.handle(), Handle::File | Handle::Path)
+                    });
+                temp_file && !value(destination).is_some_and(Value::is_temp_target)
+            }
+        }
+    }
+
+    /// `TempPath::from_path(p)`, `NamedTempFile::keep(tmp)`, or a method
+    /// whose receiver is a tempfile handle that has it.
+    fn escapes(&self, finding: &Finding, subject: &Expr) -> bool {
+        let method = finding
+            .operation
+            .rsplit("::")
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('.')
+            .trim_end_matches("()");
+        let owner = named_owner(finding);
+        if ops::ESCAPE_CONSTRUCTORS.contains(&method) {
+            // Decided by the type the call returns.
+            return owner.is_some_and(|owner| type_named(owner) == Some(Handle::Path));
+        }
+        if owner.is_some_and(|owner| type_named(owner).is_some() || owner == "Builder") {
+            return true;
+        }
+        let Some(handle) = self.value(subject).map(Value::handle) else {
+            return false;
+        };
+        match method {
+            "persist" | "persist_noclobber" => matches!(handle, Handle::File | Handle::Path),
+            "into_path" => handle == Handle::Dir,
+            "keep" | "disable_cleanup" => handle != Handle::Scratch,
+            _ => false,
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Locals {
+    fn visit_local(&mut self, local: &'ast Local) {
+        // The initializer is read before the new name exists:
+        // `let p = p.path();` reads the earlier `p`.
+        if let Some(init) = &local.init {
+            self.visit_expr(&init.expr);
+            if let Some((_, diverge)) = &init.diverge {
+                self.visit_expr(diverge);
+            }
+        }
+        let init = local
+            .init
+            .as_ref()
+            .filter(|init| init.diverge.is_none())
+            .map(|init| &*init.expr);
+        self.bind_typed(&local.pat, None, init);
+    }
+
+    fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
+        self.bind(ident_name(&pat.ident), None);
+        visit::visit_pat_ident(self, pat);
+    }
+
+    fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {
+        for input in &closure.inputs {
+            self.bind_typed(input, None, None);
+        }
+        self.visit_expr(&closure.body);
+    }
+
+    // Nested items have bodies, and names, of their own.
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// The type or trait a path-called form names: `NamedTempFile` in
+/// `NamedTempFile::keep` (a method call's `.keep()` names none).
+fn named_owner(finding: &Finding) -> Option<&str> {
+    finding.operation.rsplit("::").nth(1)
+}
+
+fn type_named(name: &str) -> Option<Handle> {
+    TYPE_NAMES
+        .iter()
+        .find_map(|(type_name, handle)| (*type_name == name).then_some(*handle))
+}
+
+/// The value a parameter or local of this type holds.
+fn type_value(ty: &Type) -> Option<Value> {
+    match ty {
+        Type::Reference(reference) => type_value(&reference.elem),
+        Type::Paren(inner) => type_value(&inner.elem),
+        Type::Group(inner) => type_value(&inner.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let name = ident_name(&last.ident);
+            if let Some(handle) = type_named(&name) {
+                return Some(Value::Handle(handle));
+            }
+            if !matches!(name.as_str(), "Arc" | "Box" | "Rc") {
+                return None;
+            }
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return None;
+            };
+            let inner = args.args.iter().find_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })?;
+            Some(Value::Shared(type_value(inner)?.handle()))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[path = "approx/tests.rs"]
+mod tests;
