@@ -40,9 +40,13 @@ pub const PART_SIZE: usize = 5 * 1024 * 1024;
 /// S3's limit on the parts of one multipart upload.
 const MAX_PARTS: u64 = 10_000;
 
-/// Parts uploading at once. With one more part filling, at most about
-/// `(PARTS_IN_FLIGHT + 1) * PART_SIZE` bytes of the file are in memory.
-const PARTS_IN_FLIGHT: usize = 2;
+/// Parts uploading at once: one, and the next part is read only when it
+/// is done, so about `PART_SIZE` bytes of the file are in memory at a time.
+/// Reading a part from the page cache takes milliseconds, far less than
+/// sending it: against an S3 server on loopback a second part in flight made
+/// no difference beyond noise, and cost 6 to 8 MiB of peak RSS
+/// (BENCHMARKS.md).
+const PARTS_IN_FLIGHT: usize = 1;
 
 /// Bytes read from the staged file at a time.
 const READ_CHUNK: usize = 256 * 1024;
@@ -90,9 +94,10 @@ impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &mut T {}
 /// upload ends, successful or not.
 ///
 /// A file of up to [`PART_SIZE`] bytes is read and stored with one `put`.
-/// A larger one goes through a multipart upload: it is read in bounded
-/// chunks, and at most a few parts are in memory at once, so staged data
-/// never has to fit in memory. If a part fails, the upload is aborted. If
+/// A larger one goes through a multipart upload, one part at a time, read in
+/// 256 KiB chunks: about one part of the file is in memory at once, so
+/// staged data never has to fit in memory. If a part fails, the upload is
+/// aborted. If
 /// the returned future is dropped part-way, parts already sent stay in the
 /// store as an incomplete multipart upload, as with
 /// [`object_store::WriteMultipart`]; S3 removes them with a lifecycle rule.
@@ -213,6 +218,7 @@ where
                 return Err(io_error(key, "reading the staged file for", e));
             }
         };
+        // Below `PARTS_IN_FLIGHT` parts in flight before reading on.
         if let Err(e) = writer.wait_for_capacity(PARTS_IN_FLIGHT).await {
             let _ = writer.abort().await;
             return Err(with_key(key, e));
