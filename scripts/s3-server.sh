@@ -8,7 +8,7 @@ set -euo pipefail
 [ $# -gt 0 ] || { echo "usage: $0 COMMAND [ARGS...]" >&2; exit 2; }
 
 MOTO=5.2.5
-venv=${S3_SERVER_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/ephemeral-fs/moto-$MOTO}
+venv=${S3_SERVER_VENV:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/ephemeral-fs/moto-$MOTO}
 if ! "$venv/bin/python" -c 'import moto.server' 2>/dev/null; then
     echo "== installing moto[server]==$MOTO into $venv" >&2
     command -v python3 >/dev/null || { echo "python3 is needed for moto's S3 server" >&2; exit 1; }
