@@ -97,9 +97,8 @@ impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &mut T {}
 /// A larger one goes through a multipart upload, one part at a time, read in
 /// 256 KiB chunks: about one part of the file is in memory at once, so
 /// staged data never has to fit in memory. If a part fails, the upload is
-/// aborted. If
-/// the returned future is dropped part-way, parts already sent stay in the
-/// store as an incomplete multipart upload, as with
+/// aborted. If the returned future is dropped part-way, parts already sent
+/// stay in the store as an incomplete multipart upload, as with
 /// [`object_store::WriteMultipart`]; S3 removes them with a lifecycle rule.
 ///
 /// The file must not be written to while it uploads.
@@ -268,7 +267,7 @@ fn io_error(key: &ObjectPath, action: &'static str, error: io::Error) -> object_
 
 /// The source of an error from [`put_file`] that names the object's key.
 ///
-/// Its message is `<action> `<key>`: <original message>`, and
+/// Its message is ``<action> `<key>`: <original message>``, and
 /// [`source`](StdError::source) is the original error: an
 /// [`object_store::Error`], an object store's own error, or the
 /// [`io::Error`] met reading the staged file.
