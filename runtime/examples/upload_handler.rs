@@ -12,7 +12,10 @@ use std::sync::Mutex;
 use ephemeral_fs::{TempDirExt, ephemeral_fs};
 use tempfile::{NamedTempFile, TempDir};
 
-/// Stands in for object storage: what must last goes here, not to disk.
+/// Stands in for object storage: what must last goes here, not to disk. A
+/// real service streams the temp file into an `object_store::ObjectStore`
+/// with `ephemeral_fs::store::put_file` (feature `object-store`), as
+/// `examples/upload-service` does.
 #[derive(Default)]
 struct ObjectStore {
     objects: Mutex<HashMap<String, Vec<u8>>>,

@@ -77,7 +77,7 @@ impl<T: TempTarget<persistent_write> + ?Sized> LinkOriginal for T {}
     message = "temp_escape: this call lets a temp file of `{Self}` outlive the request",
     label = "cancels the temp file's cleanup",
     note = "a file kept on local disk vanishes on restart and is not shared between instances",
-    note = "upload the data to a backing service such as object storage or a database before the request ends, and let the temp file be removed",
+    note = "upload the data to a backing service before the request ends, and let the temp file be removed: `ephemeral_fs::store::put_file(store, key, tmp)` (feature `object-store`) streams it into object storage",
     note = "to keep it on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
 )]
 pub trait MayOutliveTheRequest: Sealed {}
@@ -88,7 +88,7 @@ pub trait MayOutliveTheRequest: Sealed {}
     message = "temp_escape: persisting a temp file to `{Self}` lets it outlive the request",
     label = "not inside a temp directory",
     note = "`persist` into a temp directory (`dir.child(name)?`) keeps the cleanup; any other path keeps a local file that vanishes on restart and is not shared between instances",
-    note = "upload the data to a backing service such as object storage or a database instead",
+    note = "upload the data to a backing service instead: `ephemeral_fs::store::put_file(store, key, tmp)` (feature `object-store`) streams it into object storage",
     note = "to keep it on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
 )]
 pub trait TempDestination: AsRef<Path> + Sealed {}

@@ -29,7 +29,16 @@
 //! }
 //! ```
 //!
+//! What must outlast the request goes to a backing service. With the
+//! `object-store` feature, `store::put_file` streams a staged temp file into
+//! any `object_store::ObjectStore` (S3, GCS, Azure, a local directory,
+//! memory), and accepts nothing but a temp file.
+//!
 //! See the README for the lints, their levels, exceptions and limits.
+
+// The attribute's expansion names `::ephemeral_fs`; this lets the crate's own
+// code carry it (see `store`).
+extern crate self as ephemeral_fs;
 
 pub mod bounds;
 pub mod fs;
@@ -37,6 +46,8 @@ pub mod lint;
 mod private;
 mod scratch;
 mod sealed;
+#[cfg(feature = "object-store")]
+pub mod store;
 mod target;
 
 /// Checks a handler function, an `impl` block or an inline module.

@@ -71,7 +71,7 @@ pub trait TempEscape: Sealed {
     type Output;
 
     #[deprecated(
-        note = "a file kept on local disk vanishes on restart and is not shared between instances; upload the data to a backing service such as object storage before the request ends; to keep it on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
+        note = "a file kept on local disk vanishes on restart and is not shared between instances; upload the data to a backing service before the request ends (`ephemeral_fs::store::put_file`, feature `object-store`); to keep it on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
     )]
     fn lets_a_temp_file_outlive_the_request(self) -> Self::Output;
 

@@ -1,0 +1,1 @@
+//! The cases live in `tests/`, `pass/` and `fail/`.
