@@ -51,14 +51,10 @@ const PARTS_IN_FLIGHT: usize = 1;
 /// Bytes read from the staged file at a time.
 const READ_CHUNK: usize = 256 * 1024;
 
-mod sealed {
-    pub trait Sealed {}
-}
-
 /// A temp file that [`put_file`] may upload: `tempfile::NamedTempFile`,
 /// `tempfile::TempPath`, [`ScratchPath`], or a reference to one.
 ///
-/// Sealed, like [`TempTarget`]: a `&str`, `&Path` or `PathBuf` names a file
+/// Sealed through [`TempTarget`]: a `&str`, `&Path` or `PathBuf` names a file
 /// that nothing will remove, and uploading it would only copy local state
 /// that the next instance does not have. Passing one fails to compile.
 #[diagnostic::on_unimplemented(
@@ -67,7 +63,7 @@ mod sealed {
     note = "`put_file` uploads a `tempfile::NamedTempFile`, a `tempfile::TempPath` or an `ephemeral_fs::ScratchPath`, or a reference to one",
     note = "stage the data in a temp file first: a request handler's local files vanish on restart and are not shared between instances"
 )]
-pub trait StagedFile: TempTarget<lint::persistent_read> + Send + Sync + sealed::Sealed {}
+pub trait StagedFile: TempTarget<lint::persistent_read> + Send + Sync {}
 
 #[diagnostic::do_not_recommend]
 impl<F: Send + Sync> StagedFile for NamedTempFile<F> {}
@@ -79,12 +75,6 @@ impl StagedFile for ScratchPath<'_> {}
 impl<T: StagedFile + ?Sized> StagedFile for &T {}
 #[diagnostic::do_not_recommend]
 impl<T: StagedFile + ?Sized> StagedFile for &mut T {}
-
-impl<F> sealed::Sealed for NamedTempFile<F> {}
-impl sealed::Sealed for TempPath {}
-impl sealed::Sealed for ScratchPath<'_> {}
-impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &T {}
-impl<T: sealed::Sealed + ?Sized> sealed::Sealed for &mut T {}
 
 /// Streams a staged temp file into `store` under `key`.
 ///
