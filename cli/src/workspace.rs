@@ -44,16 +44,21 @@ pub fn packages(path: &Path, cli_levels: &[(Lint, Level)]) -> Result<Vec<Package
         }
         packages.push(Package {
             name: package.name.to_string(),
-            root: package
-                .manifest_path
-                .parent()
-                .map(|dir| dir.as_std_path().to_path_buf())
-                .unwrap_or_default(),
+            root: package_root(package),
             levels,
         });
     }
     packages.sort_by(|a, b| a.root.cmp(&b.root));
     Ok(packages)
+}
+
+/// The directory of a package's manifest.
+fn package_root(package: &cargo_metadata::Package) -> std::path::PathBuf {
+    package
+        .manifest_path
+        .parent()
+        .map(|dir| dir.as_std_path().to_path_buf())
+        .unwrap_or_default()
 }
 
 /// Every package the workspace at `path` depends on, for every platform,
@@ -72,11 +77,7 @@ pub fn dependencies(path: &Path, cli_levels: &[(Lint, Level)]) -> Result<Vec<Pac
         .filter(|package| !metadata.workspace_members.contains(&package.id))
         .map(|package| Package {
             name: package.name.to_string(),
-            root: package
-                .manifest_path
-                .parent()
-                .map(|dir| dir.as_std_path().to_path_buf())
-                .unwrap_or_default(),
+            root: package_root(package),
             levels,
         })
         .collect();

@@ -37,7 +37,7 @@ use syn::{Block, Expr, FnArg, Local, Pat, Signature, Type};
 use crate::finding::{Finding, Subject};
 use crate::lints::Lint;
 use crate::ops;
-use crate::syntax::ident_name;
+use crate::syntax::{ident_name, segment_names};
 
 /// The tempfile types the approximation knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,12 +167,7 @@ impl Locals {
         let Expr::Path(callee) = &*call.func else {
             return None;
         };
-        let segments: Vec<String> = callee
-            .path
-            .segments
-            .iter()
-            .map(|s| ident_name(&s.ident))
-            .collect();
+        let segments = segment_names(&callee.path);
         let (owner, name) = match segments.as_slice() {
             [.., owner, name] => (Some(owner.as_str()), name.as_str()),
             [name] => (None, name.as_str()),

@@ -441,11 +441,7 @@ pub(crate) fn last_ident_span(path: &syn::Path) -> Span {
 }
 
 pub(crate) fn path_text(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| ident_name(&s.ident))
-        .collect::<Vec<_>>()
-        .join("::")
+    crate::syntax::segment_names(path).join("::")
 }
 
 /// The outer attributes of an expression, where it has them.

@@ -145,7 +145,7 @@ fn names_ours(attribute: &TokenStream) -> bool {
     let attribute: syn::Result<syn::Meta> = syn::parse2(attribute.clone());
     attribute.is_ok_and(|meta| {
         let path = meta.path();
-        let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let names = crate::syntax::segment_names(path);
         matches!(
             names
                 .iter()

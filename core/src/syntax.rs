@@ -15,6 +15,11 @@ pub fn ident_name(ident: &Ident) -> String {
     }
 }
 
+/// A path's segments by name, as written without `r#`.
+pub fn segment_names(path: &syn::Path) -> Vec<String> {
+    path.segments.iter().map(|s| ident_name(&s.ident)).collect()
+}
+
 /// Every name bound by a pattern in the signature or the body, closures
 /// and nested blocks included; nested items have bodies of their own.
 pub fn bound_names(sig: &Signature, block: &Block) -> HashSet<String> {

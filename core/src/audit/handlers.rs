@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use syn::visit::{self, Visit};
 use syn::{Attribute, Expr};
 
-use crate::syntax::ident_name;
+use crate::syntax::{ident_name, segment_names};
 
 /// axum's routing functions and `MethodRouter` methods that take a handler,
 /// and the attribute names of actix-web's and rocket's route macros.
@@ -113,12 +113,7 @@ fn is_routing_chain(mut expr: &Expr) -> bool {
                 let Expr::Path(callee) = &*call.func else {
                     return false;
                 };
-                let names: Vec<String> = callee
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| ident_name(&s.ident))
-                    .collect();
+                let names = segment_names(&callee.path);
                 return match names.as_slice() {
                     [.., owner, new] if new == "new" => {
                         owner == "Router" || owner == "MethodRouter"
