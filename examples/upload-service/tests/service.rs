@@ -307,15 +307,20 @@ mod s3 {
         assert_eq!(status, StatusCode::BAD_GATEWAY, "{json}");
         assert_eq!(json["error"], "the object store failed");
         // The logged cause names the object: the helper adds the key.
-        let key = sha256_hex(&data);
-        assert!(
-            server.wait_for_log("object store request failed") && server.wait_for_log(&key),
-            "no logged cause naming the key: {}",
-            server.stderr()
-        );
+        assert_logged_cause_names_key(&server, &data);
         assert!(server.is_running());
         server.assert_tmpdir_empty();
     }
+}
+
+/// A store failure is logged with its cause, which names the object's key.
+fn assert_logged_cause_names_key(server: &Server, data: &[u8]) {
+    let key = sha256_hex(data);
+    assert!(
+        server.wait_for_log("object store request failed") && server.wait_for_log(&key),
+        "no logged cause naming the key: {}",
+        server.stderr()
+    );
 }
 
 /// The server's peak RSS during a 64 MiB upload, over its idle RSS after a
@@ -358,12 +363,7 @@ async fn a_failing_store_is_a_logged_502_and_the_server_keeps_serving() {
     let data = bytes(10, 13);
     let (status, json) = post(&server, data.clone()).await;
     assert_eq!(status, StatusCode::BAD_GATEWAY, "{json}");
-    let key = sha256_hex(&data);
-    assert!(
-        server.wait_for_log("object store request failed") && server.wait_for_log(&key),
-        "no logged cause naming the key: {}",
-        server.stderr()
-    );
+    assert_logged_cause_names_key(&server, &data);
     assert!(server.is_running());
     let health = reqwest::get(server.url("/healthz")).await.unwrap();
     assert_eq!(health.status(), StatusCode::OK);
