@@ -1,6 +1,8 @@
 //! Which functions of a file the audit visits, with the names in sight and
 //! the levels the items around them set.
 
+use std::collections::HashSet;
+
 use syn::visit_mut::VisitMut;
 use syn::{Attribute, Block, ImplItem, Item, ItemFn, Signature, TraitItem, Type};
 
@@ -12,10 +14,14 @@ use ephemeral_fs_core::rewrite::Rewriter;
 use ephemeral_fs_core::syntax::ident_name;
 
 use crate::approx::Locals;
+use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr};
 use crate::{AuditFinding, AuditScope, FileReport, Options, is_handler_attr};
 
 pub struct Walker<'o> {
     options: &'o Options,
+    /// For `AuditScope::RequestPath`: the functions on it, by the position
+    /// of their names.
+    selected: Option<&'o HashSet<Position>>,
     /// The `use` items and local items of the file and the inline modules
     /// around the function: lent to each function's rewriter.
     scope: Scope,
@@ -43,9 +49,10 @@ struct Function<'a> {
 }
 
 impl<'o> Walker<'o> {
-    pub fn new(options: &'o Options) -> Self {
+    pub fn new(options: &'o Options, selected: Option<&'o HashSet<Position>>) -> Self {
         Walker {
             options,
+            selected,
             scope: Scope::default(),
             path: Vec::new(),
             report: FileReport::default(),
@@ -75,6 +82,9 @@ impl<'o> Walker<'o> {
                 },
                 around,
             ),
+            Item::Impl(item_impl) if self.leaves_out(&item_impl.attrs) => {
+                self.report.left_out += count_fns(std::slice::from_ref(item));
+            }
             Item::Impl(item_impl) => {
                 let around = enter(&item_impl.attrs, around);
                 self.path.push(type_name(&item_impl.self_ty));
@@ -109,6 +119,10 @@ impl<'o> Walker<'o> {
             }
             Item::Mod(module) => {
                 if let Some((_, items)) = &module.content {
+                    if self.leaves_out(&module.attrs) {
+                        self.report.left_out += count_fns(items);
+                        return;
+                    }
                     let around = enter(&module.attrs, around);
                     self.path.push(ident_name(&module.ident));
                     self.items(items, &around);
@@ -119,10 +133,21 @@ impl<'o> Walker<'o> {
         }
     }
 
+    /// Test code, left out unless asked for.
+    fn leaves_out(&self, attrs: &[Attribute]) -> bool {
+        !self.options.include_tests && (is_cfg_test(attrs) || attrs.iter().any(is_test_attr))
+    }
+
     fn selects(&self, function: &Function, annotated: bool) -> bool {
         match self.options.scope {
+            AuditScope::RequestPath if self.selected.is_some() => {
+                annotated
+                    || self
+                        .selected
+                        .is_some_and(|s| s.contains(&function.sig.ident.span().start().into()))
+            }
             AuditScope::Annotated => annotated,
-            AuditScope::Handlers => {
+            AuditScope::Handlers | AuditScope::RequestPath => {
                 annotated
                     || function.attrs.iter().any(is_handler_attr)
                     || self
@@ -135,6 +160,10 @@ impl<'o> Walker<'o> {
     }
 
     fn function(&mut self, function: Function, around: &Around) {
+        if self.leaves_out(function.attrs) {
+            self.report.left_out += 1;
+            return;
+        }
         let annotated = around.annotated || function.attrs.iter().any(args::is_ephemeral_fs_attr);
         if !self.selects(&function, annotated) {
             return;
@@ -185,6 +214,7 @@ impl<'o> Walker<'o> {
                 level: finding.level,
                 span: finding.span,
                 function: name.clone(),
+                function_at: function.sig.ident.span().start().into(),
                 operation: finding.operation.clone(),
                 reason: finding.reason,
                 annotated,
