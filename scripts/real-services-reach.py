@@ -53,7 +53,7 @@ def main():
 
     directory = args.dir.resolve()
     if directory == ROOT or ROOT in directory.parents:
-        sys.exit(f"--dir must be outside this workspace, which `cargo metadata` would take the services for members of")
+        sys.exit("--dir must be outside this workspace: `cargo metadata` refuses a package below a workspace that does not list it")
     services = tomllib.loads(LIST.read_text())["service"]
     download = subprocess.run(
         ["bash", str(ROOT / "scripts" / "real-services.sh"), str(directory)],
