@@ -131,6 +131,9 @@ def run_audit(audit, source, scope):
 
 
 def inside(entry, finding):
+    # A test entry may name a whole directory, as `tests` (integration tests).
+    if "dir" in entry:
+        return finding["file"].startswith(entry["dir"].rstrip("/") + "/")
     first, last = entry["lines"]
     return entry["file"] == finding["file"] and first <= finding["line"] <= last
 
