@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use ephemeral_fs_core::audit::AuditScope;
+use ephemeral_fs_audit::AuditScope;
 use ephemeral_fs_core::lints::{Level, Lint};
 
 /// Cargo runs `cargo-ephemeral-fs ephemeral-fs ARGS` for

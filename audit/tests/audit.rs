@@ -2,7 +2,7 @@
 //! cases where its approximation of the compiler's type checks disagrees
 //! with the compiler.
 
-use ephemeral_fs_core::audit::{AuditScope, Options, audit_file, routed_names};
+use ephemeral_fs_audit::{AuditScope, Options, audit_file, routed_names};
 use ephemeral_fs_core::lints::{Level, Levels, Lint};
 
 /// `function lint level operation`, one line per finding, in source order.
@@ -298,7 +298,7 @@ fn disagrees_on_fields() {
 
 #[test]
 fn files_without_trigger_words_need_no_parse() {
-    use ephemeral_fs_core::audit::may_have_findings;
+    use ephemeral_fs_audit::may_have_findings;
     assert!(!may_have_findings(
         "fn f() -> std::io::Result<u8> { Ok(1) } // WriteFile"
     ));
