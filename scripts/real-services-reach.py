@@ -114,7 +114,9 @@ def run_audit(audit, source, scope):
     command = [str(audit), str(source), "--format", "json"]
     if scope == "all":
         command += ["--scope", "all"]
-    result = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+    # Run from the service's directory, so that findings name its files
+    # relative to it.
+    result = subprocess.run(command, stdout=subprocess.PIPE, text=True, cwd=source)
     # 1 means deny-level findings; 2 a usage or I/O error.
     if result.returncode not in (0, 1):
         sys.exit(f"`{' '.join(command)}` exited with {result.returncode}")
@@ -126,6 +128,7 @@ def run_audit(audit, source, scope):
         path = Path(finding["file"])
         if path.is_absolute():
             path = path.relative_to(source)
+        path = Path(os.path.normpath(path))
         findings.append({**finding, "file": path.as_posix(), "line": finding["span"]["start"]["line"]})
     return findings, len(report.get("parse_errors", []))
 
