@@ -12,19 +12,15 @@
 pub mod approx;
 pub mod frameworks;
 pub mod graph;
-mod handlers;
 pub mod modules;
 pub mod summary;
 mod walk;
-
-use std::collections::HashSet;
 
 use proc_macro2::Span;
 
 use ephemeral_fs_core::lints::{Level, Levels, Lint};
 
 pub use graph::{CrateRoot, PackageInput, Reached, RequestPath, Step, request_path};
-pub use handlers::{is_handler_attr, routed_names};
 pub use summary::{FileSummary, FnKind, ItemSpan, Position, summarize};
 
 /// Which functions are audited.
@@ -66,9 +62,6 @@ pub struct Options {
     /// The levels outside any `#[ephemeral_fs(..)]`: the attribute's
     /// defaults, as the user's configuration changed them.
     pub levels: Levels,
-    /// Names of functions the crate passes to a router (`routed_names` over
-    /// all its files): handlers, for `AuditScope::Handlers`.
-    pub routed: HashSet<String>,
     /// Audit `#[cfg(test)]` modules and `#[test]` functions too.
     pub include_tests: bool,
 }
@@ -78,7 +71,6 @@ impl Options {
         Options {
             scope,
             levels,
-            routed: HashSet::new(),
             include_tests: false,
         }
     }
@@ -196,10 +188,10 @@ pub fn may_have_findings(text: &str) -> bool {
 }
 
 /// Audits the functions of one parsed file that `options.scope` selects.
-/// `AuditScope::RequestPath` takes the file as a crate of its own: its
-/// handlers and what they reach in it.
+/// `AuditScope::RequestPath` and `AuditScope::Handlers` take the file as a
+/// crate of its own: its handlers, and what they reach in it.
 pub fn audit_file(file: &syn::File, options: &Options) -> FileReport {
-    if options.scope != AuditScope::RequestPath {
+    if matches!(options.scope, AuditScope::Annotated | AuditScope::All) {
         return walk::Walker::new(options, None).file(file);
     }
     let root = std::path::PathBuf::from("lib.rs");
@@ -216,6 +208,11 @@ pub fn audit_file(file: &syn::File, options: &Options) -> FileReport {
         audited: true,
     };
     let path = request_path(&[package], &files);
-    let selected = path.functions.iter().map(|f| f.at).collect();
+    let selected = path
+        .functions
+        .iter()
+        .filter(|f| f.handler || options.scope == AuditScope::RequestPath)
+        .map(|f| f.at)
+        .collect();
     walk::Walker::new(options, Some(&selected)).file(file)
 }

@@ -15,7 +15,7 @@ use ephemeral_fs_core::syntax::ident_name;
 
 use crate::approx::Locals;
 use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr};
-use crate::{AuditFinding, AuditScope, FileReport, Options, is_handler_attr};
+use crate::{AuditFinding, AuditScope, FileReport, Options};
 
 pub struct Walker<'o> {
     options: &'o Options,
@@ -140,20 +140,12 @@ impl<'o> Walker<'o> {
 
     fn selects(&self, function: &Function, annotated: bool) -> bool {
         match self.options.scope {
-            AuditScope::RequestPath if self.selected.is_some() => {
+            AuditScope::Annotated => annotated,
+            AuditScope::Handlers | AuditScope::RequestPath => {
                 annotated
                     || self
                         .selected
                         .is_some_and(|s| s.contains(&function.sig.ident.span().start().into()))
-            }
-            AuditScope::Annotated => annotated,
-            AuditScope::Handlers | AuditScope::RequestPath => {
-                annotated
-                    || function.attrs.iter().any(is_handler_attr)
-                    || self
-                        .options
-                        .routed
-                        .contains(&ident_name(&function.sig.ident))
             }
             AuditScope::All => true,
         }

@@ -81,27 +81,64 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
             // the request path is known.
             scope: AuditScope::All,
             levels: package.levels,
-            routed: HashSet::new(),
             include_tests: request.include_tests,
         })
         .collect();
 
     let progress = progress_bar(sources.len());
-    let outcomes: Vec<Outcome> = sources
-        .par_iter()
-        .map(|source| {
-            let outcome = match std::fs::read_to_string(&source.path) {
-                Ok(text) => {
-                    let package = &packages[source.package];
-                    let options = &options[source.package];
-                    audit_source(source, &package.name, text, options, request, follows_calls)
+    let process = |sources: &[Source]| -> Vec<(Outcome, Vec<PathBuf>)> {
+        sources
+            .par_iter()
+            .map(|source| {
+                let outcome = match std::fs::read_to_string(&source.path) {
+                    Ok(text) => {
+                        let declared = declared_files(&source.path, &text);
+                        let package = &packages[source.package];
+                        let options = &options[source.package];
+                        let outcome = audit_source(
+                            source,
+                            &package.name,
+                            text,
+                            options,
+                            request,
+                            follows_calls,
+                        );
+                        (outcome, declared)
+                    }
+                    Err(e) => (
+                        Outcome::Unreadable(format!("cannot read `{}`: {e}", source.name)),
+                        Vec::new(),
+                    ),
+                };
+                progress.inc(1);
+                outcome
+            })
+            .collect()
+    };
+    let mut outcomes = Vec::new();
+    let mut batch = sources;
+    let mut sources = Vec::new();
+    // A file the crate declares with `mod` is the crate's even where a
+    // `.gitignore` rule hides it (`db/` also matches `src/db/`).
+    while !batch.is_empty() {
+        let mut next = Vec::new();
+        for (source, (outcome, declared)) in batch.iter().zip(process(&batch)) {
+            outcomes.push(outcome);
+            let package = source.package;
+            for path in declared {
+                if path.is_file() && seen.insert(path.clone()) {
+                    next.push(Source {
+                        package,
+                        name: display_name(&path, &cwd),
+                        test_code: packages[package].is_test_code(&path),
+                        path,
+                    });
                 }
-                Err(e) => Outcome::Unreadable(format!("cannot read `{}`: {e}", source.name)),
-            };
-            progress.inc(1);
-            outcome
-        })
-        .collect();
+            }
+        }
+        sources.append(&mut batch);
+        batch = next;
+    }
     progress.finish_and_clear();
 
     let mut report = Report {
@@ -373,6 +410,46 @@ fn audit_source(
     // file the thread parses.
     proc_macro2::extra::invalidate_current_thread_spans();
     outcome
+}
+
+/// The files `mod name;` lines of a file may declare: `name.rs` and
+/// `name/mod.rs` beside a `mod.rs`, `lib.rs` or `main.rs`, below the file's
+/// own directory otherwise. Read from the text, so that it costs no parse;
+/// inline modules and `#[path]` are the module tree's to follow.
+fn declared_files(path: &Path, text: &str) -> Vec<PathBuf> {
+    let Some(parent) = path.parent() else {
+        return Vec::new();
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let in_bin = parent.file_name().is_some_and(|d| d == "bin");
+    let dir = if matches!(stem, "mod" | "lib" | "main") || in_bin {
+        parent.to_path_buf()
+    } else {
+        parent.join(stem)
+    };
+    let mut files = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        let line = line
+            .strip_prefix("pub ")
+            .or_else(|| line.strip_prefix("pub(crate) "))
+            .unwrap_or(line);
+        let Some(name) = line
+            .strip_prefix("mod ")
+            .and_then(|rest| rest.strip_suffix(';'))
+        else {
+            continue;
+        };
+        let name = name.trim();
+        if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            files.push(dir.join(format!("{name}.rs")));
+            files.push(dir.join(name).join("mod.rs"));
+        }
+    }
+    files
 }
 
 /// syn's message, except for tokens that do not even lex, where proc-macro2
