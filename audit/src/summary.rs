@@ -643,6 +643,7 @@ const STD_RESULT_METHODS: &[&str] = &[
     "trim",
     "to_path_buf",
     "to_string_lossy",
+    "to_str",
     "display",
     "file_name",
     "extension",
