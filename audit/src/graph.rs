@@ -4,7 +4,9 @@
 //! Edges, from a function's calls:
 //! - a path (`store::save(..)`, `Self::load(..)`, `.map(save)`) goes to the
 //!   functions it resolves to (`modules.rs`);
-//! - `self.f(..)` goes to `f` of the impl's type, or of its traits;
+//! - `self.f(..)` goes to `f` of the impl's type, or of its traits, and
+//!   `x.f(..)` on a local whose type is in sight (`x: Store`,
+//!   `let x = Store::open()?`, `let x = Store { .. }`) to that type's `f`;
 //! - another method call `x.f(..)` goes to every method named `f` in the
 //!   crate and the crates of the graph it depends on: the over-approximation.
 //!   It is not taken when the receiver is visibly foreign (a literal, a
@@ -195,19 +197,25 @@ impl Edges {
                     Callee::Method {
                         name,
                         on_self,
+                        receiver_type,
                         foreign,
                         root,
                     } => {
                         if *foreign {
                             continue;
                         }
-                        if *on_self {
-                            if let Some(owner) = self_ty {
-                                let own = tree.associated(krate, owner, name);
-                                if !own.is_empty() {
-                                    out.extend(own.iter().map(|c| (*c, call.line, false)));
-                                    continue;
-                                }
+                        // `self.f()`, or `x.f()` on a local of a type in
+                        // sight: that type's `f`, when it has one.
+                        let owner = if *on_self {
+                            self_ty
+                        } else {
+                            receiver_type.as_deref()
+                        };
+                        if let Some(owner) = owner {
+                            let own = tree.associated(krate, owner, name);
+                            if !own.is_empty() {
+                                out.extend(own.iter().map(|c| (*c, call.line, false)));
+                                continue;
                             }
                         }
                         if let Some(root) = root {

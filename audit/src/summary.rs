@@ -13,7 +13,7 @@
 //!     functions: [upload: route attribute of actix-web and rocket,
 //!                 calls: save, tokio::spawn, log]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::LineColumn;
 use syn::punctuated::Punctuated;
@@ -185,6 +185,9 @@ pub enum Callee {
         name: String,
         /// The receiver is `self`.
         on_self: bool,
+        /// The receiver is a local whose type is in sight: the type's last
+        /// segment.
+        receiver_type: Option<String>,
         /// The receiver is visibly not of the crate's types: a literal, a
         /// `String`, a std collection, a local of such a type.
         foreign: bool,
@@ -386,6 +389,8 @@ impl FnSummary {
                 if let Pat::Ident(pat) = &*typed.pat {
                     if is_foreign_type(&typed.ty) {
                         body.foreign_locals.insert(ident_name(&pat.ident));
+                    } else if let Some(ty) = own_type(&typed.ty) {
+                        body.typed_locals.insert(ident_name(&pat.ident), ty);
                     }
                 }
                 body.locals.extend(pat_names(&typed.pat));
@@ -417,6 +422,9 @@ struct Body {
     locals: HashSet<String>,
     /// Locals of a visibly foreign type.
     foreign_locals: HashSet<String>,
+    /// Locals whose type is in sight and may be the crate's: `store: Store`,
+    /// `let paste = Paste::new(..)?`, `let p = Paste { .. }`.
+    typed_locals: HashMap<String, String>,
 }
 
 impl Body {
@@ -484,11 +492,20 @@ impl<'ast> Visit<'ast> for Body {
         let chain = frameworks::builder_method(&name).and(Body::chain_rows(&call.receiver));
         self.route_args(&call.args, chain.or(frameworks::any_receiver_method(&name)));
         let on_self = matches!(&*call.receiver, Expr::Path(p) if p.path.is_ident("self"));
+        let receiver_type = match &*call.receiver {
+            Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|ident| self.typed_locals.get(&ident_name(ident)))
+                .cloned(),
+            _ => None,
+        };
         self.calls.push(Call {
             line: call.method.span().start().line,
             callee: Callee::Method {
                 name,
                 on_self,
+                receiver_type,
                 foreign: is_foreign(&call.receiver, &self.foreign_locals),
                 root: chain_root(&call.receiver),
             },
@@ -508,8 +525,17 @@ impl<'ast> Visit<'ast> for Body {
                     .init
                     .as_ref()
                     .is_some_and(|init| is_foreign(&init.expr, &self.foreign_locals));
+            let name = ident_name(&ident.ident);
+            let typed = ty.and_then(own_type).or_else(|| {
+                local
+                    .init
+                    .as_ref()
+                    .and_then(|init| constructed_type(&init.expr))
+            });
             if foreign {
-                self.foreign_locals.insert(ident_name(&ident.ident));
+                self.foreign_locals.insert(name);
+            } else if let Some(typed) = typed {
+                self.typed_locals.insert(name, typed);
             }
         }
         self.locals.extend(pat_names(&local.pat));
@@ -694,6 +720,62 @@ fn is_foreign_type(ty: &Type) -> bool {
             STD_TYPES.contains(&name.as_str()) && !matches!(name.as_str(), "Arc" | "Box" | "Rc")
         }),
         _ => false,
+    }
+}
+
+/// The type of `Store`, `&Store`, `&mut Store`, `Arc<Store>`: a type that
+/// may be the crate's.
+fn own_type(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Reference(reference) => own_type(&reference.elem),
+        Type::Path(path) => {
+            let last = path.path.segments.last()?;
+            let name = ident_name(&last.ident);
+            if matches!(
+                name.as_str(),
+                "Arc" | "Box" | "Rc" | "Data" | "State" | "Extension"
+            ) {
+                // Smart pointers and extractors deref to their argument.
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                    if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
+                        return own_type(inner);
+                    }
+                }
+                return None;
+            }
+            (!STD_TYPES.contains(&name.as_str())).then_some(name)
+        }
+        _ => None,
+    }
+}
+
+/// The type a local's initializer visibly builds: `Paste { .. }`,
+/// `Paste::new(..)`, through `?`, `.await`, `.unwrap()` and `.expect(..)`.
+/// A constructor may return another type; the graph falls back to the
+/// method's name when the type has no such method.
+fn constructed_type(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Struct(init) => init.path.segments.last().map(|s| ident_name(&s.ident)),
+        Expr::Call(call) => match &*call.func {
+            Expr::Path(callee) => {
+                let names = segment_names(&callee.path);
+                let owner = names.iter().rev().nth(1)?;
+                (owner.starts_with(|c: char| c.is_ascii_uppercase())
+                    && owner != "Self"
+                    && !STD_TYPES.contains(&owner.as_str()))
+                .then(|| owner.clone())
+            }
+            _ => None,
+        },
+        Expr::Try(inner) => constructed_type(&inner.expr),
+        Expr::Await(inner) => constructed_type(&inner.base),
+        Expr::Paren(inner) => constructed_type(&inner.expr),
+        Expr::MethodCall(call)
+            if matches!(ident_name(&call.method).as_str(), "unwrap" | "expect") =>
+        {
+            constructed_type(&call.receiver)
+        }
+        _ => None,
     }
 }
 

@@ -16,6 +16,12 @@ use crate::args::Request;
 use crate::report::{Finding, ParseError, Position, Report, Span, Summary, ViaStep};
 use crate::workspace::{self, Package};
 
+/// The stack of each thread that parses and audits: syn's parser, its
+/// visitors and the analysis recurse once per level of an expression, and a
+/// router built as one chain of a few hundred `.service(..)` calls is deeper
+/// than the 2 MiB threads get by default. Untouched pages cost nothing.
+const STACK_SIZE: usize = 64 << 20;
+
 /// Below this many files the audit is over before a bar would be read.
 const PROGRESS_FROM: usize = 200;
 
@@ -44,6 +50,14 @@ enum Outcome {
 }
 
 pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .build()
+        .map_err(|e| format!("cannot start the audit's threads: {e}"))?
+        .install(|| audit_in_pool(packages, request))
+}
+
+fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let mut io_errors = Vec::new();

@@ -259,3 +259,20 @@ fn calls_into_a_workspace_member_and_a_path_dependency_are_followed() {
     ));
     assert_eq!(all["findings"].as_array().unwrap().len(), 0, "{all}");
 }
+
+#[test]
+fn a_router_built_as_one_long_chain_is_audited() {
+    // Deep expressions recurse in the parser and the analysis: the audit's
+    // threads have the stack for them.
+    let mut lib = String::from("pub fn app() -> axum::Router {\n    axum::Router::new()\n");
+    for i in 0..1500 {
+        lib.push_str(&format!(
+            "        .route(\"/{i}\", axum::routing::post(up))\n"
+        ));
+    }
+    lib.push_str("}\n\nasync fn up() {\n    std::fs::write(\"/var/x\", b\"\").unwrap();\n}\n");
+    let dir = crate_with(&[("src/lib.rs", lib.as_str())], "");
+    let report = json(&run(dir.path(), &["--format", "json"]));
+    assert_eq!(report["summary"]["handlers"], 1, "{report}");
+    assert_eq!(report["summary"]["findings"], 1);
+}
