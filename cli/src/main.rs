@@ -12,6 +12,7 @@ mod human;
 mod report;
 mod run;
 mod sarif;
+mod source;
 mod workspace;
 
 use std::io::Write;
@@ -19,7 +20,8 @@ use std::process::ExitCode;
 
 use args::{Format, Invocation};
 
-/// Exit status: no deny-level finding.
+/// Exit status: no finding at the level `--fail-on` names or above, which
+/// is `deny` by default (a warning alone then exits with 0 too).
 const CLEAN: u8 = 0;
 /// Exit status: a finding at the level `--fail-on` names, or above.
 const FINDINGS: u8 = 1;

@@ -1,10 +1,13 @@
 //! What the audit found, as the JSON format prints it. The schema is
 //! documented in the README; `version` changes when a field's meaning does.
 
+use std::collections::HashMap;
+
 use ephemeral_fs_core::lints::{Level, Lint};
 use serde::Serialize;
 
 use crate::args::FailOn;
+use crate::source::SourceText;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -22,9 +25,10 @@ pub struct Report {
     /// status 2.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub io_errors: Vec<String>,
-    /// Each audited file's text, for the snippets of the human format.
+    /// The text of each file with findings or a parse error, by name, for
+    /// the snippets of the human format and the SARIF fingerprints.
     #[serde(skip)]
-    pub sources: Vec<(String, String)>,
+    pub sources: HashMap<String, SourceText>,
 }
 
 #[derive(Serialize)]
@@ -135,11 +139,8 @@ impl Report {
         self.summary.deny > 0 || (fail_on == FailOn::Warn && self.summary.warn > 0)
     }
 
-    pub fn source(&self, file: &str) -> Option<&str> {
-        self.sources
-            .iter()
-            .find(|(name, _)| name == file)
-            .map(|(_, text)| text.as_str())
+    pub fn source(&self, file: &str) -> Option<&SourceText> {
+        self.sources.get(file)
     }
 }
 

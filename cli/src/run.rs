@@ -1,6 +1,6 @@
 //! Reads, parses and audits every file, in parallel.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::args::Request;
 use crate::report::{Finding, ParseError, Position, Report, Span, Summary};
+use crate::source::SourceText;
 use crate::workspace::{self, Package};
 
 /// Below this many files the audit is over before a bar would be read.
@@ -96,7 +97,7 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
         parse_errors: Vec::new(),
         summary: Summary::default(),
         io_errors,
-        sources: Vec::new(),
+        sources: HashMap::new(),
     };
     let mut functions = 0;
     for (source, outcome) in sources.iter().zip(outcomes) {
@@ -108,12 +109,16 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
             } => {
                 functions += count;
                 if !findings.is_empty() {
-                    report.sources.push((source.name.clone(), text));
+                    report
+                        .sources
+                        .insert(source.name.clone(), SourceText::new(text));
                 }
                 report.findings.extend(findings);
             }
             Outcome::Unparseable(error, text) => {
-                report.sources.push((source.name.clone(), text));
+                report
+                    .sources
+                    .insert(source.name.clone(), SourceText::new(text));
                 report.parse_errors.push(error);
             }
             Outcome::Unreadable(error) => report.io_errors.push(error),

@@ -9,6 +9,9 @@ use serde_json::{Value, json};
 use crate::report::{Finding, Report};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The key of the fingerprint, versioned: a change in what it hashes is a
+/// new key, not new values under the old one.
+pub const FINGERPRINT: &str = "ephemeralFs/v1";
 const README: &str = "https://github.com/ephemeral-fs/ephemeral-fs#lint-reference";
 
 pub fn render(report: &Report) -> String {
@@ -81,6 +84,7 @@ fn rule(lint: Lint) -> Value {
 }
 
 fn result(finding: &Finding, fingerprint_text: &str) -> Value {
+    let fingerprint = format!("{:016x}", fnv1a(fingerprint_text));
     let mut result = json!({
         "ruleId": finding.lint.name(),
         "ruleIndex": Lint::ALL.iter().position(|l| *l == finding.lint),
@@ -98,7 +102,10 @@ fn result(finding: &Finding, fingerprint_text: &str) -> Value {
             },
             "logicalLocations": [{ "fullyQualifiedName": finding.function, "kind": "function" }]
         }],
-        "fingerprints": { "ephemeralFs/v1": format!("{:016x}", fnv1a(fingerprint_text)) }
+        "fingerprints": { FINGERPRINT: &fingerprint },
+        // What GitHub code scanning matches alerts by across commits; left
+        // out, its upload action would hash the line, number and all.
+        "partialFingerprints": { FINGERPRINT: &fingerprint }
     });
     if let Some(reason) = &finding.reason {
         result["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
@@ -115,17 +122,15 @@ fn sarif_level(level: Level) -> &'static str {
     }
 }
 
-/// What identifies a finding across edits: no line numbers, but the
-/// trimmed text of its line; the occurrence count is added to tell
-/// identical lines of one function apart.
+/// What identifies a finding across edits: no line numbers, but the text
+/// of its line (or, on a long line, of the part around it) with runs of
+/// whitespace as one space; the occurrence count is added to tell identical
+/// lines of one function apart.
 fn fingerprint_key(finding: &Finding, report: &Report) -> String {
     let line = report
         .source(&finding.file)
-        .and_then(|text| text.lines().nth(finding.span.start.line.saturating_sub(1)))
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+        .map(|source| source.fingerprint_text(finding.span))
+        .unwrap_or_default();
     format!(
         "{}|{}|{}|{}|{line}",
         finding.lint, finding.file, finding.function, finding.operation
