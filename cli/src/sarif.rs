@@ -12,7 +12,8 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key of the fingerprint, versioned: a change in what it hashes is a
 /// new key, not new values under the old one.
 pub const FINGERPRINT: &str = "ephemeralFs/v1";
-const README: &str = "https://github.com/ephemeral-fs/ephemeral-fs#lint-reference";
+// Each lint's documentation, as docs.rs renders it.
+const LINT_DOCS: &str = "https://docs.rs/ephemeral-fs/latest/ephemeral_fs/lint";
 
 pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = Lint::ALL.iter().map(|lint| rule(*lint)).collect();
@@ -78,7 +79,7 @@ fn rule(lint: Lint) -> Value {
         "shortDescription": { "text": lint.summary() },
         "fullDescription": { "text": lint.rationale() },
         "help": { "text": lint.explanation(), "markdown": lint.explanation() },
-        "helpUri": README,
+        "helpUri": format!("{LINT_DOCS}/enum.{}.html", lint.name()),
         "defaultConfiguration": { "level": sarif_level(lint.default_level()) }
     })
 }
