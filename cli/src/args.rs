@@ -21,7 +21,8 @@ enum Cargo {
 /// Audits a crate or a workspace with the rules of `#[ephemeral_fs]`: items
 /// that carry the attribute, the web handlers it recognises, or every
 /// function. Exits with 1 when a deny-level finding exists (or a warning,
-/// with `--fail-on warn`), and with 2 on a usage or I/O error.
+/// with `--fail-on warn`) that no `--baseline` lists, and with 2 on a usage
+/// or I/O error.
 #[derive(clap::Args)]
 #[command(version, name = "ephemeral-fs")]
 struct Cli {
@@ -50,6 +51,14 @@ struct Cli {
     /// its members.
     #[arg(long)]
     dependencies: bool,
+    /// Report, and fail on, only findings that FILE (from
+    /// `--write-baseline`) does not list.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in FILE, to adopt the audit with them
+    /// accepted; exits with 0 unless a file could not be read.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Print the documentation of LINT and exit.
     #[arg(long, value_name = "LINT")]
     explain: Option<String>,
@@ -96,6 +105,8 @@ pub struct Request {
     /// Levels given on the command line, over the manifests' ones.
     pub levels: Vec<(Lint, Level)>,
     pub fail_on: FailOn,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Parses the command line; exits with 2 on a usage error, as clap does.
@@ -142,6 +153,8 @@ fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cl
         format: cli.format,
         levels,
         fail_on: cli.fail_on,
+        baseline: cli.baseline,
+        write_baseline: cli.write_baseline,
     }))
 }
 

@@ -76,7 +76,34 @@ pub fn render(report: &Report) -> String {
     }
     exceptions(report, &mut out);
     summary(report, &mut out);
+    baseline(report, &mut out);
     out
+}
+
+/// How many findings the baseline left out, and its entries that match
+/// none, so that the file can be pruned.
+fn baseline(report: &Report, out: &mut String) {
+    let Some(applied) = &report.baseline else {
+        return;
+    };
+    writeln!(
+        out,
+        "{} in the baseline `{}` not shown",
+        plural(applied.known, "finding"),
+        applied.file
+    )
+    .ok();
+    if let Some(line) = crate::baseline::stale_line(applied) {
+        writeln!(out, "{line}:").ok();
+        for entry in &applied.stale {
+            writeln!(
+                out,
+                "  {}: `{}` in `{}` ({}), fingerprint {}",
+                entry.file, entry.operation, entry.function, entry.lint, entry.fingerprint
+            )
+            .ok();
+        }
+    }
 }
 
 fn diagnostic<'a>(finding: &'a Finding, excerpt: &'a Excerpt<'a>) -> Group<'a> {

@@ -5,9 +5,13 @@
 //!
 //! Stages: `args` (the command line), `workspace` (packages, their settings
 //! and their files), `run` (parse and audit in parallel), `report` (the
-//! findings, as the JSON schema has them), then `human` and `sarif`.
+//! findings, as the JSON schema has them, each with its `fingerprint`),
+//! `baseline` (leave out the findings a baseline lists), then `human` and
+//! `sarif`.
 
 mod args;
+mod baseline;
+mod fingerprint;
 mod human;
 mod report;
 mod run;
@@ -52,7 +56,17 @@ fn audit(request: &args::Request) -> Result<u8, String> {
     } else {
         workspace::packages(&request.path, &request.levels)?
     };
-    let report = run::audit(&packages, request)?;
+    let mut report = run::audit(&packages, request)?;
+    if let Some(path) = &request.baseline {
+        baseline::apply(&mut report, path)?;
+    }
+    if let Some(path) = &request.write_baseline {
+        let count = baseline::write(&report, path)?;
+        eprintln!(
+            "wrote {count} findings to the baseline `{}`",
+            path.display()
+        );
+    }
     let out = match request.format {
         Format::Human => human::render(&report),
         Format::Json => report.to_json(),
@@ -66,9 +80,12 @@ fn audit(request: &args::Request) -> Result<u8, String> {
     if !report.io_errors.is_empty() {
         return Ok(ERROR);
     }
-    Ok(if report.fails(request.fail_on) {
-        FINDINGS
-    } else {
-        CLEAN
-    })
+    // The findings are accepted once recorded.
+    Ok(
+        if report.fails(request.fail_on) && request.write_baseline.is_none() {
+            FINDINGS
+        } else {
+            CLEAN
+        },
+    )
 }

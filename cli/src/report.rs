@@ -7,6 +7,7 @@ use ephemeral_fs_core::lints::{Level, Lint};
 use serde::Serialize;
 
 use crate::args::FailOn;
+use crate::baseline::Applied;
 use crate::source::SourceText;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -25,6 +26,10 @@ pub struct Report {
     /// status 2.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub io_errors: Vec<String>,
+    /// With `--baseline`: how many findings it left out, and its entries
+    /// that match none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Applied>,
     /// The text of each file with findings or a parse error, by name, for
     /// the snippets of the human format and the SARIF fingerprints.
     #[serde(skip)]
@@ -51,6 +56,9 @@ pub struct Finding {
     pub suggestion: String,
     /// The reason an `#[ephemeral_fs::allow]` gives; `null` for violations.
     pub reason: Option<String>,
+    /// 16 hex digits that survive edits elsewhere in the file, lines
+    /// moving included: SARIF's fingerprint, and what baselines match.
+    pub fingerprint: String,
     /// The human format's label on the span, and its note.
     #[serde(skip)]
     pub label: &'static str,

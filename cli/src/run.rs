@@ -97,6 +97,7 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
         parse_errors: Vec::new(),
         summary: Summary::default(),
         io_errors,
+        baseline: None,
         sources: HashMap::new(),
     };
     let mut functions = 0;
@@ -130,6 +131,7 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
         .sort_by(|a, b| (&a.file, a.span, a.lint).cmp(&(&b.file, b.span, b.lint)));
     let audited = sources.len() - report.parse_errors.len() - report.io_errors.len();
     report.summary = Summary::of(&report.findings, audited, functions);
+    crate::fingerprint::assign(&mut report);
     Ok(report)
 }
 
@@ -173,6 +175,8 @@ fn audit_source(source: &Source, text: String, options: &Options, packages: &[Pa
                         function: finding.function,
                         operation: finding.operation,
                         reason: finding.reason,
+                        // Given once all findings are in order.
+                        fingerprint: String::new(),
                     }
                 })
                 .collect();

@@ -1,33 +1,21 @@
 //! SARIF 2.1.0, as code-scanning dashboards read it: one rule per lint,
-//! one result per finding with its physical location and a fingerprint
-//! that survives edits elsewhere in the file, exceptions as in-source
+//! one result per finding with its physical location and its fingerprint
+//! (`fingerprint.rs`), exceptions as in-source
 //! suppressions, and unparseable files as tool notifications.
 
 use ephemeral_fs_core::lints::{Level, Lint};
 use serde_json::{Value, json};
 
+use crate::fingerprint;
 use crate::report::{Finding, Report};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// The key of the fingerprint, versioned: a change in what it hashes is a
-/// new key, not new values under the old one.
-pub const FINGERPRINT: &str = "ephemeralFs/v1";
 // Each lint's documentation, as docs.rs renders it.
 const LINT_DOCS: &str = "https://docs.rs/ephemeral-fs/latest/ephemeral_fs/lint";
 
 pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = Lint::ALL.iter().map(|lint| rule(*lint)).collect();
-    let mut occurrences = std::collections::HashMap::new();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let key = fingerprint_key(finding, report);
-            let n = occurrences.entry(key.clone()).or_insert(0);
-            *n += 1;
-            result(finding, &format!("{key}|{n}"))
-        })
-        .collect();
+    let results: Vec<Value> = report.findings.iter().map(result).collect();
     let notifications: Vec<Value> = report
         .parse_errors
         .iter()
@@ -46,6 +34,7 @@ pub fn render(report: &Report) -> String {
         .chain(report.io_errors.iter().map(|error| {
             json!({ "level": "error", "message": { "text": error } })
         }))
+        .chain(stale_entries(report))
         .collect();
     let sarif = json!({
         "$schema": SCHEMA,
@@ -84,8 +73,7 @@ fn rule(lint: Lint) -> Value {
     })
 }
 
-fn result(finding: &Finding, fingerprint_text: &str) -> Value {
-    let fingerprint = format!("{:016x}", fnv1a(fingerprint_text));
+fn result(finding: &Finding) -> Value {
     let mut result = json!({
         "ruleId": finding.lint.name(),
         "ruleIndex": Lint::ALL.iter().position(|l| *l == finding.lint),
@@ -103,15 +91,39 @@ fn result(finding: &Finding, fingerprint_text: &str) -> Value {
             },
             "logicalLocations": [{ "fullyQualifiedName": finding.function, "kind": "function" }]
         }],
-        "fingerprints": { FINGERPRINT: &fingerprint },
+        "fingerprints": { fingerprint::KEY: &finding.fingerprint },
         // What GitHub code scanning matches alerts by across commits; left
         // out, its upload action would hash the line, number and all.
-        "partialFingerprints": { FINGERPRINT: &fingerprint }
+        "partialFingerprints": { fingerprint::KEY: &finding.fingerprint }
     });
     if let Some(reason) = &finding.reason {
         result["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
     }
     result
+}
+
+/// Baseline entries that match no finding, as notes, so that the file can
+/// be pruned.
+fn stale_entries(report: &Report) -> Vec<Value> {
+    let Some(applied) = &report.baseline else {
+        return Vec::new();
+    };
+    applied
+        .stale
+        .iter()
+        .map(|entry| {
+            json!({
+                "level": "note",
+                "message": { "text": format!(
+                    "this baseline entry no longer matches: `{}` in `{}` ({}), fingerprint {}; rerun with --write-baseline to prune",
+                    entry.operation, entry.function, entry.lint, entry.fingerprint
+                ) },
+                "locations": [{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&entry.file) } }
+                }]
+            })
+        })
+        .collect()
 }
 
 /// An exception is a note, and carries its suppression.
@@ -121,21 +133,6 @@ fn sarif_level(level: Level) -> &'static str {
         Level::Warn => "warning",
         Level::Allow => "note",
     }
-}
-
-/// What identifies a finding across edits: no line numbers, but the text
-/// of its line (or, on a long line, of the part around it) with runs of
-/// whitespace as one space; the occurrence count is added to tell identical
-/// lines of one function apart.
-fn fingerprint_key(finding: &Finding, report: &Report) -> String {
-    let line = report
-        .source(&finding.file)
-        .map(|source| source.fingerprint_text(finding.span))
-        .unwrap_or_default();
-    format!(
-        "{}|{}|{}|{}|{line}",
-        finding.lint, finding.file, finding.function, finding.operation
-    )
 }
 
 /// A file name as a URI reference: relative names stay relative (to the
@@ -153,13 +150,6 @@ fn uri(file: &str) -> String {
     out
 }
 
-/// FNV-1a, 64 bits: stable across Rust releases, unlike std's hasher.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,12 +158,5 @@ mod tests {
     fn file_names_become_uri_references() {
         assert_eq!(uri("src/main.rs"), "src/main.rs");
         assert_eq!(uri("my crate/src/é.rs"), "my%20crate/src/%C3%A9.rs");
-    }
-
-    #[test]
-    fn fingerprints_are_fnv1a() {
-        // The published FNV-1a test vectors.
-        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
     }
 }
