@@ -11,6 +11,7 @@
 
 pub mod approx;
 mod handlers;
+pub mod packages;
 mod walk;
 
 use std::collections::HashSet;

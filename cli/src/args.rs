@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 use ephemeral_fs_audit::AuditScope;
+use ephemeral_fs_audit::packages;
 use ephemeral_fs_core::lints::{Level, Lint};
 
 /// Cargo runs `cargo-ephemeral-fs ephemeral-fs ARGS` for
@@ -164,19 +165,7 @@ fn level_name(level: Level) -> &'static str {
 
 /// A lint by name, or a usage error that suggests the closest one.
 pub fn lint_named(name: &str) -> Result<Lint, clap::Error> {
-    Lint::from_name(name).ok_or_else(|| usage(unknown_lint(name)))
-}
-
-/// "unknown lint `x`: did you mean `y`? the lints are ..."
-pub fn unknown_lint(name: &str) -> String {
-    let suggestion = match Lint::closest(name) {
-        Some(close) => format!("did you mean `{close}`? "),
-        None => String::new(),
-    };
-    format!(
-        "unknown lint `{name}`: {suggestion}the lints are {}",
-        ephemeral_fs_core::lints::lint_list()
-    )
+    Lint::from_name(name).ok_or_else(|| usage(packages::unknown_lint(name)))
 }
 
 fn usage(message: String) -> clap::Error {

@@ -8,7 +8,7 @@
 //!
 //! ```json
 //! { "version": 1,
-//!   "findings": [{ "fingerprint": "27113b408b8bde58", "lint": "persistent_write",
+//!   "findings": [{ "fingerprint": "4be3192acb763839", "lint": "persistent_write",
 //!                  "file": "src/main.rs", "function": "save_upload",
 //!                  "operation": "std::fs::write" }] }
 //! ```

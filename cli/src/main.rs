@@ -3,11 +3,11 @@
 //! (rustc-style), for scripts (JSON) and for code-scanning dashboards
 //! (SARIF 2.1.0).
 //!
-//! Stages: `args` (the command line), `workspace` (packages, their settings
-//! and their files), `run` (parse and audit in parallel), `report` (the
-//! findings, as the JSON schema has them, each with its `fingerprint`),
-//! `baseline` (leave out the findings a baseline lists), then `human` and
-//! `sarif`.
+//! Stages: `args` (the command line), the audit library's `packages` (the
+//! packages, their settings and their files), `run` (parse and audit in
+//! parallel), `report` (the findings, as the JSON schema has them, each
+//! with its `fingerprint`), `baseline` (leave out the findings a baseline
+//! lists), then `human` and `sarif`.
 
 mod args;
 mod baseline;
@@ -17,12 +17,12 @@ mod report;
 mod run;
 mod sarif;
 mod source;
-mod workspace;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Format, Invocation};
+use ephemeral_fs_audit::packages::{self, Platforms};
 
 /// Exit status: no finding at the level `--fail-on` names or above, which
 /// is `deny` by default (a warning alone then exits with 0 too).
@@ -52,9 +52,9 @@ fn main() -> ExitCode {
 
 fn audit(request: &args::Request) -> Result<u8, String> {
     let packages = if request.dependencies {
-        workspace::dependencies(&request.path, &request.levels)?
+        packages::dependencies(&request.path, Platforms::All, &request.levels)?
     } else {
-        workspace::packages(&request.path, &request.levels)?
+        packages::members(&request.path, &request.levels)?
     };
     let mut report = run::audit(&packages, request)?;
     if let Some(path) = &request.baseline {

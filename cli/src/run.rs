@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use ephemeral_fs_audit::packages::{self, Package};
 use ephemeral_fs_audit::{AuditScope, Options, audit_file, may_have_findings, routed_names};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -11,7 +12,6 @@ use rayon::prelude::*;
 use crate::args::Request;
 use crate::report::{Finding, ParseError, Position, Report, Span, Summary};
 use crate::source::SourceText;
-use crate::workspace::{self, Package};
 
 /// Below this many files the audit is over before a bar would be read.
 const PROGRESS_FROM: usize = 200;
@@ -41,7 +41,7 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
     let mut seen = HashSet::new();
     let mut sources = Vec::new();
     for (index, package) in packages.iter().enumerate() {
-        for file in workspace::rust_files(&package.root) {
+        for file in packages::rust_files(&package.root) {
             match file {
                 Ok(path) if seen.insert(path.clone()) => sources.push(Source {
                     package: index,
