@@ -10,7 +10,8 @@ fn pass() {
 /// snapshots are pinned to the compiler that blessed them: on any other the
 /// test is reported as ignored, with this reason, rather than failed or
 /// passed without reading the messages. CI runs them on the pinned compiler
-/// (`.ci/run` checks it).
+/// (`.ci/run` checks it). On every compiler, `fail_anywhere.rs` checks that
+/// each case still fails, with its errors' codes and lints.
 #[rustversion::attr(
     not(stable(1.95)),
     ignore = "the compile-fail snapshots are pinned to rustc 1.95; run them with that compiler"

@@ -13,6 +13,7 @@ pub mod approx;
 pub mod frameworks;
 pub mod graph;
 pub mod modules;
+pub mod packages;
 pub mod summary;
 mod walk;
 

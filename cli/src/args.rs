@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 use ephemeral_fs_audit::AuditScope;
+use ephemeral_fs_audit::packages;
 use ephemeral_fs_core::lints::{Level, Lint};
 
 /// Cargo runs `cargo-ephemeral-fs ephemeral-fs ARGS` for
@@ -21,7 +22,8 @@ enum Cargo {
 /// Audits a crate or a workspace with the rules of `#[ephemeral_fs]`: items
 /// that carry the attribute, the web handlers it recognises, or every
 /// function. Exits with 1 when a deny-level finding exists (or a warning,
-/// with `--fail-on warn`), and with 2 on a usage or I/O error.
+/// with `--fail-on warn`) that no `--baseline` lists, and with 2 on a usage
+/// or I/O error.
 #[derive(clap::Args)]
 #[command(version, name = "ephemeral-fs")]
 struct Cli {
@@ -54,6 +56,14 @@ struct Cli {
     /// its members.
     #[arg(long)]
     dependencies: bool,
+    /// Report, and fail on, only findings that FILE (from
+    /// `--write-baseline`) does not list.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in FILE, to adopt the audit with them
+    /// accepted; exits with 0 unless a file could not be read.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Print the documentation of LINT and exit.
     #[arg(long, value_name = "LINT")]
     explain: Option<String>,
@@ -105,6 +115,8 @@ pub struct Request {
     /// Levels given on the command line, over the manifests' ones.
     pub levels: Vec<(Lint, Level)>,
     pub fail_on: FailOn,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Parses the command line; exits with 2 on a usage error, as clap does.
@@ -153,6 +165,8 @@ fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cl
         format: cli.format,
         levels,
         fail_on: cli.fail_on,
+        baseline: cli.baseline,
+        write_baseline: cli.write_baseline,
     }))
 }
 
@@ -162,19 +176,7 @@ fn level_name(level: Level) -> &'static str {
 
 /// A lint by name, or a usage error that suggests the closest one.
 pub fn lint_named(name: &str) -> Result<Lint, clap::Error> {
-    Lint::from_name(name).ok_or_else(|| usage(unknown_lint(name)))
-}
-
-/// "unknown lint `x`: did you mean `y`? the lints are ..."
-pub fn unknown_lint(name: &str) -> String {
-    let suggestion = match Lint::closest(name) {
-        Some(close) => format!("did you mean `{close}`? "),
-        None => String::new(),
-    };
-    format!(
-        "unknown lint `{name}`: {suggestion}the lints are {}",
-        ephemeral_fs_core::lints::lint_list()
-    )
+    Lint::from_name(name).ok_or_else(|| usage(packages::unknown_lint(name)))
 }
 
 fn usage(message: String) -> clap::Error {

@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level as Severity, Renderer, Snip
 use ephemeral_fs_core::lints::{Level, Lint};
 
 use crate::report::{Finding, Position, Report};
+use crate::source::Excerpt;
 
 pub fn render(report: &Report) -> String {
     let renderer = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
@@ -22,20 +23,19 @@ pub fn render(report: &Report) -> String {
             error.file
         ));
         let group = match report.source(&error.file) {
-            Some(text) => {
-                let at = byte_offset(
-                    text,
-                    Position {
-                        line: error.line,
-                        column: error.column,
-                    },
-                );
+            Some(source) => {
+                let at = source.offset(Position {
+                    line: error.line,
+                    column: error.column,
+                });
                 title.element(
-                    Snippet::source(text).path(error.file.as_str()).annotation(
-                        AnnotationKind::Primary
-                            .span(at..at)
-                            .label(error.message.as_str()),
-                    ),
+                    Snippet::source(source.text())
+                        .path(error.file.as_str())
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(at..at)
+                                .label(error.message.as_str()),
+                        ),
                 )
             }
             None => title.element(Severity::NOTE.message(format!(
@@ -56,33 +56,72 @@ pub fn render(report: &Report) -> String {
         .ok();
     }
     for finding in report.findings.iter().filter(|f| f.level != Level::Allow) {
-        let Some(text) = report.source(&finding.file) else {
+        let Some(source) = report.source(&finding.file) else {
             continue;
         };
-        writeln!(out, "{}\n", renderer.render(&[diagnostic(finding, text)])).ok();
+        let excerpt = source.excerpt(finding.span);
+        let mut rendered = renderer.render(&[diagnostic(finding, &excerpt)]);
+        if let Some((shown, column)) = excerpt.shifted_column {
+            // The renderer counts the column from the start of the excerpt;
+            // the file's column is further right.
+            let line = excerpt.first_line;
+            let file = &finding.file;
+            rendered = rendered.replacen(
+                &format!("{file}:{line}:{shown}"),
+                &format!("{file}:{line}:{column}"),
+                1,
+            );
+        }
+        writeln!(out, "{rendered}\n").ok();
     }
     exceptions(report, &mut out);
     summary(report, &mut out);
+    baseline(report, &mut out);
     out
 }
 
-fn diagnostic<'a>(finding: &'a Finding, text: &'a str) -> Group<'a> {
+/// How many findings the baseline left out, and its entries that match
+/// none, so that the file can be pruned.
+fn baseline(report: &Report, out: &mut String) {
+    let Some(applied) = &report.baseline else {
+        return;
+    };
+    writeln!(
+        out,
+        "{} in the baseline `{}` not shown",
+        plural(applied.known, "finding"),
+        applied.file
+    )
+    .ok();
+    if let Some(line) = crate::baseline::stale_line(applied) {
+        writeln!(out, "{line}:").ok();
+        for entry in &applied.stale {
+            writeln!(
+                out,
+                "  {}: `{}` in `{}` ({}), fingerprint {}",
+                entry.file, entry.operation, entry.function, entry.lint, entry.fingerprint
+            )
+            .ok();
+        }
+    }
+}
+
+fn diagnostic<'a>(finding: &'a Finding, excerpt: &'a Excerpt<'a>) -> Group<'a> {
     let severity = match finding.level {
         Level::Deny => Severity::ERROR,
         _ => Severity::WARNING,
     };
-    let start = byte_offset(text, finding.span.start);
-    let end = byte_offset(text, finding.span.end).max(start);
     let group = severity
         .primary_title(finding.message.as_str())
         .id(finding.lint.name())
         .element(
-            Snippet::source(text)
+            Snippet::source(excerpt.text.as_ref())
+                .line_start(excerpt.first_line)
                 .path(finding.file.as_str())
                 .fold(true)
                 .annotation(
                     AnnotationKind::Primary
-                        .span(start..end)
+                        .span(excerpt.span.clone())
                         .label(finding.label),
                 ),
         )
@@ -207,19 +246,4 @@ fn plural(count: usize, noun: &str) -> String {
     } else {
         format!("{count} {noun}s")
     }
-}
-
-/// The byte offset of a 1-based line and character column.
-fn byte_offset(text: &str, at: Position) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(at.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let line = &text[line_start..];
-    let within = line
-        .char_indices()
-        .nth(at.column.saturating_sub(1))
-        .map_or(line.len(), |(offset, _)| offset);
-    line_start + within
 }

@@ -3,23 +3,29 @@
 //! (rustc-style), for scripts (JSON) and for code-scanning dashboards
 //! (SARIF 2.1.0).
 //!
-//! Stages: `args` (the command line), `workspace` (packages, their settings
-//! and their files), `run` (parse and audit in parallel), `report` (the
-//! findings, as the JSON schema has them), then `human` and `sarif`.
+//! Stages: `args` (the command line), the audit library's `packages` (the
+//! packages, their settings and their files), `run` (parse and audit in
+//! parallel), `report` (the findings, as the JSON schema has them, each
+//! with its `fingerprint`), `baseline` (leave out the findings a baseline
+//! lists), then `human` and `sarif`.
 
 mod args;
+mod baseline;
+mod fingerprint;
 mod human;
 mod report;
 mod run;
 mod sarif;
-mod workspace;
+mod source;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Format, Invocation};
+use ephemeral_fs_audit::packages::{self, Platforms};
 
-/// Exit status: no deny-level finding.
+/// Exit status: no finding at the level `--fail-on` names or above, which
+/// is `deny` by default (a warning alone then exits with 0 too).
 const CLEAN: u8 = 0;
 /// Exit status: a finding at the level `--fail-on` names, or above.
 const FINDINGS: u8 = 1;
@@ -46,11 +52,21 @@ fn main() -> ExitCode {
 
 fn audit(request: &args::Request) -> Result<u8, String> {
     let packages = if request.dependencies {
-        workspace::dependencies(&request.path, &request.levels)?
+        packages::dependencies(&request.path, Platforms::All, &request.levels)?
     } else {
-        workspace::packages(&request.path, &request.levels)?
+        packages::members(&request.path, &request.levels)?
     };
-    let report = run::audit(&packages, request)?;
+    let mut report = run::audit(&packages, request)?;
+    if let Some(path) = &request.baseline {
+        baseline::apply(&mut report, path)?;
+    }
+    if let Some(path) = &request.write_baseline {
+        let count = baseline::write(&report, path)?;
+        eprintln!(
+            "wrote {count} findings to the baseline `{}`",
+            path.display()
+        );
+    }
     let out = match request.format {
         Format::Human => human::render(&report),
         Format::Json => report.to_json(),
@@ -64,9 +80,12 @@ fn audit(request: &args::Request) -> Result<u8, String> {
     if !report.io_errors.is_empty() {
         return Ok(ERROR);
     }
-    Ok(if report.fails(request.fail_on) {
-        FINDINGS
-    } else {
-        CLEAN
-    })
+    // The findings are accepted once recorded.
+    Ok(
+        if report.fails(request.fail_on) && request.write_baseline.is_none() {
+            FINDINGS
+        } else {
+            CLEAN
+        },
+    )
 }

@@ -1,10 +1,14 @@
 //! What the audit found, as the JSON format prints it. The schema is
 //! documented in the guide's audit chapter; `version` changes when a field's meaning does.
 
+use std::collections::HashMap;
+
 use ephemeral_fs_core::lints::{Level, Lint};
 use serde::Serialize;
 
 use crate::args::FailOn;
+use crate::baseline::Applied;
+use crate::source::SourceText;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -22,9 +26,14 @@ pub struct Report {
     /// status 2.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub io_errors: Vec<String>,
-    /// Each audited file's text, for the snippets of the human format.
+    /// With `--baseline`: how many findings it left out, and its entries
+    /// that match none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Applied>,
+    /// The text of each file with findings or a parse error, by name, for
+    /// the snippets of the human format and the SARIF fingerprints.
     #[serde(skip)]
-    pub sources: Vec<(String, String)>,
+    pub sources: HashMap<String, SourceText>,
 }
 
 #[derive(Serialize)]
@@ -52,6 +61,9 @@ pub struct Finding {
     /// line that leads on (the last, the finding's). Empty outside the
     /// request path and the handlers scope.
     pub via: Vec<ViaStep>,
+    /// 16 hex digits that survive edits elsewhere in the file, lines
+    /// moving included: SARIF's fingerprint, and what baselines match.
+    pub fingerprint: String,
     /// The human format's label on the span, and its note.
     #[serde(skip)]
     pub label: &'static str,
@@ -170,11 +182,8 @@ impl Report {
         self.summary.deny > 0 || (fail_on == FailOn::Warn && self.summary.warn > 0)
     }
 
-    pub fn source(&self, file: &str) -> Option<&str> {
-        self.sources
-            .iter()
-            .find(|(name, _)| name == file)
-            .map(|(_, text)| text.as_str())
+    pub fn source(&self, file: &str) -> Option<&SourceText> {
+        self.sources.get(file)
     }
 }
 

@@ -1,10 +1,11 @@
 //! Reads, parses and audits every file, in parallel.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use ephemeral_fs_audit::frameworks::Rows;
+use ephemeral_fs_audit::packages::{self, Package};
 use ephemeral_fs_audit::{
     AuditScope, CrateRoot, FileReport, FileSummary, Options, PackageInput,
     Position as NamePosition, RequestPath, audit_file, may_have_findings, request_path, summarize,
@@ -14,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::args::Request;
 use crate::report::{Finding, ParseError, Position, Report, Span, Summary, ViaStep};
-use crate::workspace::{self, Package};
+use crate::source::SourceText;
 
 /// The stack of each thread that parses and audits: syn's parser, its
 /// visitors and the analysis recurse once per level of an expression, and a
@@ -72,7 +73,7 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
         if package.reached_only && !follows_calls {
             continue;
         }
-        for file in workspace::rust_files(&package.root) {
+        for file in packages::rust_files(&package.root) {
             match file {
                 Ok(path) if seen.insert(path.clone()) => sources.push(Source {
                     package: index,
@@ -161,7 +162,8 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
         parse_errors: Vec::new(),
         summary: Summary::default(),
         io_errors,
-        sources: Vec::new(),
+        baseline: None,
+        sources: HashMap::new(),
     };
     let mut summaries: Vec<(PathBuf, FileSummary)> = Vec::new();
     // Per source: its index among `summaries`.
@@ -189,7 +191,9 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
                 candidates.extend(findings.into_iter().map(|(f, at)| (index, f, at)));
             }
             Outcome::Unparseable(error, text) => {
-                report.sources.push((source.name.clone(), text));
+                report
+                    .sources
+                    .insert(source.name.clone(), SourceText::new(text));
                 report.parse_errors.push(error);
             }
             Outcome::Unreadable(error) => report.io_errors.push(error),
@@ -234,7 +238,9 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
             }
         }
         if let Some(text) = texts[index].take() {
-            report.sources.push((sources[index].name.clone(), text));
+            report
+                .sources
+                .insert(sources[index].name.clone(), SourceText::new(text));
         }
         report.findings.push(finding);
     }
@@ -242,7 +248,6 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
     report
         .findings
         .sort_by(|a, b| (&a.file, a.span, a.lint).cmp(&(&b.file, b.span, b.lint)));
-    report.sources.sort_by(|a, b| a.0.cmp(&b.0));
     let audited = sources.len() - report.parse_errors.len() - report.io_errors.len();
     let functions = match (&path, request.scope) {
         (Some(path), AuditScope::RequestPath) => {
@@ -265,6 +270,7 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
         report.summary.reached = path.functions.len();
         report.summary.reached_by_method_names = path.added_by_method_names;
     }
+    crate::fingerprint::assign(&mut report);
     Ok(report)
 }
 
@@ -395,6 +401,8 @@ fn audit_source(
                         reason: finding.reason,
                         annotated: finding.annotated,
                         via: Vec::new(),
+                        // Given once all findings are in order.
+                        fingerprint: String::new(),
                     };
                     (finding, at)
                 })

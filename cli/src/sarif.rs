@@ -1,11 +1,12 @@
 //! SARIF 2.1.0, as code-scanning dashboards read it: one rule per lint,
-//! one result per finding with its physical location and a fingerprint
-//! that survives edits elsewhere in the file, exceptions as in-source
+//! one result per finding with its physical location and its fingerprint
+//! (`fingerprint.rs`), exceptions as in-source
 //! suppressions, and unparseable files as tool notifications.
 
 use ephemeral_fs_core::lints::{Level, Lint};
 use serde_json::{Value, json};
 
+use crate::fingerprint;
 use crate::report::{Finding, Report};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -14,17 +15,7 @@ const LINT_DOCS: &str = "https://docs.rs/ephemeral-fs/latest/ephemeral_fs/lint";
 
 pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = Lint::ALL.iter().map(|lint| rule(*lint)).collect();
-    let mut occurrences = std::collections::HashMap::new();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|finding| {
-            let key = fingerprint_key(finding, report);
-            let n = occurrences.entry(key.clone()).or_insert(0);
-            *n += 1;
-            result(finding, &format!("{key}|{n}"))
-        })
-        .collect();
+    let results: Vec<Value> = report.findings.iter().map(result).collect();
     let notifications: Vec<Value> = report
         .parse_errors
         .iter()
@@ -43,6 +34,7 @@ pub fn render(report: &Report) -> String {
         .chain(report.io_errors.iter().map(|error| {
             json!({ "level": "error", "message": { "text": error } })
         }))
+        .chain(stale_entries(report))
         .collect();
     let sarif = json!({
         "$schema": SCHEMA,
@@ -81,7 +73,7 @@ fn rule(lint: Lint) -> Value {
     })
 }
 
-fn result(finding: &Finding, fingerprint_text: &str) -> Value {
+fn result(finding: &Finding) -> Value {
     let mut result = json!({
         "ruleId": finding.lint.name(),
         "ruleIndex": Lint::ALL.iter().position(|l| *l == finding.lint),
@@ -99,7 +91,10 @@ fn result(finding: &Finding, fingerprint_text: &str) -> Value {
             },
             "logicalLocations": [{ "fullyQualifiedName": finding.function, "kind": "function" }]
         }],
-        "fingerprints": { "ephemeralFs/v1": format!("{:016x}", fnv1a(fingerprint_text)) }
+        "fingerprints": { fingerprint::KEY: &finding.fingerprint },
+        // What GitHub code scanning matches alerts by across commits; left
+        // out, its upload action would hash the line, number and all.
+        "partialFingerprints": { fingerprint::KEY: &finding.fingerprint }
     });
     if finding.via.len() > 1 {
         result["codeFlows"] = code_flows(finding);
@@ -136,6 +131,30 @@ fn code_flows(finding: &Finding) -> Value {
     }])
 }
 
+/// Baseline entries that match no finding, as notes, so that the file can
+/// be pruned.
+fn stale_entries(report: &Report) -> Vec<Value> {
+    let Some(applied) = &report.baseline else {
+        return Vec::new();
+    };
+    applied
+        .stale
+        .iter()
+        .map(|entry| {
+            json!({
+                "level": "note",
+                "message": { "text": format!(
+                    "this baseline entry no longer matches: `{}` in `{}` ({}), fingerprint {}; rerun with --write-baseline to prune",
+                    entry.operation, entry.function, entry.lint, entry.fingerprint
+                ) },
+                "locations": [{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&entry.file) } }
+                }]
+            })
+        })
+        .collect()
+}
+
 /// An exception is a note, and carries its suppression.
 fn sarif_level(level: Level) -> &'static str {
     match level {
@@ -143,23 +162,6 @@ fn sarif_level(level: Level) -> &'static str {
         Level::Warn => "warning",
         Level::Allow => "note",
     }
-}
-
-/// What identifies a finding across edits: no line numbers, but the
-/// trimmed text of its line; the occurrence count is added to tell
-/// identical lines of one function apart.
-fn fingerprint_key(finding: &Finding, report: &Report) -> String {
-    let line = report
-        .source(&finding.file)
-        .and_then(|text| text.lines().nth(finding.span.start.line.saturating_sub(1)))
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    format!(
-        "{}|{}|{}|{}|{line}",
-        finding.lint, finding.file, finding.function, finding.operation
-    )
 }
 
 /// A file name as a URI reference: relative names stay relative (to the
@@ -177,13 +179,6 @@ fn uri(file: &str) -> String {
     out
 }
 
-/// FNV-1a, 64 bits: stable across Rust releases, unlike std's hasher.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,12 +187,5 @@ mod tests {
     fn file_names_become_uri_references() {
         assert_eq!(uri("src/main.rs"), "src/main.rs");
         assert_eq!(uri("my crate/src/é.rs"), "my%20crate/src/%C3%A9.rs");
-    }
-
-    #[test]
-    fn fingerprints_are_fnv1a() {
-        // The published FNV-1a test vectors.
-        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -3,9 +3,8 @@
 
 use std::path::Path;
 
+use ephemeral_fs_audit::packages;
 use syn::Item;
-
-use crate::metadata;
 
 const ATTRIBUTE: &str = "#[::ephemeral_fs::ephemeral_fs] ";
 
@@ -28,8 +27,9 @@ pub fn annotate_crate(from: &Path, to: &Path, patch: &ManifestPatch) -> Result<b
     let mut annotated = 0;
     // A build script cannot use the crate's dependencies.
     let build_script = to.join("build.rs");
-    for file in metadata::rust_files(to)
+    for file in packages::rust_files(to)
         .into_iter()
+        .filter_map(Result::ok)
         .filter(|file| *file != build_script)
     {
         let text =

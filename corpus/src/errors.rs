@@ -7,9 +7,8 @@ use std::path::Path;
 use proc_macro2::TokenStream;
 use syn::Item;
 
+use ephemeral_fs_audit::packages;
 use ephemeral_fs_core::lints::{Level, Lint};
-
-use crate::metadata;
 
 /// A point in a file: (file relative to the crate, line, column from 1).
 type Point = (String, usize, usize);
@@ -61,7 +60,7 @@ pub fn compare(crate_dir: &Path, messages: &Path) -> Result<bool, String> {
 /// argument. (`temp_escape` probes only fail on tempfile's types.)
 fn expected_errors(crate_dir: &Path) -> Result<Vec<Range>, String> {
     let mut expected = Vec::new();
-    for file in metadata::rust_files(crate_dir) {
+    for file in packages::rust_files(crate_dir).into_iter().flatten() {
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         let Ok(parsed) = syn::parse_file(&text) else {

@@ -15,7 +15,6 @@
 
 mod annotate;
 mod errors;
-mod metadata;
 mod run;
 mod unrewrite;
 

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use ephemeral_fs_audit::packages::{self, Package, Platforms};
 use ephemeral_fs_core::Analysis;
 use ephemeral_fs_core::lints::Level;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::Item;
 
-use crate::metadata;
 use crate::unrewrite::unrewrite;
 
 #[derive(Default)]
@@ -41,10 +41,13 @@ impl Tally {
 
 pub fn corpus_run(manifest: Option<PathBuf>) -> Result<bool, String> {
     let started = Instant::now();
-    let packages = metadata::dependencies(manifest.as_deref())?;
+    let manifest = manifest.unwrap_or_else(|| PathBuf::from("."));
+    let mut packages = packages::dependencies(&manifest, Platforms::Host, &[])?;
+    packages.sort_by(|a, b| (&a.name, &a.version).cmp(&(&b.name, &b.version)));
     let files: Vec<PathBuf> = packages
         .iter()
-        .flat_map(|p| metadata::rust_files(&p.dir))
+        .flat_map(|p| packages::rust_files(&p.root))
+        .filter_map(Result::ok)
         .collect();
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
     let next = Mutex::new(files.iter());
@@ -187,7 +190,7 @@ fn verify(item: &Item, analysis: Analysis) -> Result<bool, String> {
     Ok(output.to_string() != original)
 }
 
-fn report(packages: &[metadata::Package], tally: &Tally, seconds: f64) {
+fn report(packages: &[Package], tally: &Tally, seconds: f64) {
     println!("corpus: {} crates", packages.len());
     let names: Vec<String> = packages
         .iter()

@@ -1,5 +1,7 @@
 //! Running the binary, making small crates, and comparing with snapshots.
 
+#![allow(dead_code, reason = "each test file uses a part of it")]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -127,6 +129,12 @@ pub fn assert_valid_sarif(text: &str) {
     for result in run["results"].as_array().expect("results") {
         assert!(
             result["fingerprints"]["ephemeralFs/v1"].is_string(),
+            "{result}"
+        );
+        // Code scanning reads this one.
+        assert_eq!(
+            result["partialFingerprints"]["ephemeralFs/v1"],
+            result["fingerprints"]["ephemeralFs/v1"],
             "{result}"
         );
         assert!(result["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64());
