@@ -1,7 +1,8 @@
 //! The analysis and rewrite behind `#[ephemeral_fs]`, on proc-macro2 so it
 //! can be unit-tested and reused outside a proc macro.
 //!
-//! Stages: `prescan` (the common case of nothing to do, without parsing),
+//! Stages: `prescan` (the common case of nothing to do, without parsing,
+//! from `text_scan`'s reading of the item's words),
 //! `args` (attribute arguments), `resolve` (names in sight),
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
 //! `escape` and `macros` (what to do at each call),
@@ -9,6 +10,8 @@
 //! `audit` runs the same walk over whole files for `cargo ephemeral-fs`,
 //! with `approx` standing in for the compiler's type checks.
 
+#[cfg(test)]
+mod agreement;
 pub mod approx;
 mod args;
 pub mod audit;
@@ -27,6 +30,8 @@ mod prescan;
 mod resolve;
 mod rewrite;
 mod syntax;
+pub mod text_scan;
 
 pub use expand::{Analysis, analyze, expand};
 pub use finding::{Finding, Subject};
+pub use prescan::nothing_to_do;
