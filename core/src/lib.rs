@@ -1,7 +1,8 @@
 //! The analysis and rewrite behind `#[ephemeral_fs]`, on proc-macro2 so it
 //! can be unit-tested and reused outside a proc macro.
 //!
-//! Stages: `prescan` (the common case of nothing to do, without parsing),
+//! Stages: `prescan` (the common case of nothing to do, without parsing,
+//! from `text_scan`'s reading of the item's words),
 //! `args` (attribute arguments), `resolve` (names in sight),
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
 //! `escape` and `macros` (what to do at each call),
@@ -12,6 +13,8 @@
 //! compiled into the proc macro; the modules it reuses are public here but
 //! hidden, and are not a stable API.
 
+#[cfg(test)]
+mod agreement;
 #[doc(hidden)]
 pub mod args;
 mod calls;
@@ -34,6 +37,8 @@ pub mod resolve;
 pub mod rewrite;
 #[doc(hidden)]
 pub mod syntax;
+pub mod text_scan;
 
 pub use expand::{Analysis, analyze, expand};
 pub use finding::{Finding, Subject};
+pub use prescan::nothing_to_do;

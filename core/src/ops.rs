@@ -234,6 +234,11 @@ impl Builder {
         }
     }
 
+    /// Each constructor path below an fs module, with the builder it starts.
+    pub fn constructors() -> impl Iterator<Item = (&'static str, Builder)> {
+        Builder::CONSTRUCTORS.into_iter()
+    }
+
     /// Whether a method name ends some builder chain: a cheap test before
     /// following the chain.
     pub fn is_terminal(name: &str) -> bool {

@@ -1,0 +1,232 @@
+//! Whether a text could hold anything the analysis rewrites or reports,
+//! decided from its words alone: the attribute's fast path reads one
+//! item's text, the audit a whole file's.
+//!
+//! The analysis acts at three kinds of places, and each needs words in
+//! sight:
+//! - a path that resolves to an operation (`fs::write`) or a builder
+//!   constructor (`OpenOptions::new`, then `.open(..)`). A resolved path is
+//!   made of words written in the text (the path itself, the `use` trees
+//!   it goes through, a glob's module) and of what a conventional name
+//!   means (`File` is `std::fs::File`). So every segment of the module, of
+//!   the operation or constructor, and the builder's terminal method, must
+//!   be a word of the text or come from a conventional name that is one.
+//!   `new`, `read` or `open` alone is not enough;
+//! - a tempfile escape (`.keep()`, `TempPath::from_path(..)`), by its name
+//!   alone, whatever the receiver: its type is the compiler's to decide;
+//! - our own attributes, which name `ephemeral_fs`.
+//!
+//! A word that only looks like one of these (in a string, a comment, a
+//! longer path) only costs a parse: the full analysis still decides.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::ops::{self, Builder, Module};
+
+/// Whether anything in `text` could be rewritten or reported.
+pub fn may_rewrite(text: &str) -> bool {
+    // Substrings first: nearly every handler has none of them, and the
+    // search is a few passes over the text, where collecting its words is
+    // a hash per word in a proc macro built without optimizations.
+    gates().iter().any(|gate| text.contains(gate)) && Words::of(text).may_rewrite()
+}
+
+/// The identifier-like words of a text: runs of ASCII alphanumerics, `_`
+/// and non-ASCII characters. `r#write` gives `r` and `write`.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii()))
+        .filter(|word| !word.is_empty())
+}
+
+/// Words every place the analysis acts at mentions, at least one of them
+/// as a substring: an escape's or our attribute's name, a conventional
+/// name, or the segment of a module path that names a filesystem module
+/// (`fs`, `fs_err`, `async_fs`). Those that contain another are dropped.
+fn gates() -> &'static [&'static str] {
+    static GATES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    GATES.get_or_init(|| {
+        let mut words: Vec<&'static str> = escape_words().chain([OUR_ATTRIBUTE]).collect();
+        words.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
+        words.extend(Module::all_paths().filter_map(fs_segment));
+        let gates: Vec<&'static str> = words
+            .iter()
+            .copied()
+            .filter(|word| {
+                !words
+                    .iter()
+                    .any(|other| other != word && word.contains(other))
+            })
+            .collect();
+        let mut unique = Vec::new();
+        for gate in gates {
+            if !unique.contains(&gate) {
+                unique.push(gate);
+            }
+        }
+        unique
+    })
+}
+
+/// The segment of a module path that names a filesystem module, which no
+/// path into it can do without.
+fn fs_segment(path: &'static [&'static str]) -> Option<&'static str> {
+    path.iter()
+        .rev()
+        .copied()
+        .find(|segment| segment.contains("fs"))
+}
+
+const OUR_ATTRIBUTE: &str = "ephemeral_fs";
+
+fn escape_words() -> impl Iterator<Item = &'static str> {
+    ops::ESCAPE_METHODS
+        .iter()
+        .chain(ops::ESCAPE_CONSTRUCTORS)
+        .copied()
+}
+
+struct Words<'a> {
+    written: HashSet<&'a str>,
+    /// The segments of what the conventional names written mean.
+    conventional: HashSet<&'static str>,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Self {
+        let written: HashSet<&str> = words(text).collect();
+        let conventional = ops::CONVENTIONAL
+            .iter()
+            .filter(|(name, _)| written.contains(name))
+            .flat_map(|(_, path)| path.iter().copied())
+            .collect();
+        Words {
+            written,
+            conventional,
+        }
+    }
+
+    fn in_sight(&self, segment: &str) -> bool {
+        self.written.contains(segment) || self.conventional.contains(segment)
+    }
+
+    /// Whether every segment of `module`, then of `below` (`File::create`),
+    /// is in sight.
+    fn names(&self, module: &[&str], below: &str) -> bool {
+        module
+            .iter()
+            .copied()
+            .chain(below.split("::"))
+            .all(|segment| self.in_sight(segment))
+    }
+
+    fn may_rewrite(&self) -> bool {
+        let named = |word: &str| self.written.contains(word);
+        if escape_words().any(named) || named(OUR_ATTRIBUTE) {
+            return true;
+        }
+        let operation = ops::OPERATIONS.iter().any(|operation| {
+            operation
+                .module
+                .paths()
+                .iter()
+                .any(|module| self.names(module, operation.path))
+        });
+        operation
+            || Builder::constructors().any(|(constructor, builder)| {
+                named(builder.terminal())
+                    && Module::Fs
+                        .paths()
+                        .iter()
+                        .any(|module| self.names(module, constructor))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_module_path_has_a_segment_that_names_it() {
+        // The gates rely on it: a module whose path had no such segment
+        // would need a word of its own.
+        for path in Module::all_paths() {
+            assert!(fs_segment(path).is_some(), "{path:?}");
+        }
+        assert_eq!(
+            gates(),
+            [
+                "persist",
+                "keep",
+                "disable_cleanup",
+                "into_path",
+                "from_path",
+                "fs",
+                "File",
+                "OpenOptions",
+                "DirBuilder"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_alone_decide_nothing() {
+        for text in [
+            // Constructors of anything but a builder.
+            "fn f() { let v = Vec::new(); let s = String::new(); }",
+            "fn f() -> io::Result<()> { Err(std::io::Error::new(ErrorKind::InvalidInput, \"empty\")) }",
+            // Methods named like operations, on locks, databases, writers.
+            "fn f() { let g = lock.read().unwrap(); db.create(&row); map.copy(); x.metadata(); }",
+            "fn f() { write!(out, \"{}\", 1); writeln!(out); let _ = y.exists(); }",
+            "fn f() { client.open(url); pool.create(cfg); std::io::copy(&mut r, &mut w); }",
+            // A builder needs its constructor in sight.
+            "fn f() { opts.write(true).open(p); builder.create(p); }",
+            "fn f() { std::io::Error::other(\"x\"); tokio::spawn(async {}); }",
+            // A crate name alone, or a module of another crate.
+            "fn f() -> std::io::Result<()> { tokio::time::sleep(d); async_std::task::yield_now() }",
+        ] {
+            assert!(!may_rewrite(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_in_sight_start_rewrites() {
+        for text in [
+            "fn f() { std::fs::write(p, b); }",
+            "fn f() { fs::read(p); }",
+            "fn f() { tokio::fs::read(p).await; }",
+            "fn f() { fs_err::write(p, b); }",
+            "fn f() { async_fs::unix::symlink(a, b); }",
+            "fn f() { std::os::unix::fs::chown(p, None, None); }",
+            "fn f() { File::create(p); }",
+            "fn f() { File::open(p); }",
+            "fn f() { OpenOptions::new().append(true).open(p); }",
+            "fn f() { let mut o = File::options(); o.write(true); o.open(p); }",
+            "fn f() { DirBuilder::new().recursive(true).create(p); }",
+            // Through `use` trees, renames and globs.
+            "fn f() { use std::fs::write as save; save(p, b); }",
+            "fn f() { use std::fs as f; f::remove_file(p); }",
+            "fn f() { use std::fs::File as F; F::create(p); }",
+            "fn f() { use std::fs::*; remove_dir_all(p); }",
+            "fn f() { use tokio::fs::{self as afs}; afs::copy(a, b); }",
+            "fn f() { use std::fs::OpenOptions as O; O::new().write(true).open(p); }",
+            // Raw identifiers.
+            "fn f() { r#fs::r#write(p, b); }",
+            // Escapes, on any receiver and by path.
+            "fn f() { tmp.keep(); }",
+            "fn f() { dir.into_path(); }",
+            "fn f() { t.disable_cleanup(true); }",
+            "fn f() { tmp.persist(dest); }",
+            "fn f() { tmp.persist_noclobber(dest); }",
+            "fn f() { TempPath::from_path(p); }",
+            "fn f() { Self::try_from_path(p); }",
+            "fn f() { NamedTempFile::keep(tmp); }",
+            // Our attributes.
+            "fn f() { #[ephemeral_fs::allow(persistent_write, reason = \"x\")] g(); }",
+            "mod m { #[ephemeral_fs(deny(persistent_read))] fn f() {} }",
+        ] {
+            assert!(may_rewrite(text), "{text}");
+        }
+    }
+}
