@@ -173,6 +173,14 @@ pub fn may_have_findings(text: &str) -> bool {
 }
 
 /// Audits the functions of one parsed file that `options.scope` selects.
+/// The walk reads the file in place and leaves it as parsed; this copies it
+/// once for a caller that keeps it, where `audit_parsed_file` does not.
 pub fn audit_file(file: &syn::File, options: &Options) -> FileReport {
+    audit_parsed_file(&mut file.clone(), options)
+}
+
+/// `audit_file` for a file parsed for the audit alone: the walk takes it
+/// as the macro's rewriter takes code, by `&mut`, and changes nothing.
+pub fn audit_parsed_file(file: &mut syn::File, options: &Options) -> FileReport {
     walk::Walker::new(options).file(file)
 }

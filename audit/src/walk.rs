@@ -1,15 +1,16 @@
 //! Which functions of a file the audit visits, with the names in sight and
 //! the levels the items around them set.
 
-use syn::visit_mut::VisitMut;
-use syn::{Attribute, Block, ImplItem, Item, ItemFn, Signature, TraitItem, Type};
+use proc_macro2::Span;
+use syn::{Attribute, Block, Expr, ImplItem, Item, Signature, TraitItem, Type};
 
 use ephemeral_fs_core::args::{self, Setting};
 use ephemeral_fs_core::ctxt::Ctxt;
-use ephemeral_fs_core::lints::Level;
+use ephemeral_fs_core::lints::{Level, Lint};
 use ephemeral_fs_core::resolve::Scope;
 use ephemeral_fs_core::rewrite::Rewriter;
 use ephemeral_fs_core::syntax::ident_name;
+use ephemeral_fs_core::{Check, Subject};
 
 use crate::approx::Locals;
 use crate::{AuditFinding, AuditScope, FileReport, Options, is_handler_attr};
@@ -35,11 +36,43 @@ struct Around {
     settings: Vec<Setting>,
 }
 
-/// One function as the rewriter takes it.
+/// One function as the rewriter takes it. The walk decides only, so the
+/// file is lent, not copied; nothing in it changes.
 struct Function<'a> {
-    attrs: &'a [Attribute],
+    attrs: &'a mut Vec<Attribute>,
     sig: &'a Signature,
-    block: &'a Block,
+    block: &'a mut Block,
+}
+
+/// A check the rewriter handed on, kept until the function's walk ends:
+/// only then are its locals read, and only if it has checks at all.
+pub(crate) struct Kept {
+    pub(crate) lint: Lint,
+    pub(crate) level: Level,
+    pub(crate) span: Span,
+    pub(crate) operation: String,
+    /// The escape method or constructor, for `temp_escape`.
+    pub(crate) escape: Option<&'static str>,
+    /// The type a path-called escape names: `NamedTempFile` in
+    /// `NamedTempFile::keep(tmp)`.
+    pub(crate) escape_owner: Option<String>,
+    pub(crate) subject: Option<Subject<Expr>>,
+    pub(crate) reason: Option<String>,
+}
+
+impl Kept {
+    fn of(check: &Check<'_>) -> Kept {
+        Kept {
+            lint: check.lint,
+            level: check.level,
+            span: check.span,
+            operation: check.callee.operation(),
+            escape: check.callee.escape(),
+            escape_owner: check.callee.escape_owner(),
+            subject: check.subject.map(|subject| subject.map(Expr::clone)),
+            reason: check.reason.map(str::to_owned),
+        }
+    }
 }
 
 impl<'o> Walker<'o> {
@@ -52,12 +85,14 @@ impl<'o> Walker<'o> {
         }
     }
 
-    pub fn file(mut self, file: &syn::File) -> FileReport {
-        self.items(&file.items, &Around::default());
+    /// Audits `file`, which the walk only reads: it is `mut` because the
+    /// rewriter's walk is the macro's, which takes code it may rewrite.
+    pub fn file(mut self, file: &mut syn::File) -> FileReport {
+        self.items(&mut file.items, &Around::default());
         self.report
     }
 
-    fn items(&mut self, items: &[Item], around: &Around) {
+    fn items(&mut self, items: &mut [Item], around: &Around) {
         self.scope.push_module(items);
         for item in items {
             self.item(item, around);
@@ -65,25 +100,25 @@ impl<'o> Walker<'o> {
         self.scope.pop();
     }
 
-    fn item(&mut self, item: &Item, around: &Around) {
+    fn item(&mut self, item: &mut Item, around: &Around) {
         match item {
             Item::Fn(function) => self.function(
                 Function {
-                    attrs: &function.attrs,
+                    attrs: &mut function.attrs,
                     sig: &function.sig,
-                    block: &function.block,
+                    block: &mut function.block,
                 },
                 around,
             ),
             Item::Impl(item_impl) => {
                 let around = enter(&item_impl.attrs, around);
                 self.path.push(type_name(&item_impl.self_ty));
-                for impl_item in &item_impl.items {
+                for impl_item in &mut item_impl.items {
                     if let ImplItem::Fn(method) = impl_item {
                         let function = Function {
-                            attrs: &method.attrs,
+                            attrs: &mut method.attrs,
                             sig: &method.sig,
-                            block: &method.block,
+                            block: &mut method.block,
                         };
                         self.function(function, &around);
                     }
@@ -93,11 +128,11 @@ impl<'o> Walker<'o> {
             Item::Trait(item_trait) => {
                 let around = enter(&item_trait.attrs, around);
                 self.path.push(ident_name(&item_trait.ident));
-                for trait_item in &item_trait.items {
+                for trait_item in &mut item_trait.items {
                     if let TraitItem::Fn(method) = trait_item {
-                        if let Some(block) = &method.default {
+                        if let Some(block) = &mut method.default {
                             let function = Function {
-                                attrs: &method.attrs,
+                                attrs: &mut method.attrs,
                                 sig: &method.sig,
                                 block,
                             };
@@ -108,7 +143,7 @@ impl<'o> Walker<'o> {
                 self.path.pop();
             }
             Item::Mod(module) => {
-                if let Some((_, items)) = &module.content {
+                if let Some((_, items)) = &mut module.content {
                     let around = enter(&module.attrs, around);
                     self.path.push(ident_name(&module.ident));
                     self.items(items, &around);
@@ -140,16 +175,8 @@ impl<'o> Walker<'o> {
             return;
         }
         self.report.functions += 1;
-        // The rewriter takes an item and rewrites it; the audit keeps only
-        // its findings. The function's own `#[ephemeral_fs(..)]` and
-        // `allow`s are the rewriter's to read, as on a nested item.
-        let mut item = Item::Fn(ItemFn {
-            attrs: function.attrs.to_vec(),
-            vis: syn::Visibility::Inherited,
-            modifiers: syn::FnModifiers::default(),
-            sig: function.sig.clone(),
-            block: Box::new(function.block.clone()),
-        });
+        // The function's own `#[ephemeral_fs(..)]` and `allow`s are the
+        // rewriter's to read, as on a nested item.
         let mut ctxt = Ctxt::default();
         let levels = args::apply(self.options.levels, &around.settings);
         let reasons = around
@@ -158,11 +185,18 @@ impl<'o> Walker<'o> {
             .map(|setting| (setting.lint, setting.reason.clone()))
             .collect();
         let scope = std::mem::take(&mut self.scope);
-        let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, scope);
-        rewriter.visit_item_mut(&mut item);
-        let (findings, scope) = rewriter.into_findings_and_scope();
-        self.scope = scope;
-        if findings.is_empty() {
+        let mut checks = Vec::new();
+        let mut keep = |check: &Check<'_>| {
+            // A lint switched off by a level, not by an exception, has
+            // nothing to say.
+            if check.level != Level::Allow || check.reason.is_some() {
+                checks.push(Kept::of(check));
+            }
+        };
+        let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, scope, &mut keep);
+        rewriter.visit_function(function.attrs, function.sig, function.block);
+        self.scope = rewriter.into_scope();
+        if checks.is_empty() {
             return;
         }
         let locals = Locals::of_fn(function.sig, function.block);
@@ -173,22 +207,19 @@ impl<'o> Walker<'o> {
             .chain([ident_name(&function.sig.ident)])
             .collect::<Vec<_>>()
             .join("::");
-        for finding in findings {
-            // A lint switched off by a level, not by an exception, has
-            // nothing to say.
-            let exception = finding.reason.is_some();
-            if (finding.level == Level::Allow && !exception) || !locals.is_violation(&finding) {
+        for check in checks {
+            if !locals.is_violation(&check) {
                 continue;
             }
             self.report.findings.push(AuditFinding {
-                lint: finding.lint,
-                level: finding.level,
-                span: finding.span,
+                lint: check.lint,
+                level: check.level,
+                span: check.span,
                 function: name.clone(),
-                operation: finding.operation.clone(),
-                reason: finding.reason,
+                operation: check.operation,
+                reason: check.reason,
                 annotated,
-                as_value: finding.subject.is_none(),
+                as_value: check.subject.is_none(),
             });
         }
     }

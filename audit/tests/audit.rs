@@ -378,3 +378,34 @@ fn the_data_flow_of_the_attribute_decides_derived_paths() {
         ]
     );
 }
+
+#[test]
+fn the_walk_reads_the_file_in_place_and_changes_nothing() {
+    // Everything the macro would rewrite or strip: guards, probes, escapes,
+    // attributes of ours, a macro's arguments, a function used as a value.
+    let source = r#"
+        #[ephemeral_fs(warn(temp_escape))]
+        mod handlers {
+            use std::fs;
+            #[ephemeral_fs::allow(persistent_read, reason = "config")]
+            fn config() { fs::read("/etc/app.toml"); }
+            fn upload(tmp: NamedTempFile, body: &[u8]) {
+                fs::write("/var/x", body);
+                fs::write(tmp.path(), body);
+                assert!(fs::remove_file("/var/y").is_ok());
+                tmp.persist("/var/kept");
+                let f = std::fs::write;
+                #[ephemeral_fs::allow(persistent_write, reason = "legacy")]
+                fs::write("/var/z", body);
+            }
+        }
+    "#;
+    let mut file: syn::File = syn::parse_str(source).unwrap();
+    let parsed = quote::ToTokens::to_token_stream(&file).to_string();
+    let mut levels = Levels::default();
+    levels.set(Lint::PersistentRead, Level::Deny);
+    let report =
+        ephemeral_fs_audit::audit_parsed_file(&mut file, &Options::new(AuditScope::All, levels));
+    assert_eq!(report.findings.len(), 6, "{:?}", report.findings);
+    assert_eq!(quote::ToTokens::to_token_stream(&file).to_string(), parsed);
+}

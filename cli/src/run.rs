@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use ephemeral_fs_audit::{AuditScope, Options, audit_file, may_have_findings, routed_names};
+use ephemeral_fs_audit::{AuditScope, Options, audit_parsed_file, may_have_findings, routed_names};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -139,8 +139,8 @@ fn audit_source(source: &Source, text: String, options: &Options, packages: &[Pa
         };
     }
     let outcome = match syn::parse_file(&text) {
-        Ok(file) => {
-            let audit = audit_file(&file, options);
+        Ok(mut file) => {
+            let audit = audit_parsed_file(&mut file, options);
             let findings = audit
                 .findings
                 .into_iter()

@@ -4,59 +4,60 @@
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::visit_mut::{self, VisitMut};
-use syn::{Attribute, Expr, ExprClosure, ExprLit, Lit};
+use syn::{Expr, ExprClosure};
 
+use crate::check::{Callee, Check, Subject};
 use crate::emit;
-use crate::finding::{Finding, Subject};
 use crate::flow::{self, Origin};
 use crate::lints::{Level, Lint};
 use crate::ops::{self, Builder, Role, Target};
 use crate::rewrite::{BuilderState, Rewriter};
-use crate::syntax::ident_name;
+use crate::syntax::{ident_name, is_literal_false, last_ident_span};
 
 impl Rewriter<'_> {
-    /// Records a finding at the level in force; `probed` when a type probe
-    /// will decide it, on the type of `subject`.
-    pub(crate) fn record(
+    /// Records a check at the level in force; `probed` when a type probe
+    /// will decide it. `describe` says what is called and on what, for a
+    /// consumer: the macro's own expansion has none, and never calls it.
+    pub(crate) fn record<'e>(
         &mut self,
         lint: Lint,
         span: Span,
-        operation: String,
         probed: bool,
-        subject: Option<Subject>,
+        describe: impl FnOnce() -> (Callee<'e>, Option<Subject<&'e Expr>>),
     ) -> Level {
         let level = self.levels.get(lint);
-        self.record_at(lint, level, span, operation, probed, subject)
+        self.record_at(lint, level, span, probed, describe)
     }
 
-    fn record_at(
+    fn record_at<'e>(
         &mut self,
         lint: Lint,
         level: Level,
         span: Span,
-        operation: String,
         probed: bool,
-        subject: Option<Subject>,
+        describe: impl FnOnce() -> (Callee<'e>, Option<Subject<&'e Expr>>),
     ) -> Level {
-        // An allowed finding carries the reason of the innermost `allow`.
-        let reason = match level {
-            Level::Allow => self
-                .reasons
-                .iter()
-                .rev()
-                .find(|(allowed, _)| *allowed == lint)
-                .and_then(|(_, reason)| reason.clone()),
-            _ => None,
-        };
-        self.findings.push(Finding {
-            lint,
-            level,
-            span,
-            operation,
-            probed,
-            subject,
-            reason,
-        });
+        if let Some(consumer) = self.consumer.as_deref_mut() {
+            // An allowed check carries the reason of the innermost `allow`.
+            let reason = match level {
+                Level::Allow => self
+                    .reasons
+                    .iter()
+                    .rev()
+                    .find(|(allowed, _)| *allowed == lint)
+                    .and_then(|(_, reason)| reason.as_deref()),
+                _ => None,
+            };
+            let (callee, subject) = describe();
+            consumer(&Check {
+                lint,
+                level,
+                span,
+                callee,
+                subject,
+                reason,
+            });
+        }
         if level != Level::Allow {
             self.changes += 1;
             if emit::needs_probe_traits(level, probed) {
@@ -95,10 +96,13 @@ impl Rewriter<'_> {
                 for arg in call.args.iter_mut() {
                     self.visit_expr_mut(arg);
                 }
-                let name = canonical.join("::");
                 for target in operation.targets {
                     if let Some(arg) = call.args.iter_mut().nth(target.arg) {
-                        self.guard_target(*target, arg, name.clone(), callee_span);
+                        let callee = Callee::Operation {
+                            row: operation,
+                            path: &canonical,
+                        };
+                        self.guard_target(*target, arg, callee, callee_span);
                     }
                 }
                 return;
@@ -132,7 +136,7 @@ impl Rewriter<'_> {
         &mut self,
         target: Target,
         arg: &mut Expr,
-        operation: String,
+        callee: Callee<'_>,
         callee_span: Span,
     ) {
         let lint = target.lint;
@@ -146,16 +150,18 @@ impl Rewriter<'_> {
             return;
         }
         let probed = matches!(origin, Some(Origin::PathOf { .. }));
-        let subject = match &origin {
-            Some(Origin::PathOf { owner, joined, .. }) => Subject::PathOwner {
-                owner: owner.to_token_stream(),
-                joined: *joined,
-            },
-            Some(Origin::Refused(_)) => Subject::Refused,
-            _ => Subject::Value(arg.to_token_stream()),
-        };
-        let level = self.record(lint, span, operation, probed, Some(subject));
-        if level == Level::Allow {
+        let level = self.record(lint, span, probed, || {
+            let subject = match &origin {
+                Some(Origin::PathOf { owner, joined, .. }) => Subject::PathOwner {
+                    owner: &**owner,
+                    joined: *joined,
+                },
+                Some(Origin::Refused(_)) => Subject::Refused,
+                _ => Subject::Value(&*arg),
+            };
+            (callee, Some(subject))
+        });
+        if level == Level::Allow || !self.emits {
             return;
         }
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
@@ -223,6 +229,10 @@ impl Rewriter<'_> {
         let Some(param) = make_closure_param(call) else {
             return false;
         };
+        let name = ident_name(&call.method);
+        let Some(method) = ops::MAKE_METHODS.iter().find(|m| **m == name) else {
+            return false;
+        };
         let method_span = call.method.span();
         let before = self.body.made_uses.len();
         self.visit_expr_mut(&mut call.receiver);
@@ -243,16 +253,13 @@ impl Rewriter<'_> {
             Level::Warn
         };
         // The check is a plain identity at `deny`: only `warn` needs the probe traits.
-        self.record_at(
-            lint,
-            level,
-            method_span,
-            format!(".{}()", ident_name(&call.method)),
-            false,
-            Some(Subject::Made {
-                builder: call.receiver.to_token_stream(),
-            }),
-        );
+        self.record_at(lint, level, method_span, false, || {
+            let builder = &*call.receiver;
+            (Callee::Make(method), Some(Subject::Made { builder }))
+        });
+        if !self.emits {
+            return true;
+        }
         let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
         *expr = emit::guard_made(lint, level, whole, method_span);
         true
@@ -283,17 +290,13 @@ impl Rewriter<'_> {
                     Builder::OpenOptions if !state.writes => Lint::PersistentRead,
                     _ => Lint::PersistentWrite,
                 };
-                let operation = match state.kind {
-                    Builder::OpenOptions => "OpenOptions::open",
-                    Builder::DirBuilder => "DirBuilder::create",
-                };
                 let target = Target {
                     arg: 0,
                     lint,
                     role: Role::Path,
                 };
                 if let Some(arg) = call.args.first_mut() {
-                    self.guard_target(target, arg, operation.to_owned(), method_span);
+                    self.guard_target(target, arg, Callee::Builder(state.kind), method_span);
                 }
             }
             return;
@@ -335,8 +338,14 @@ impl Rewriter<'_> {
         if self.levels.get(target.lint) != Level::Deny {
             return;
         }
-        self.record(target.lint, span, canonical.join("::"), false, None);
-        *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
+        let callee = Callee::AsValue {
+            row: operation,
+            path: &canonical,
+        };
+        self.record(target.lint, span, false, || (callee, None));
+        if self.emits {
+            *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
+        }
     }
 
     /// The builder a receiver chain starts from, with the write flags it sets.
@@ -406,10 +415,6 @@ fn sets_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {
     ops::WRITE_FLAGS.contains(&method) && !first_arg.is_some_and(is_literal_false)
 }
 
-pub(crate) fn is_literal_false(expr: &Expr) -> bool {
-    matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)
-}
-
 /// `make(|path| ..)` or `make_in(dir, |path| ..)`: the name of the last
 /// argument's closure's one parameter.
 fn make_closure_param(call: &syn::ExprMethodCall) -> Option<String> {
@@ -432,60 +437,4 @@ fn original_is_local(arg: &Expr) -> bool {
         Expr::Path(path) => path.path.get_ident().is_some(),
         _ => false,
     }
-}
-
-pub(crate) fn last_ident_span(path: &syn::Path) -> Span {
-    path.segments
-        .last()
-        .map_or_else(Span::call_site, |segment| segment.ident.span())
-}
-
-pub(crate) fn path_text(path: &syn::Path) -> String {
-    crate::syntax::segment_names(path).join("::")
-}
-
-/// The outer attributes of an expression, where it has them.
-pub(crate) fn expr_attrs_mut(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
-    Some(match expr {
-        Expr::Array(e) => &mut e.attrs,
-        Expr::Assign(e) => &mut e.attrs,
-        Expr::Async(e) => &mut e.attrs,
-        Expr::Await(e) => &mut e.attrs,
-        Expr::Binary(e) => &mut e.attrs,
-        Expr::Block(e) => &mut e.attrs,
-        Expr::Break(e) => &mut e.attrs,
-        Expr::Call(e) => &mut e.attrs,
-        Expr::Cast(e) => &mut e.attrs,
-        Expr::Closure(e) => &mut e.attrs,
-        Expr::Const(e) => &mut e.attrs,
-        Expr::Continue(e) => &mut e.attrs,
-        Expr::Field(e) => &mut e.attrs,
-        Expr::ForLoop(e) => &mut e.attrs,
-        Expr::Group(e) => &mut e.attrs,
-        Expr::If(e) => &mut e.attrs,
-        Expr::Index(e) => &mut e.attrs,
-        Expr::Infer(e) => &mut e.attrs,
-        Expr::Let(e) => &mut e.attrs,
-        Expr::Lit(e) => &mut e.attrs,
-        Expr::Loop(e) => &mut e.attrs,
-        Expr::Macro(e) => &mut e.attrs,
-        Expr::Match(e) => &mut e.attrs,
-        Expr::MethodCall(e) => &mut e.attrs,
-        Expr::Paren(e) => &mut e.attrs,
-        Expr::Path(e) => &mut e.attrs,
-        Expr::Range(e) => &mut e.attrs,
-        Expr::RawAddr(e) => &mut e.attrs,
-        Expr::Reference(e) => &mut e.attrs,
-        Expr::Repeat(e) => &mut e.attrs,
-        Expr::Return(e) => &mut e.attrs,
-        Expr::Struct(e) => &mut e.attrs,
-        Expr::Try(e) => &mut e.attrs,
-        Expr::TryBlock(e) => &mut e.attrs,
-        Expr::Tuple(e) => &mut e.attrs,
-        Expr::Unary(e) => &mut e.attrs,
-        Expr::Unsafe(e) => &mut e.attrs,
-        Expr::While(e) => &mut e.attrs,
-        Expr::Yield(e) => &mut e.attrs,
-        _ => return None,
-    })
 }

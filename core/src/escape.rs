@@ -3,76 +3,64 @@
 //! with the same name compiles untouched.
 
 use proc_macro2::Span;
-use quote::ToTokens;
-use syn::{Expr, ExprMethodCall};
+use syn::Expr;
 
-use crate::calls::{is_literal_false, path_text};
+use crate::check::{Callee, Subject};
 use crate::emit;
-use crate::finding::Subject;
 use crate::lints::{Level, Lint};
 use crate::ops;
 use crate::rewrite::Rewriter;
-use crate::syntax::{PlaceKind, ident_name, place_kind};
+use crate::syntax::{PlaceKind, ident_name, is_literal_false, place_kind};
+
+/// Where an escape's receiver and destination are in its call.
+#[derive(Clone, Copy)]
+enum Form {
+    /// `tmp.persist(dest)`: the receiver, then the first argument.
+    Method,
+    /// `NamedTempFile::persist(tmp, dest)`: the first two arguments.
+    Path,
+}
+
+impl Form {
+    /// The receiver, and the argument after it.
+    fn parts(self, expr: &Expr) -> Option<(&Expr, Option<&Expr>)> {
+        match (self, expr) {
+            (Form::Method, Expr::MethodCall(call)) => Some((&call.receiver, call.args.first())),
+            (Form::Path, Expr::Call(call)) => Some((call.args.first()?, call.args.iter().nth(1))),
+            _ => None,
+        }
+    }
+
+    fn receiver_mut(self, expr: &mut Expr) -> Option<&mut Expr> {
+        match (self, expr) {
+            (Form::Method, Expr::MethodCall(call)) => Some(&mut call.receiver),
+            (Form::Path, Expr::Call(call)) => call.args.first_mut(),
+            _ => None,
+        }
+    }
+
+    fn destination_mut(self, expr: &mut Expr) -> Option<&mut Expr> {
+        match (self, expr) {
+            (Form::Method, Expr::MethodCall(call)) => call.args.first_mut(),
+            (Form::Path, Expr::Call(call)) => call.args.iter_mut().nth(1),
+            _ => None,
+        }
+    }
+}
 
 impl Rewriter<'_> {
-    // Input:  tmp.persist(dest)
-    // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
-    //             Probe(&tmp).__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
-    //             tmp.persist(__ephemeral_fs_dest)) }
     /// `tmp.keep()`, `tmp.persist(dest)` and the like, once the call's own
     /// receiver and arguments are visited.
     pub(crate) fn visit_method_escape(&mut self, expr: &mut Expr, name: &str, method_span: Span) {
-        let Expr::MethodCall(call) = expr else { return };
-        if !ops::ESCAPE_METHODS.contains(&name) || switched_off(name, call.args.first()) {
+        let Some(method) = escape_method(name) else {
             return;
-        }
-        let receiver_kind = place_kind(&call.receiver);
-        if receiver_kind == PlaceKind::Impure {
-            // Borrowing it would evaluate its calls twice, and taking it by
-            // value could move out of a place: left to the documented limits.
-            return;
-        }
-        let subject = match call.args.first() {
-            Some(destination)
-                if receiver_kind == PlaceKind::Pure
-                    && checks_destination(name, Some(destination)) =>
-            {
-                Subject::Persist {
-                    receiver: call.receiver.to_token_stream(),
-                    destination: destination.to_token_stream(),
-                }
-            }
-            _ => Subject::Value(call.receiver.to_token_stream()),
         };
-        let level = self.record(
-            Lint::TempEscape,
+        self.check_escape(
+            expr,
+            Form::Method,
+            Callee::EscapeMethod(method),
             method_span,
-            format!(".{name}()"),
-            true,
-            Some(subject),
         );
-        if level == Level::Allow {
-            return;
-        }
-        match receiver_kind {
-            PlaceKind::Pure if checks_destination(name, call.args.first()) => {
-                let place = (*call.receiver).clone();
-                let destination = take_destination(call, 0);
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_persist(level, &place, destination, whole, method_span);
-            }
-            PlaceKind::Pure => {
-                let place = (*call.receiver).clone();
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_by_place(level, &place, whole, method_span);
-            }
-            PlaceKind::Value => {
-                let receiver =
-                    std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
-                *call.receiver = emit::escape_by_value(level, receiver, method_span);
-            }
-            PlaceKind::Impure => {}
-        }
     }
 
     /// `TempPath::from_path(p)` and `NamedTempFile::persist(tmp, dest)`,
@@ -87,15 +75,17 @@ impl Rewriter<'_> {
         if path.segments.len() < 2 {
             return;
         }
-        if ops::ESCAPE_CONSTRUCTORS.contains(&name) {
-            let level = self.record(
-                Lint::TempEscape,
-                callee_span,
-                path_text(path),
-                true,
-                Some(Subject::Value(path.to_token_stream())),
-            );
-            if level != Level::Allow {
+        if let Some(method) = ops::ESCAPE_CONSTRUCTORS
+            .iter()
+            .find(|c| **c == name)
+            .copied()
+        {
+            let Expr::Call(call) = &*expr else { return };
+            let level = self.record(Lint::TempEscape, callee_span, true, || {
+                let callee = Callee::EscapePath { path, method };
+                (callee, Some(Subject::Value(&*call.func)))
+            });
+            if level != Level::Allow && self.emits {
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
                 *expr = emit::escape_by_result(level, whole, callee_span);
             }
@@ -105,58 +95,77 @@ impl Rewriter<'_> {
         // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
         // or trait's function has one, and those are UpperCamelCase; a
         // module's `cache::keep(x)` takes no receiver.
-        let Expr::Call(call) = expr else { return };
-        if !ops::ESCAPE_METHODS.contains(&name)
-            || !owner_is_type(path)
-            || switched_off(name, call.args.iter().nth(1))
-        {
-            return;
-        }
-        let Some(receiver) = call.args.first() else {
+        let Some(method) = escape_method(name).filter(|_| owner_is_type(path)) else {
             return;
         };
+        let callee = Callee::EscapePath { path, method };
+        self.check_escape(expr, Form::Path, callee, callee_span);
+    }
+
+    // Input:  tmp.persist(dest)
+    // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
+    //             Probe(&tmp).__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
+    //             tmp.persist(__ephemeral_fs_dest)) }
+    /// Probes the receiver of an escape, and the destination of a
+    /// `persist`, whichever form the call takes.
+    fn check_escape(&mut self, expr: &mut Expr, form: Form, callee: Callee<'_>, span: Span) {
+        let Some(method) = callee.escape() else {
+            return;
+        };
+        let Some((receiver, destination)) = form.parts(expr) else {
+            return;
+        };
+        if switched_off(method, destination) {
+            return;
+        }
         let kind = place_kind(receiver);
         if kind == PlaceKind::Impure {
+            // Borrowing it would evaluate its calls twice, and taking it by
+            // value could move out of a place: left to the documented limits.
             return;
         }
-        let subject = match call.args.iter().nth(1) {
-            Some(destination)
-                if kind == PlaceKind::Pure && checks_destination(name, Some(destination)) =>
-            {
-                Subject::Persist {
-                    receiver: receiver.to_token_stream(),
-                    destination: destination.to_token_stream(),
+        let persist = kind == PlaceKind::Pure && checks_destination(method, destination);
+        let level = self.record(Lint::TempEscape, span, true, || {
+            let subject = match destination {
+                Some(destination) if persist => Subject::Persist {
+                    receiver,
+                    destination,
+                },
+                _ => Subject::Value(receiver),
+            };
+            (callee, Some(subject))
+        });
+        if level == Level::Allow || !self.emits {
+            return;
+        }
+        match kind {
+            PlaceKind::Pure => {
+                let place = receiver.clone();
+                let destination = persist
+                    .then(|| form.destination_mut(expr).map(take_destination))
+                    .flatten();
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = match destination {
+                    Some(destination) => {
+                        emit::escape_persist(level, &place, destination, whole, span)
+                    }
+                    None => emit::escape_by_place(level, &place, whole, span),
+                };
+            }
+            PlaceKind::Value => {
+                if let Some(receiver) = form.receiver_mut(expr) {
+                    let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
+                    *receiver = emit::escape_by_value(level, value, span);
                 }
             }
-            _ => Subject::Value(receiver.to_token_stream()),
-        };
-        let level = self.record(
-            Lint::TempEscape,
-            callee_span,
-            path_text(path),
-            true,
-            Some(subject),
-        );
-        if level == Level::Allow {
-            return;
-        }
-        if kind == PlaceKind::Pure {
-            let place = receiver.clone();
-            if checks_destination(name, call.args.iter().nth(1)) {
-                let destination =
-                    std::mem::replace(&mut call.args[1], Expr::Verbatim(Default::default()));
-                call.args[1] = destination_placeholder(&destination);
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_persist(level, &place, destination, whole, callee_span);
-            } else {
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_by_place(level, &place, whole, callee_span);
-            }
-        } else if let Some(receiver) = call.args.first_mut() {
-            let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
-            *receiver = emit::escape_by_value(level, value, callee_span);
+            PlaceKind::Impure => {}
         }
     }
+}
+
+/// The escape method of ours a method name is, if it is one.
+fn escape_method(name: &str) -> Option<&'static str> {
+    ops::ESCAPE_METHODS.iter().find(|m| **m == name).copied()
 }
 
 /// `keep(false)` and `disable_cleanup(false)` keep the cleanup: no escape.
@@ -172,17 +181,11 @@ fn checks_destination(method: &str, destination: Option<&Expr>) -> bool {
         && destination.is_some_and(|dest| !matches!(dest, Expr::Closure(_)))
 }
 
-/// Takes argument `at` out of a method call, leaving the binding the
-/// destination is evaluated into.
-fn take_destination(call: &mut ExprMethodCall, at: usize) -> Expr {
-    let destination = std::mem::replace(&mut call.args[at], Expr::Verbatim(Default::default()));
-    call.args[at] = destination_placeholder(&destination);
-    destination
-}
-
-fn destination_placeholder(destination: &Expr) -> Expr {
-    let ident = emit::destination_ident(syn::spanned::Spanned::span(destination));
-    syn::parse_quote!(#ident)
+/// Takes the destination out of its call, leaving the binding it is
+/// evaluated into.
+fn take_destination(slot: &mut Expr) -> Expr {
+    let ident = emit::destination_ident(syn::spanned::Spanned::span(&*slot));
+    std::mem::replace(slot, syn::parse_quote!(#ident))
 }
 
 fn owner_is_type(path: &syn::Path) -> bool {

@@ -5,7 +5,7 @@
 //! from `text_scan`'s reading of the item's words),
 //! `args` (attribute arguments), `resolve` (names in sight),
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
-//! `escape` and `macros` (what to do at each call),
+//! `escape` and `macros` (what to decide at each call, as a `check`),
 //! `emit` (generated code), `expand` (entry point and fallback).
 //!
 //! The audit (`ephemeral-fs-audit`) runs the same walk over whole files for
@@ -18,13 +18,13 @@ mod agreement;
 #[doc(hidden)]
 pub mod args;
 mod calls;
+pub mod check;
 #[doc(hidden)]
 pub mod ctxt;
 mod emit;
 mod escape;
 mod expand;
 mod explain;
-mod finding;
 mod flow;
 pub mod lints;
 mod macros;
@@ -39,6 +39,6 @@ pub mod rewrite;
 pub mod syntax;
 pub mod text_scan;
 
+pub use check::{Callee, Check, CheckSummary, Subject};
 pub use expand::{Analysis, analyze, expand};
-pub use finding::{Finding, Subject};
 pub use prescan::nothing_to_do;

@@ -22,7 +22,9 @@ use crate::rewrite::Rewriter;
 impl Rewriter<'_> {
     pub(crate) fn rewrite_macro(&mut self, mac: &mut Macro) {
         if let Some(tokens) = self.rewrite_tokens(mac.tokens.clone()) {
-            mac.tokens = tokens;
+            if self.emits {
+                mac.tokens = tokens;
+            }
         }
     }
 

@@ -8,19 +8,27 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Block, Expr, ImplItem, Item, Local, Pat, Signature, Stmt, TraitItem};
 
 use crate::args::{self, Setting};
+use crate::check::Check;
 use crate::ctxt::Ctxt;
 use crate::emit;
-use crate::finding::Finding;
 use crate::flow::{self, Flow};
 use crate::lints::{Level, Levels, Lint};
 use crate::ops::Builder;
 use crate::resolve::Scope;
 
+/// Where the checks the walk decides on go.
+pub type Consumer<'a> = &'a mut dyn FnMut(&Check<'_>);
+
 pub struct Rewriter<'a> {
     pub(crate) ctxt: &'a mut Ctxt,
     pub(crate) levels: Levels,
     pub(crate) scope: Scope,
-    pub(crate) findings: Vec<Finding>,
+    /// `None` in the macro's expansion, which only needs the guards: no
+    /// check is built there.
+    pub(crate) consumer: Option<Consumer<'a>>,
+    /// Whether the code is rewritten: guards emitted, our attributes
+    /// removed. The audit only decides, and leaves the file as it is.
+    pub(crate) emits: bool,
     /// How many rewrites and attribute removals were made so far; macros
     /// compare it to know whether their tokens changed.
     pub(crate) changes: usize,
@@ -70,12 +78,14 @@ pub(crate) struct BuilderState {
 }
 
 impl<'a> Rewriter<'a> {
+    /// The macro's rewriter: it emits guards and hands no check on.
     pub fn new(ctxt: &'a mut Ctxt, levels: Levels) -> Self {
         Rewriter {
             ctxt,
             levels,
             scope: Scope::default(),
-            findings: Vec::new(),
+            consumer: None,
+            emits: true,
             changes: 0,
             stripping: false,
             body: Body::default(),
@@ -91,28 +101,47 @@ impl<'a> Rewriter<'a> {
         rewriter
     }
 
-    /// A rewriter for one function of a file the audit reads: the levels
-    /// and exceptions of the items around it, and the names those items
-    /// bring into sight.
+    /// The macro's rewriter, handing each check to `consumer` as well.
+    pub fn recording(ctxt: &'a mut Ctxt, levels: Levels, consumer: Consumer<'a>) -> Self {
+        let mut rewriter = Rewriter::new(ctxt, levels);
+        rewriter.consumer = Some(consumer);
+        rewriter
+    }
+
+    /// A walk for the functions of a file the audit reads: it decides and
+    /// hands each check to `consumer`, and changes nothing. `levels` and
+    /// `reasons` are those of the items around the function, `scope` the
+    /// names they bring into sight, lent until `into_scope`.
     pub fn for_audit(
         ctxt: &'a mut Ctxt,
         levels: Levels,
         reasons: Vec<(Lint, Option<String>)>,
         scope: Scope,
+        consumer: Consumer<'a>,
     ) -> Self {
         let mut rewriter = Rewriter::new(ctxt, levels);
+        rewriter.consumer = Some(consumer);
+        rewriter.emits = false;
         rewriter.reasons = reasons;
         rewriter.scope = scope;
         rewriter
     }
 
-    pub fn into_findings(self) -> Vec<Finding> {
-        self.findings
+    /// The names in sight lent by `for_audit`.
+    pub fn into_scope(self) -> Scope {
+        self.scope
     }
 
-    /// The findings, and the names in sight lent by `for_audit`.
-    pub fn into_findings_and_scope(self) -> (Vec<Finding>, Scope) {
-        (self.findings, self.scope)
+    /// Checks one function with its own attributes, as a nested item: the
+    /// audit's entry, which finds the functions itself.
+    pub fn visit_function(
+        &mut self,
+        attrs: &mut Vec<Attribute>,
+        sig: &Signature,
+        block: &mut Block,
+    ) {
+        let settings = self.take_our_attrs(attrs, Place::Item);
+        self.with_settings(&settings, |this| this.rewrite_fn_body(sig, block));
     }
 
     /// Runs `f` with `settings` applied on top of the levels in force.
@@ -133,26 +162,28 @@ impl<'a> Rewriter<'a> {
     /// levels they set. Left in place, rustc would reject them.
     fn take_our_attrs(&mut self, attrs: &mut Vec<Attribute>, place: Place) -> Vec<Setting> {
         let mut settings = Vec::new();
-        let mut kept = Vec::with_capacity(attrs.len());
         let mut nested_seen = false;
-        for attr in attrs.drain(..) {
-            if args::is_allow_attr(&attr) {
-                settings.extend(args::parse_allow(&attr, self.ctxt));
-            } else if args::is_ephemeral_fs_attr(&attr) {
+        let mut ours = 0;
+        for attr in attrs.iter() {
+            if args::is_allow_attr(attr) {
+                settings.extend(args::parse_allow(attr, self.ctxt));
+            } else if args::is_ephemeral_fs_attr(attr) {
                 // A nested `#[ephemeral_fs(..)]` adjusts levels for its item;
                 // expanding it again would check generated code twice.
-                settings.extend(self.nested_levels(&attr, place, nested_seen));
+                settings.extend(self.nested_levels(attr, place, nested_seen));
                 nested_seen = true;
                 if let (Place::Item, Some(name)) = (place, attr.path().get_ident()) {
                     self.nested_names.push(name.clone());
                 }
             } else {
-                kept.push(attr);
                 continue;
             }
-            self.changes += 1;
+            ours += 1;
         }
-        *attrs = kept;
+        if ours > 0 && self.emits {
+            self.changes += ours;
+            attrs.retain(|attr| !args::is_allow_attr(attr) && !args::is_ephemeral_fs_attr(attr));
+        }
         settings
     }
 
@@ -194,7 +225,7 @@ impl<'a> Rewriter<'a> {
         self.body.locals = crate::syntax::bound_names(sig, block);
         self.body.flow = Flow::for_body(block);
         self.visit_block_mut(block);
-        if self.body.uses_probes {
+        if self.body.uses_probes && self.emits {
             block.stmts.insert(0, emit::probe_traits_import());
         }
         self.body = saved;
@@ -219,6 +250,9 @@ impl<'a> Rewriter<'a> {
     /// resolved (the enclosing module or block, or a method's body).
     fn keep_imports_used(&mut self, since: usize) -> Vec<Item> {
         let mut names: Vec<syn::Ident> = self.nested_names.drain(since..).collect();
+        if !self.emits {
+            return Vec::new();
+        }
         names.sort_by_key(|name| name.to_string());
         names.dedup_by_key(|name| name.to_string());
         names
@@ -234,6 +268,7 @@ impl<'a> Rewriter<'a> {
 
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
     pub(crate) fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
+        let emits = self.emits;
         attrs.retain(|attr| {
             if args::is_allow_attr(attr) {
                 self.ctxt.error_spanned(
@@ -241,7 +276,7 @@ impl<'a> Rewriter<'a> {
                     "`#[ephemeral_fs::allow]` goes on a statement or an item: move it to the statement that contains this expression",
                 );
                 self.changes += 1;
-                false
+                !emits
             } else {
                 true
             }
@@ -359,7 +394,7 @@ impl VisitMut for Rewriter<'_> {
         for stmt in &mut block.stmts {
             let attrs = match stmt {
                 Stmt::Local(local) => Some(&mut local.attrs),
-                Stmt::Expr(expr, _) => crate::calls::expr_attrs_mut(expr),
+                Stmt::Expr(expr, _) => crate::syntax::expr_attrs_mut(expr),
                 Stmt::Macro(mac) => Some(&mut mac.attrs),
                 Stmt::Item(_) => None,
             };
@@ -412,7 +447,7 @@ impl VisitMut for Rewriter<'_> {
     }
 
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
-        if let Some(attrs) = crate::calls::expr_attrs_mut(expr) {
+        if let Some(attrs) = crate::syntax::expr_attrs_mut(expr) {
             self.reject_stray_allow(attrs);
         }
         match expr {

@@ -1,10 +1,12 @@
 //! Syntax facts the rewriter needs: names as written without `r#`, the
-//! names a body's patterns bind, and where an item keeps its attributes.
+//! names a body's patterns bind, where an item or an expression keeps its
+//! attributes, and what kind of place an expression is.
 
 use std::collections::HashSet;
 
+use proc_macro2::Span;
 use syn::visit::{self, Visit};
-use syn::{Attribute, Block, Expr, Ident, Item, Signature, UnOp};
+use syn::{Attribute, Block, Expr, ExprLit, Ident, Item, Lit, Signature, UnOp};
 
 /// An identifier's name: `r#write` and `write` name the same function.
 pub fn ident_name(ident: &Ident) -> String {
@@ -93,4 +95,67 @@ pub fn place_kind(expr: &Expr) -> PlaceKind {
         },
         _ => PlaceKind::Value,
     }
+}
+
+/// `false`, as written.
+pub fn is_literal_false(expr: &Expr) -> bool {
+    matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)
+}
+
+/// The span of a path's last name, where rustc points at a call.
+pub fn last_ident_span(path: &syn::Path) -> Span {
+    path.segments
+        .last()
+        .map_or_else(Span::call_site, |segment| segment.ident.span())
+}
+
+/// A path as written, without `r#`: `NamedTempFile::persist`.
+pub fn path_text(path: &syn::Path) -> String {
+    segment_names(path).join("::")
+}
+
+/// The outer attributes of an expression, where it has them.
+pub fn expr_attrs_mut(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
+    Some(match expr {
+        Expr::Array(e) => &mut e.attrs,
+        Expr::Assign(e) => &mut e.attrs,
+        Expr::Async(e) => &mut e.attrs,
+        Expr::Await(e) => &mut e.attrs,
+        Expr::Binary(e) => &mut e.attrs,
+        Expr::Block(e) => &mut e.attrs,
+        Expr::Break(e) => &mut e.attrs,
+        Expr::Call(e) => &mut e.attrs,
+        Expr::Cast(e) => &mut e.attrs,
+        Expr::Closure(e) => &mut e.attrs,
+        Expr::Const(e) => &mut e.attrs,
+        Expr::Continue(e) => &mut e.attrs,
+        Expr::Field(e) => &mut e.attrs,
+        Expr::ForLoop(e) => &mut e.attrs,
+        Expr::Group(e) => &mut e.attrs,
+        Expr::If(e) => &mut e.attrs,
+        Expr::Index(e) => &mut e.attrs,
+        Expr::Infer(e) => &mut e.attrs,
+        Expr::Let(e) => &mut e.attrs,
+        Expr::Lit(e) => &mut e.attrs,
+        Expr::Loop(e) => &mut e.attrs,
+        Expr::Macro(e) => &mut e.attrs,
+        Expr::Match(e) => &mut e.attrs,
+        Expr::MethodCall(e) => &mut e.attrs,
+        Expr::Paren(e) => &mut e.attrs,
+        Expr::Path(e) => &mut e.attrs,
+        Expr::Range(e) => &mut e.attrs,
+        Expr::RawAddr(e) => &mut e.attrs,
+        Expr::Reference(e) => &mut e.attrs,
+        Expr::Repeat(e) => &mut e.attrs,
+        Expr::Return(e) => &mut e.attrs,
+        Expr::Struct(e) => &mut e.attrs,
+        Expr::Try(e) => &mut e.attrs,
+        Expr::TryBlock(e) => &mut e.attrs,
+        Expr::Tuple(e) => &mut e.attrs,
+        Expr::Unary(e) => &mut e.attrs,
+        Expr::Unsafe(e) => &mut e.attrs,
+        Expr::While(e) => &mut e.attrs,
+        Expr::Yield(e) => &mut e.attrs,
+        _ => return None,
+    })
 }

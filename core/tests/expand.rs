@@ -531,16 +531,38 @@ fn path_locals_borrow_their_owner_at_the_use() {
         "{output}"
     );
     // `mut`, rebound, assigned owner, inner block, closure: not followed.
-    for body in [
-        quote! { let mut p = tmp.path(); fs::write(p, x); },
-        quote! { let p = tmp.path(); let p = other(); fs::write(p, x); },
-        quote! { let p = tmp.path().to_path_buf(); tmp = next(); fs::write(&p, x); },
-        quote! { { let p = tmp.path(); } fs::write(p, x); },
-        quote! { let p = tmp.path(); let f = move || fs::write(p, x); },
-        quote! { let p = tmp.path(); let tmp = other(); fs::write(p, x); },
+    // The argument is then guarded by its own type, or refused where the
+    // shape is one the flow recognises but does not accept.
+    for (body, guard) in [
+        (
+            quote! { let mut p = tmp.path(); fs::write(p, x); },
+            "persistent_write_path_of (p)",
+        ),
+        (
+            quote! { let p = tmp.path(); let p = other(); fs::write(p, x); },
+            "persistent_write (p)",
+        ),
+        (
+            quote! { let p = tmp.path().to_path_buf(); tmp = next(); fs::write(&p, x); },
+            "persistent_write_path_of (& p)",
+        ),
+        (
+            quote! { { let p = tmp.path(); } fs::write(p, x); },
+            "persistent_write (p)",
+        ),
+        (
+            quote! { let p = tmp.path(); let f = move || fs::write(p, x); },
+            "persistent_write (p)",
+        ),
+        (
+            quote! { let p = tmp.path(); let tmp = other(); fs::write(p, x); },
+            "persistent_write (p)",
+        ),
     ] {
         let output = expand(quote!(), quote! { fn f() { #body } });
         assert!(!output.contains("Probe (& tmp)"), "{output}");
+        let guard = format!("fs :: write (:: ephemeral_fs :: __private :: {guard} , x)");
+        assert!(output.contains(&guard), "{guard} in {output}");
     }
 }
 
