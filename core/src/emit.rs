@@ -9,11 +9,12 @@ use syn::{Expr, ExprCall, ExprMethodCall, ExprPath, ExprReference, Ident, Stmt};
 
 use crate::flow::Refusal;
 use crate::lints::{Level, Lint};
+use crate::symbol::{self, Guard, Warn};
 
 /// `::ephemeral_fs::__private::<name>`, spanned at `span`.
 fn private_path(name: &str, span: Span) -> Expr {
     let mut segments = Punctuated::new();
-    for segment in ["ephemeral_fs", "__private", name] {
+    for segment in [symbol::RUNTIME, symbol::PRIVATE, name] {
         segments.push(syn::PathSegment::from(Ident::new(segment, span)));
     }
     Expr::Path(ExprPath {
@@ -48,7 +49,7 @@ fn method(receiver: Expr, name: &str, span: Span) -> Expr {
 }
 
 fn probe(value: Expr, span: Span) -> Expr {
-    call(private_path("Probe", span), [value], span)
+    call(private_path(symbol::PROBE, span), [value], span)
 }
 
 /// Whether a rewrite needs the probe fallback traits in scope.
@@ -66,7 +67,13 @@ pub fn needs_probe_traits(level: Level, probed: bool) -> bool {
 /// `callee_span` is the user's callee, where rustc says "required by a bound
 /// introduced by this call"; the argument keeps its own span.
 pub fn guard_target(lint: Lint, level: Level, arg: Expr, callee_span: Span) -> Expr {
-    guard_with(lint.name(), lint, level, arg, callee_span)
+    guard_with(
+        &symbol::guard(lint, Guard::Plain),
+        lint,
+        level,
+        arg,
+        callee_span,
+    )
 }
 
 /// `guard_target` through the identity named `guard` at `deny`, whose bound
@@ -80,34 +87,9 @@ fn guard_with(guard: &str, lint: Lint, level: Level, arg: Expr, callee_span: Spa
         // lints on calls do.
         Level::Warn => method(
             probe(arg, arg_span),
-            warn_method(lint, Shape::Plain),
+            symbol::warn_method(lint, Warn::Plain),
             callee_span,
         ),
-    }
-}
-
-/// What a `warn`-level path check looks at.
-#[derive(Clone, Copy)]
-enum Shape {
-    /// The argument's own type.
-    Plain,
-    /// The type of the owner of `owner.path()`.
-    PathOf,
-    /// The same, for a path joined onto a temp directory's.
-    Joined,
-}
-
-/// The deprecated method a `warn` reports through (in `crate::lint`); the
-/// `PersistentRead` ones start with `read_`, so both traits can be in scope.
-fn warn_method(lint: Lint, shape: Shape) -> &'static str {
-    let read = lint == Lint::PersistentRead;
-    match (read, shape) {
-        (false, Shape::Plain) => "path_is_not_a_temp_file",
-        (false, Shape::PathOf) => "path_owner_is_not_a_temp_file",
-        (false, Shape::Joined) => "joined_path_may_leave_the_temp_dir",
-        (true, Shape::Plain) => "read_path_is_not_a_temp_file",
-        (true, Shape::PathOf) => "read_path_owner_is_not_a_temp_file",
-        (true, Shape::Joined) => "read_joined_path_may_leave_the_temp_dir",
     }
 }
 
@@ -123,8 +105,8 @@ pub fn guard_refused(
     callee_span: Span,
 ) -> Expr {
     let guard = match refusal {
-        Refusal::PathOf => format!("{}_path_of", lint.name()),
-        Refusal::Join => format!("{}_joined", lint.name()),
+        Refusal::PathOf => symbol::guard(lint, Guard::PathOf),
+        Refusal::Join => symbol::guard(lint, Guard::Joined),
     };
     guard_with(&guard, lint, level, arg, callee_span)
 }
@@ -135,7 +117,7 @@ pub fn guard_refused(
 /// Guards the original of a new link: writes through the link land there.
 pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
     guard_with(
-        "persistent_write_link_original",
+        symbol::LINK_ORIGINAL_GUARD,
         Lint::PersistentWrite,
         level,
         arg,
@@ -164,10 +146,9 @@ pub fn guard_path_of(
     borrow_span: Span,
 ) -> Expr {
     let name = match (level, joined) {
-        (Level::Warn, false) => warn_method(lint, Shape::PathOf).to_owned(),
-        (Level::Warn, true) => warn_method(lint, Shape::Joined).to_owned(),
-        (_, false) => format!("__ephemeral_fs_deny_{}_path", lint.name()),
-        (_, true) => format!("__ephemeral_fs_deny_{}_joined", lint.name()),
+        (Level::Warn, false) => symbol::warn_method(lint, Warn::PathOf).to_owned(),
+        (Level::Warn, true) => symbol::warn_method(lint, Warn::Joined).to_owned(),
+        (_, joined) => symbol::path_of_probe(lint, joined),
     };
     let borrowed = borrow(&owner, borrow_span);
     let mut check = method(probe(borrowed, callee_span), &name, callee_span);
@@ -186,26 +167,15 @@ pub fn guard_made(lint: Lint, level: Level, whole_call: Expr, method_span: Span)
     match level {
         Level::Allow => whole_call,
         Level::Deny => call(
-            private_path(&format!("{}_made", lint.name()), method_span),
+            private_path(&symbol::guard(lint, Guard::Made), method_span),
             [whole_call],
             method_span,
         ),
         Level::Warn => method(
             probe(whole_call, method_span),
-            "closure_path_is_not_from_tempfile",
+            symbol::MADE_WARNING,
             method_span,
         ),
-    }
-}
-
-/// The probe method for `temp_escape` at `level`. The in-place variants
-/// return a marker that does not borrow, so the receiver can then be moved.
-fn escape_method(level: Level, in_place: bool) -> &'static str {
-    match (level, in_place) {
-        (Level::Warn, false) => "__ephemeral_fs_warn_temp_escape",
-        (Level::Warn, true) => "__ephemeral_fs_warn_temp_escape_in_place",
-        (_, false) => "__ephemeral_fs_deny_temp_escape",
-        (_, true) => "__ephemeral_fs_deny_temp_escape_in_place",
     }
 }
 
@@ -218,8 +188,6 @@ fn then_warn(level: Level, check: Expr, warning: &str, span: Span) -> Expr {
         _ => check,
     }
 }
-
-const ESCAPE_WARNING: &str = "lets_a_temp_file_outlive_the_request";
 
 fn borrow(place: &Expr, span: Span) -> Expr {
     Expr::Reference(ExprReference {
@@ -238,19 +206,16 @@ fn borrow(place: &Expr, span: Span) -> Expr {
 pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
     let check = method(
         probe(borrow(place, method_span), method_span),
-        escape_method(level, true),
+        symbol::escape_probe(level, true),
         method_span,
     );
-    let check = then_warn(level, check, ESCAPE_WARNING, method_span);
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
     call(
-        private_path("after", method_span),
+        private_path(symbol::AFTER, method_span),
         [check, whole_call],
         method_span,
     )
 }
-
-/// The binding a checked `persist` destination is evaluated into.
-pub const DESTINATION: &str = "__ephemeral_fs_dest";
 
 // Input:  tmp.persist(dest)
 // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
@@ -276,22 +241,18 @@ pub fn escape_persist(
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
     let binding = destination_ident(last);
-    let name = match level {
-        Level::Warn => "__ephemeral_fs_warn_temp_persist_in_place",
-        _ => "__ephemeral_fs_deny_temp_persist_in_place",
-    };
     let mut check = method(
         probe(borrow(place, method_span), method_span),
-        name,
+        symbol::persist_probe(level),
         method_span,
     );
     if let Expr::MethodCall(check) = &mut check {
         let dest: Expr = syn::parse_quote_spanned!(first=> &#binding);
         check.args.push(dest);
     }
-    let check = then_warn(level, check, ESCAPE_WARNING, method_span);
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
     let after = call(
-        private_path("after", method_span),
+        private_path(symbol::AFTER, method_span),
         [check, whole_call],
         method_span,
     );
@@ -299,9 +260,9 @@ pub fn escape_persist(
 }
 
 /// `__ephemeral_fs_dest`, spanned at the destination so that an error on
-/// its type is shown there. (No user names a local with our prefix.)
+/// its type is shown there.
 pub fn destination_ident(dest_span: Span) -> Ident {
-    Ident::new(DESTINATION, dest_span)
+    Ident::new(symbol::DESTINATION, dest_span)
 }
 
 // Input:  NamedTempFile::new()?.keep()
@@ -311,10 +272,10 @@ pub fn destination_ident(dest_span: Span) -> Ident {
 pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr {
     let check = method(
         probe(receiver, method_span),
-        escape_method(level, false),
+        symbol::escape_probe(level, false),
         method_span,
     );
-    then_warn(level, check, ESCAPE_WARNING, method_span)
+    then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
 }
 
 // Input:  TempPath::from_path(path)
@@ -322,12 +283,8 @@ pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr 
 //             .__ephemeral_fs_deny_temp_adopt()
 /// Checks the type of what a `from_path`-like constructor returns.
 pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
-    let name = match level {
-        Level::Warn => "__ephemeral_fs_warn_temp_adopt",
-        _ => "__ephemeral_fs_deny_temp_adopt",
-    };
-    let check = method(probe(whole_call, span), name, span);
-    then_warn(level, check, "adopts_a_path_that_is_not_a_temp_file", span)
+    let check = method(probe(whole_call, span), symbol::adopt_probe(level), span);
+    then_warn(level, check, symbol::ADOPT_WARNING, span)
 }
 
 // Input:  paths.iter().try_for_each(fs::remove_file)
@@ -351,7 +308,7 @@ pub fn guarded_value(
         }
     }
     let mut segments = Punctuated::new();
-    for segment in ["ephemeral_fs", "fs", mirror] {
+    for segment in [symbol::RUNTIME, symbol::MIRRORS, mirror] {
         segments.push(syn::PathSegment::from(Ident::new(segment, span)));
     }
     let mirror = Expr::Path(ExprPath {
@@ -363,7 +320,7 @@ pub fn guarded_value(
         },
     });
     call(
-        private_path("with_witness", span),
+        private_path(symbol::WITH_WITNESS, span),
         [Expr::Path(user_path), mirror],
         span,
     )
@@ -372,13 +329,18 @@ pub fn guarded_value(
 /// `use` of the probe fallback traits, put at the top of a function body
 /// that uses probes. `as _` brings no names, so nothing can be shadowed.
 pub fn probe_traits_import() -> Stmt {
-    let tokens: TokenStream = quote_spanned! {Span::call_site()=>
+    let span = Span::call_site();
+    let traits = symbol::PROBE_TRAITS
+        .iter()
+        .map(|name| Ident::new(name, span));
+    let (runtime, private) = (
+        Ident::new(symbol::RUNTIME, span),
+        Ident::new(symbol::PRIVATE, span),
+    );
+    let tokens: TokenStream = quote_spanned! {span=>
         #[allow(unused_imports)]
-        use ::ephemeral_fs::__private::{
-            PathOfFallback as _, PersistentRead as _, PersistentWrite as _,
-            TempAdoptFallback as _, TempEscape as _, TempEscapeFallback as _,
-        };
+        use ::#runtime::#private::{#(#traits as _,)*};
     };
-    // Emitted as written: parsing fixed tokens back would only cost time.
+    // Emitted as tokens: parsing them back would only cost time.
     Stmt::Item(syn::Item::Verbatim(tokens))
 }

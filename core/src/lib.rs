@@ -35,6 +35,7 @@ pub mod prescan;
 pub mod resolve;
 #[doc(hidden)]
 pub mod rewrite;
+mod symbol;
 #[doc(hidden)]
 pub mod syntax;
 pub mod text_scan;
