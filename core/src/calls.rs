@@ -8,7 +8,8 @@ use syn::{Attribute, Expr, ExprClosure, ExprLit, Lit};
 
 use crate::emit;
 use crate::finding::{Finding, Subject};
-use crate::flow::{self, Origin};
+use crate::flow::{self, Origin, Owner, PathOf};
+use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops::{self, Builder, Role, Target};
 use crate::rewrite::{BuilderState, Rewriter};
@@ -145,11 +146,11 @@ impl Rewriter<'_> {
             }
             return;
         }
-        let probed = matches!(origin, Some(Origin::PathOf { .. }));
+        let probed = matches!(origin, Some(Origin::PathOf(_)));
         let subject = match &origin {
-            Some(Origin::PathOf { owner, joined, .. }) => Subject::PathOwner {
-                owner: owner.to_token_stream(),
-                joined: *joined,
+            Some(Origin::PathOf(path_of)) => Subject::PathOwner {
+                owner: path_of.owner.written().to_token_stream(),
+                joined: path_of.joined(),
             },
             Some(Origin::Refused(_)) => Subject::Refused,
             _ => Subject::Value(arg.to_token_stream()),
@@ -160,30 +161,8 @@ impl Rewriter<'_> {
         }
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
         *arg = match origin {
-            Some(Origin::PathOf { owner, joined, .. }) => {
-                // A local's owner is written at its `let`: borrowed here, so
-                // that dropping or moving it first is a borrow error at the use.
-                let (owner, borrow_span) = if original_is_local(&original) {
-                    // From the argument's first token to its last, so that
-                    // "borrowed here after move" underlines all of `&p`.
-                    let last = original
-                        .to_token_stream()
-                        .into_iter()
-                        .last()
-                        .map_or(span, |token| token.span());
-                    (flow::owner_at(&owner, last), span)
-                } else {
-                    (*owner, callee_span)
-                };
-                emit::guard_path_of(
-                    lint,
-                    level,
-                    owner,
-                    joined,
-                    original,
-                    callee_span,
-                    borrow_span,
-                )
+            Some(Origin::PathOf(path_of)) => {
+                self.guard_path_of(lint, level, path_of, original, span, callee_span)
             }
             Some(Origin::Refused(refusal)) => {
                 emit::guard_refused(lint, refusal, level, original, callee_span)
@@ -195,6 +174,64 @@ impl Rewriter<'_> {
         };
     }
 
+    // Input:  fs::write(&p, data)        (after `let p = tmp.path().to_path_buf();`)
+    // Output: fs::write(Probe(__ephemeral_fs_owner_0)
+    //             .__ephemeral_fs_deny_persistent_write_path(&p), data)
+    /// Checks a path derived from `owner.path()` by the owner's type, with
+    /// the path computed as `held.rs` says. A local's owner is the one its
+    /// `let` holds; an owner written in the argument is borrowed once here.
+    fn guard_path_of(
+        &mut self,
+        lint: Lint,
+        level: Level,
+        path_of: PathOf,
+        mut value: Expr,
+        arg_span: Span,
+        callee_span: Span,
+    ) -> Expr {
+        let joined = path_of.joined();
+        let (joins, owned) = (path_of.joins, path_of.owned);
+        match path_of.owner {
+            Owner::Held { slot, .. } => {
+                // Spanned at the argument: a borrow error says "later used here".
+                let held = held::ident_expr(&held::held_ident(slot, arg_span));
+                match path_of.local {
+                    Some(local) => self.body.flow.mark(local),
+                    None => {
+                        self.body.flow.mark(slot);
+                        held::replace_chain(&mut value, |chain| {
+                            held::compute(&held, &joins, owned, chain)
+                        });
+                    }
+                }
+                emit::guard_path_of(lint, level, held, joined, value, callee_span)
+            }
+            Owner::Place(owner) if held::is_lone_name(&owner) => {
+                let owner_ref: Expr = syn::parse_quote_spanned!(callee_span=> &#owner);
+                held::replace_chain(&mut value, |chain| {
+                    held::compute(&owner_ref, &joins, owned, chain)
+                });
+                emit::guard_path_of(lint, level, owner_ref, joined, value, callee_span)
+            }
+            Owner::Place(owner) => {
+                let bound = held::owner_ident(syn::spanned::Spanned::span(&*owner));
+                let owner_ref = held::ident_expr(&bound);
+                // A match arm drops its temporaries: the borrows of the
+                // argument go around the match, so that what they borrow
+                // lives to the end of the statement as written.
+                let (borrows, mut value) = held::take_borrows(value);
+                held::replace_owner(&mut value, held::deref_of(&bound));
+                held::replace_chain(&mut value, |chain| {
+                    held::compute(&owner_ref, &joins, owned, chain)
+                });
+                let check = emit::guard_path_of(lint, level, owner_ref, joined, value, callee_span);
+                let span = held::glue_span(callee_span);
+                let checked = syn::parse_quote_spanned!(span=> match &#owner { #bound => #check });
+                held::put_borrows(borrows, checked)
+            }
+        }
+    }
+
     /// Visits a closure; `made` names the parameter of a `make` closure,
     /// whose path is a fresh temp file's.
     pub(crate) fn visit_closure(&mut self, closure: &mut ExprClosure, made: Option<&str>) {
@@ -204,7 +241,7 @@ impl Rewriter<'_> {
             self.visit_pat_mut(input);
         }
         if let Some(name) = made {
-            self.body.flow.bind(name, false, Some(Origin::Made));
+            self.body.flow.bind(name, false, Some(Origin::Made), None);
         }
         self.visit_expr_mut(&mut closure.body);
         self.body.flow.exit();
@@ -421,17 +458,6 @@ fn make_closure_param(call: &syn::ExprMethodCall) -> Option<String> {
     }
     let (name, mutable) = flow::let_binding(closure.inputs.first()?)?;
     (!mutable).then_some(name)
-}
-
-/// Whether a guarded argument names a local (`p`, `&p`), whose owner was
-/// written elsewhere.
-fn original_is_local(arg: &Expr) -> bool {
-    match arg {
-        Expr::Reference(reference) => original_is_local(&reference.expr),
-        Expr::Paren(paren) => original_is_local(&paren.expr),
-        Expr::Path(path) => path.path.get_ident().is_some(),
-        _ => false,
-    }
 }
 
 pub(crate) fn last_ident_span(path: &syn::Path) -> Span {

@@ -145,23 +145,20 @@ pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
 
 // Input:  fs::write(tmp.path(), data)
 // Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
-//                       .__ephemeral_fs_deny_persistent_write_path(tmp.path()), data)
+//                       .__ephemeral_fs_deny_persistent_write_path(<tmp's path, held.rs>), data)
 // Input:  File::create(p)                 (after `let p = dir.path().join("x");`)
-// Output: File::create(::ephemeral_fs::__private::Probe(&dir)
+// Output: File::create(::ephemeral_fs::__private::Probe(__ephemeral_fs_owner_0)
 //                          .__ephemeral_fs_deny_persistent_write_joined(p))
 /// Guards a path derived from `owner.path()`: the compiler lets it through
-/// when `owner` is a `NamedTempFile` or `TempDir` (a `TempDir` when
-/// `joined`), and demands a temp handle otherwise. The owner is borrowed at
-/// `borrow_span`: the argument, when the owner was written at a `let`, so
-/// that a use after the owner moved is reported there.
+/// when the owner `owner_ref` refers to is a `NamedTempFile` or `TempDir`
+/// (a `TempDir` when `joined`), and demands a temp handle otherwise.
 pub fn guard_path_of(
     lint: Lint,
     level: Level,
-    owner: Expr,
+    owner_ref: Expr,
     joined: bool,
     arg: Expr,
     callee_span: Span,
-    borrow_span: Span,
 ) -> Expr {
     let name = match (level, joined) {
         (Level::Warn, false) => warn_method(lint, Shape::PathOf).to_owned(),
@@ -169,8 +166,7 @@ pub fn guard_path_of(
         (_, false) => format!("__ephemeral_fs_deny_{}_path", lint.name()),
         (_, true) => format!("__ephemeral_fs_deny_{}_joined", lint.name()),
     };
-    let borrowed = borrow(&owner, borrow_span);
-    let mut check = method(probe(borrowed, callee_span), &name, callee_span);
+    let mut check = method(probe(owner_ref, callee_span), &name, callee_span);
     if let Expr::MethodCall(call) = &mut check {
         call.args.push(arg);
     }
@@ -237,7 +233,7 @@ fn borrow(place: &Expr, span: Span) -> Expr {
 /// Checks the type of a place receiver by borrowing it, then runs the call.
 pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
     let check = method(
-        probe(borrow(place, method_span), method_span),
+        probe(place_for_probe(place, method_span), method_span),
         escape_method(level, true),
         method_span,
     );
@@ -247,6 +243,19 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
         [check, whole_call],
         method_span,
     )
+}
+
+// Input:  files[next]
+// Output: ::ephemeral_fs::__private::type_of(|| &files[next])
+/// What a receiver's probe looks at: the place itself, borrowed, when it is
+/// a lone name; otherwise only its type, from a closure that is never
+/// called, so that the call that follows evaluates the place once.
+fn place_for_probe(place: &Expr, span: Span) -> Expr {
+    if crate::held::is_lone_name(place) {
+        return borrow(place, span);
+    }
+    let closure: Expr = syn::parse_quote_spanned!(span=> || &#place);
+    call(private_path("type_of", span), [closure], span)
 }
 
 /// The binding a checked `persist` destination is evaluated into.
@@ -265,6 +274,7 @@ pub fn escape_persist(
     level: Level,
     place: &Expr,
     destination: Expr,
+    destination_owner: Option<DestinationOwner>,
     whole_call: Expr,
     method_span: Span,
 ) -> Expr {
@@ -275,18 +285,33 @@ pub fn escape_persist(
         .next()
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
-    let binding = destination_ident(last);
+    // Resolved as the user's tokens are: the call names it too.
+    let binding = destination_ident(Span::call_site().located_at(last));
     let name = match level {
         Level::Warn => "__ephemeral_fs_warn_temp_persist_in_place",
         _ => "__ephemeral_fs_deny_temp_persist_in_place",
     };
     let mut check = method(
-        probe(borrow(place, method_span), method_span),
+        probe(place_for_probe(place, method_span), method_span),
         name,
         method_span,
     );
     if let Expr::MethodCall(check) = &mut check {
-        let dest: Expr = syn::parse_quote_spanned!(first=> &#binding);
+        let dest: Expr = match &destination_owner {
+            // Input:  tmp.persist(dir.path().join("a"))
+            // Output: .. &Probe(&dir).__ephemeral_fs_joined_destination(&__ephemeral_fs_dest) ..
+            Some(owner) => {
+                let owner_ref = &owner.owner_ref;
+                let method = if owner.joined {
+                    quote::format_ident!("__ephemeral_fs_joined_destination", span = first)
+                } else {
+                    quote::format_ident!("__ephemeral_fs_temp_destination", span = first)
+                };
+                syn::parse_quote_spanned!(first=>
+                    &::ephemeral_fs::__private::Probe(#owner_ref).#method(&#binding))
+            }
+            None => syn::parse_quote_spanned!(first=> &#binding),
+        };
         check.args.push(dest);
     }
     let check = then_warn(level, check, ESCAPE_WARNING, method_span);
@@ -295,7 +320,25 @@ pub fn escape_persist(
         [check, whole_call],
         method_span,
     );
-    syn::parse_quote_spanned!(method_span=> match #destination { #binding => #after })
+    let checked: Expr =
+        syn::parse_quote_spanned!(method_span=> match #destination { #binding => #after });
+    match destination_owner.and_then(|owner| owner.bound) {
+        Some((bound, owner)) => {
+            let span = crate::held::glue_span(method_span);
+            syn::parse_quote_spanned!(span=> match &#owner { #bound => #checked })
+        }
+        None => checked,
+    }
+}
+
+/// The owner of a `persist` destination derived from `owner.path()`.
+pub struct DestinationOwner {
+    /// A reference to the owner.
+    pub owner_ref: Expr,
+    pub joined: bool,
+    /// The binding `owner_ref` names and the owner it borrows, when the
+    /// owner is written in the destination and is not a lone name.
+    pub bound: Option<(Ident, Expr)>,
 }
 
 /// `__ephemeral_fs_dest`, spanned at the destination so that an error on

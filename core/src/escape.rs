@@ -9,6 +9,8 @@ use syn::{Expr, ExprMethodCall};
 use crate::calls::{is_literal_false, path_text};
 use crate::emit;
 use crate::finding::Subject;
+use crate::flow::{Origin, Owner};
+use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops;
 use crate::rewrite::Rewriter;
@@ -58,8 +60,9 @@ impl Rewriter<'_> {
             PlaceKind::Pure if checks_destination(name, call.args.first()) => {
                 let place = (*call.receiver).clone();
                 let destination = take_destination(call, 0);
+                let (destination, owner) = self.persist_destination(destination, method_span);
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_persist(level, &place, destination, whole, method_span);
+                *expr = emit::escape_persist(level, &place, destination, owner, whole, method_span);
             }
             PlaceKind::Pure => {
                 let place = (*call.receiver).clone();
@@ -146,8 +149,9 @@ impl Rewriter<'_> {
                 let destination =
                     std::mem::replace(&mut call.args[1], Expr::Verbatim(Default::default()));
                 call.args[1] = destination_placeholder(&destination);
+                let (destination, owner) = self.persist_destination(destination, callee_span);
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_persist(level, &place, destination, whole, callee_span);
+                *expr = emit::escape_persist(level, &place, destination, owner, whole, callee_span);
             } else {
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
                 *expr = emit::escape_by_place(level, &place, whole, callee_span);
@@ -156,6 +160,63 @@ impl Rewriter<'_> {
             let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
             *receiver = emit::escape_by_value(level, value, callee_span);
         }
+    }
+}
+
+impl Rewriter<'_> {
+    // Input:  dir.path().join("a")
+    // Output: Probe(&dir).__ephemeral_fs_joined(&["a"], || dir.path().join("a")), with `&dir`
+    /// A `persist` destination derived from `owner.path()` counts as it does
+    /// everywhere else: computed by tempfile's methods, and decided by the
+    /// owner's type.
+    fn persist_destination(
+        &mut self,
+        mut destination: Expr,
+        span: Span,
+    ) -> (Expr, Option<emit::DestinationOwner>) {
+        let Some(Origin::PathOf(path_of)) = self.body.flow.classify(&destination) else {
+            return (destination, None);
+        };
+        let joined = path_of.joined();
+        let (joins, owned) = (path_of.joins, path_of.owned);
+        let (owner_ref, bound) = match path_of.owner {
+            Owner::Held { slot, .. } => {
+                let dest_span = syn::spanned::Spanned::span(&destination);
+                let held = held::ident_expr(&held::held_ident(slot, dest_span));
+                match path_of.local {
+                    Some(local) => {
+                        self.body.flow.mark(local);
+                        return (
+                            destination,
+                            Some(emit::DestinationOwner {
+                                owner_ref: held,
+                                joined,
+                                bound: None,
+                            }),
+                        );
+                    }
+                    None => self.body.flow.mark(slot),
+                }
+                (held, None)
+            }
+            Owner::Place(owner) if held::is_lone_name(&owner) => {
+                (syn::parse_quote_spanned!(span=> &#owner), None)
+            }
+            Owner::Place(owner) => {
+                let bound = held::owner_ident(syn::spanned::Spanned::span(&*owner));
+                held::replace_owner(&mut destination, held::deref_of(&bound));
+                (held::ident_expr(&bound), Some((bound, *owner)))
+            }
+        };
+        held::replace_chain(&mut destination, |chain| {
+            held::compute(&owner_ref, &joins, owned, chain)
+        });
+        let owner = emit::DestinationOwner {
+            owner_ref,
+            joined,
+            bound,
+        };
+        (destination, Some(owner))
     }
 }
 

@@ -23,6 +23,7 @@ mod expand;
 mod explain;
 mod finding;
 mod flow;
+mod held;
 pub mod lints;
 mod macros;
 pub mod ops;

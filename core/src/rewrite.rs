@@ -12,6 +12,7 @@ use crate::ctxt::Ctxt;
 use crate::emit;
 use crate::finding::Finding;
 use crate::flow::{self, Flow};
+use crate::held;
 use crate::lints::{Level, Levels, Lint};
 use crate::ops::Builder;
 use crate::resolve::Scope;
@@ -232,6 +233,39 @@ impl<'a> Rewriter<'a> {
             .collect()
     }
 
+    // Input:  let p = files[next].path().to_path_buf();
+    // Output: let __ephemeral_fs_owner_0 = &files[next];
+    //         let p = Probe(__ephemeral_fs_owner_0)
+    //             .__ephemeral_fs_path_buf(|| (*__ephemeral_fs_owner_0).path().to_path_buf());
+    /// Rewrites the `let` of a path local that a check reads (see
+    /// `flow::Slot` and `held.rs`).
+    fn rewrite_held_let(&mut self, stmts: &mut Vec<Stmt>, slot: usize) {
+        let slot_data = self.body.flow.slot(slot);
+        if slot_data.alias.is_some() {
+            return;
+        }
+        let (root, joins, owned) = (slot_data.root, slot_data.joins.clone(), slot_data.owned);
+        let owner = slot_data.owner.clone();
+        let Some(Stmt::Local(local)) = stmts.get_mut(slot_data.stmt) else {
+            return;
+        };
+        let Some(init) = &mut local.init else { return };
+        let owner_span = syn::spanned::Spanned::span(&owner);
+        let held = held::held_ident(root, owner_span);
+        if root == slot {
+            held::replace_owner(&mut init.expr, held::deref_of(&held));
+        }
+        let held_expr = held::ident_expr(&held);
+        held::replace_chain(&mut init.expr, |chain| {
+            held::compute(&held_expr, &joins, owned, chain)
+        });
+        self.body.uses_probes = true;
+        if root == slot {
+            let at = self.body.flow.slot(slot).stmt;
+            stmts.insert(at, held::hold_stmt(&held, &owner));
+        }
+    }
+
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
     pub(crate) fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
         attrs.retain(|attr| {
@@ -356,7 +390,11 @@ impl VisitMut for Rewriter<'_> {
         let nested = self.nested_names.len();
         self.scope.push_block(&block.stmts);
         self.body.flow.enter(false);
-        for stmt in &mut block.stmts {
+        let block_number = self.body.flow.open_block();
+        for (at, stmt) in block.stmts.iter_mut().enumerate() {
+            if let Stmt::Local(_) = stmt {
+                self.body.flow.next_let = Some(at);
+            }
             let attrs = match stmt {
                 Stmt::Local(local) => Some(&mut local.attrs),
                 Stmt::Expr(expr, _) => crate::calls::expr_attrs_mut(expr),
@@ -369,6 +407,9 @@ impl VisitMut for Rewriter<'_> {
             };
             self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
         }
+        for slot in self.body.flow.close_block(block_number) {
+            self.rewrite_held_let(&mut block.stmts, slot);
+        }
         self.body.flow.exit();
         self.scope.pop();
         let uses = self.keep_imports_used(nested);
@@ -378,6 +419,7 @@ impl VisitMut for Rewriter<'_> {
     // The initializer is classified as written, before its own rewrite, and
     // visited before the pattern: `let p = p.join("x");` reads the old `p`.
     fn visit_local_mut(&mut self, local: &mut Local) {
+        let stmt = self.body.flow.next_let.take();
         let origin = local
             .init
             .as_ref()
@@ -388,7 +430,7 @@ impl VisitMut for Rewriter<'_> {
         }
         self.visit_pat_mut(&mut local.pat);
         if let (Some((name, mutable)), Some(_)) = (flow::let_binding(&local.pat), &local.init) {
-            self.body.flow.bind(&name, mutable, origin);
+            self.body.flow.bind(&name, mutable, origin, stmt);
         }
         let pat = match &local.pat {
             Pat::Type(typed) => &*typed.pat,

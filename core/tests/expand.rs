@@ -377,8 +377,16 @@ fn a_path_taken_from_a_place_is_decided_by_the_owner_type() {
         quote!(),
         quote! { fn f() { fs::write(tmp.path(), b); fs::write(make().path(), b); } },
     );
+    // The path is tempfile's own, computed from the borrowed owner; the
+    // user's chain is what any other owner runs.
     assert!(
-        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (tmp . path ()) , b)"),
+        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_path (|| tmp . path ())) , b)"),
+        "{output}"
+    );
+    // A place that is not a lone name is borrowed once.
+    let output = expand(quote!(), quote! { fn f() { fs::write(&v[i].path(), b); } });
+    assert!(
+        output.contains("fs :: write (& match & v [i] { __ephemeral_fs_owner => :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_deny_persistent_write_path (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_path (| | (* __ephemeral_fs_owner) . path ())) } , b)"),
         "{output}"
     );
     // Not a plain place: borrowing it would run `make()` twice.
@@ -503,7 +511,7 @@ fn temp_dir_joins_of_literals_are_decided_by_the_owner() {
         quote! { fn f() { fs::write(dir.path().join("a").join("b.txt"), x); } },
     );
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_deny_persistent_write_joined (dir . path () . join (\"a\") . join (\"b.txt\"))"),
+        output.contains(":: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_deny_persistent_write_joined (:: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_joined (& [\"a\" , \"b.txt\"] , || dir . path () . join (\"a\") . join (\"b.txt\")))"),
         "{output}"
     );
     for refused in [
@@ -521,26 +529,28 @@ fn temp_dir_joins_of_literals_are_decided_by_the_owner() {
 }
 
 #[test]
-fn path_locals_borrow_their_owner_at_the_use() {
+fn path_locals_hold_their_owner_until_the_use() {
     let output = expand(
         quote!(),
         quote! { fn f() { let p = tmp.path().to_path_buf(); fs::write(&p, x); } },
     );
     assert!(
-        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (& p) , x)"),
+        output.contains("let __ephemeral_fs_owner_0 = & tmp ; let p = :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_path_buf (|| (* __ephemeral_fs_owner_0) . path () . to_path_buf ()) ; fs :: write (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_deny_persistent_write_path (& p) , x)"),
         "{output}"
     );
-    // `mut`, rebound, assigned owner, inner block, closure: not followed.
+    // A `let` no check reads is left as written.
+    let input = quote! { fn f() { let p = tmp.path().to_path_buf(); send(&p); } };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+    // `mut`, rebound, inner block, closure: not followed.
     for body in [
         quote! { let mut p = tmp.path(); fs::write(p, x); },
         quote! { let p = tmp.path(); let p = other(); fs::write(p, x); },
-        quote! { let p = tmp.path().to_path_buf(); tmp = next(); fs::write(&p, x); },
         quote! { { let p = tmp.path(); } fs::write(p, x); },
         quote! { let p = tmp.path(); let f = move || fs::write(p, x); },
         quote! { let p = tmp.path(); let tmp = other(); fs::write(p, x); },
     ] {
         let output = expand(quote!(), quote! { fn f() { #body } });
-        assert!(!output.contains("Probe (& tmp)"), "{output}");
+        assert!(!output.contains("__ephemeral_fs_owner"), "{output}");
     }
 }
 

@@ -96,6 +96,11 @@ pub trait TempDestination: AsRef<Path> + Sealed {}
 #[diagnostic::do_not_recommend]
 impl<T: TempTarget<persistent_write> + ?Sized> TempDestination for T {}
 
+// `tmp2.path()` or `dir.path().join("name")` of a temp handle, checked by
+// the owner's type as everywhere else.
+#[diagnostic::do_not_recommend]
+impl<D: AsRef<Path>> TempDestination for crate::private::InTempDir<D> {}
+
 /// Never implemented: `TempPath::from_path(p)` requires it, because it wraps
 /// a path that is not a temp file.
 #[diagnostic::on_unimplemented(

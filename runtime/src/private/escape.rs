@@ -23,11 +23,12 @@
 // and only `Escaping` reaches the deprecated trait method.
 
 use std::io;
+use std::marker::PhantomData;
 
 use tempfile::{Builder, NamedTempFile, TempDir, TempPath};
 
 use super::Probe;
-use crate::TempTarget;
+use crate::bounds::TempDestination;
 
 use crate::lint::TempEscape;
 use crate::sealed::Sealed;
@@ -56,6 +57,29 @@ temp_handles! {
     [] TempPath,
     [] TempDir,
     ['a, 'b] Builder<'a, 'b>,
+}
+
+// Input:  files[next].keep()
+// Output: after(Probe(type_of(|| &files[next])).__ephemeral_fs_deny_temp_escape_in_place(),
+//             files[next].keep())
+//
+// A receiver that is not a lone name is probed by its type alone: the
+// closure is never called, so the call evaluates the place once.
+
+/// The type of what a closure would return a reference to.
+pub struct TypeOf<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+/// `TypeOf` the place `place` refers to, without evaluating it.
+#[inline(always)]
+pub fn type_of<'a, T: ?Sized + 'a, F: FnOnce() -> &'a T>(_place: F) -> TypeOf<T> {
+    TypeOf(PhantomData)
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> Sealed for TypeOf<T> {}
+
+impl<T: TempHandle + ?Sized> TempHandle for TypeOf<T> {
+    type Owned = T::Owned;
 }
 
 /// What a place probe yields: nothing that borrows the receiver, so the
@@ -138,7 +162,7 @@ impl<T> Passing<T> {
     }
 }
 
-impl<D: TempTarget + ?Sized> Persisting<&D> {
+impl<D: TempDestination + ?Sized> Persisting<&D> {
     #[inline(always)]
     pub fn lets_a_temp_file_outlive_the_request(self) -> Checked {
         Checked

@@ -9,15 +9,16 @@ mod escape;
 mod path_of;
 
 use std::io;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
 pub use escape::{
     Checked, Escaping, Passing, Persisting, TempAdoptFallback, TempAdoption, TempEscapeFallback,
-    TempHandle,
+    TempHandle, TypeOf, type_of,
 };
-pub use path_of::{PathOfFallback, TempDirOwner, TempPathOwner};
+pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
 use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination};
 
@@ -178,7 +179,24 @@ impl<T> PersistentRead<T> for Probe<T> {
 // itself, so that rustc's notes name them `Probe::<T>::method`. What they
 // decide is explained in `path_of.rs` and `escape.rs`.
 
-impl<T: TempPathOwner + ?Sized> Probe<&T> {
+impl<'a, T: TempPathOwner + ?Sized> Probe<&'a T> {
+    /// `owner.path()` by tempfile's own method; the user's closure is
+    /// never called.
+    #[inline(always)]
+    pub fn __ephemeral_fs_path<F>(self, _user: F) -> &'a Path {
+        self.0.__ephemeral_fs_temp_path()
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_path_buf<F>(self, _user: F) -> PathBuf {
+        self.0.__ephemeral_fs_temp_path().to_path_buf()
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_temp_destination<D: ?Sized>(self, destination: &D) -> InTempDir<&D> {
+        InTempDir(destination)
+    }
+
     #[inline(always)]
     pub fn __ephemeral_fs_deny_persistent_write_path<P>(self, path: P) -> P {
         path
@@ -197,6 +215,20 @@ impl<T: TempPathOwner + ?Sized> Probe<&T> {
     #[inline(always)]
     pub fn read_path_owner_is_not_a_temp_file<P>(self, path: P) -> P {
         path
+    }
+}
+
+impl<T: TempDirOwner + TempPathOwner + ?Sized> Probe<&T> {
+    /// `dir.path().join(..)..` by `TempDir::path` and `Path::join`; the
+    /// user's closure is never called.
+    #[inline(always)]
+    pub fn __ephemeral_fs_joined<F>(self, names: &[&str], _user: F) -> PathBuf {
+        path_of::joined(self.0, names)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_joined_destination<D: ?Sized>(self, destination: &D) -> InTempDir<&D> {
+        InTempDir(destination)
     }
 }
 
