@@ -384,10 +384,10 @@ fn a_path_taken_from_a_place_is_decided_by_the_owner_type() {
         "{output}"
     );
     // A place that is not a lone name is borrowed once.
-    let output = expand(quote!(), quote! { fn f() { fs::write(&v[i].path(), b); } });
+    let indexed = expand(quote!(), quote! { fn f() { fs::write(&v[i].path(), b); } });
     assert!(
-        output.contains("fs :: write (& match & v [i] { __ephemeral_fs_owner => :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_deny_persistent_write_path (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_path (| | (* __ephemeral_fs_owner) . path ())) } , b)"),
-        "{output}"
+        indexed.contains("fs :: write (& match & v [i] { __ephemeral_fs_owner => :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_deny_persistent_write_path (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_path (| | (* __ephemeral_fs_owner) . path ())) } , b)"),
+        "{indexed}"
     );
     // Not a plain place: borrowing it would run `make()` twice.
     assert!(
