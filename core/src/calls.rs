@@ -7,6 +7,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Expr, ExprClosure, ExprLit, Lit};
 
 use crate::emit;
+use crate::escape;
 use crate::finding::{Finding, Subject};
 use crate::flow::{self, Origin, Owner, PathOf};
 use crate::held;
@@ -74,10 +75,9 @@ impl Rewriter<'_> {
         let Expr::Path(callee) = &*call.func else {
             return visit_mut::visit_expr_mut(self, expr);
         };
-        if callee.qself.is_some() {
+        let Some(path) = callee_path(callee) else {
             return visit_mut::visit_expr_mut(self, expr);
-        }
-        let path = callee.path.clone();
+        };
         let callee_span = last_ident_span(&path);
         let name = path
             .segments
@@ -105,8 +105,49 @@ impl Rewriter<'_> {
                 return;
             }
         }
-        visit_mut::visit_expr_mut(self, expr);
+        if ops::LEAK_WORDS.contains(&name.as_str())
+            || path.segments.iter().any(|s| s.ident == "ManuallyDrop")
+        {
+            let canonical = self.scope.resolve_with(&path, ops::leak_conventional);
+            if canonical.as_deref().is_some_and(ops::is_leak_function) {
+                for arg in call.args.iter_mut() {
+                    self.visit_expr_mut(arg);
+                }
+                return self.visit_leak(expr, &path, callee_span);
+            }
+        }
+        // The callee is a function called, not a value taken: only the
+        // arguments are visited.
+        if let Expr::Call(call) = expr {
+            for arg in call.args.iter_mut() {
+                self.visit_expr_mut(arg);
+            }
+        }
         self.visit_path_called_escape(expr, &path, &name, callee_span);
+    }
+
+    // Input:  std::mem::forget(tmp)
+    // Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
+    /// `mem::forget`, `ManuallyDrop::new`, `Box::leak` and the like skip
+    /// their argument's destructor: a temp handle the argument owns is an
+    /// escape, decided by its type.
+    fn visit_leak(&mut self, expr: &mut Expr, path: &syn::Path, callee_span: Span) {
+        let Expr::Call(call) = expr else { return };
+        let Some(arg) = call.args.first_mut() else {
+            return;
+        };
+        let level = self.record(
+            Lint::TempEscape,
+            callee_span,
+            path_text(path),
+            true,
+            Some(Subject::Value(arg.to_token_stream())),
+        );
+        if level == Level::Allow {
+            return;
+        }
+        let value = std::mem::replace(arg, Expr::Verbatim(Default::default()));
+        *arg = emit::forgotten(level, value, callee_span);
     }
 
     /// A cheap test before resolving, which allocates: the last segment is
@@ -243,7 +284,7 @@ impl Rewriter<'_> {
         if let Some(name) = made {
             self.body.flow.bind(name, false, Some(Origin::Made), None);
         }
-        self.visit_expr_mut(&mut closure.body);
+        self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
         self.body.flow.exit();
     }
 
@@ -342,6 +383,14 @@ impl Rewriter<'_> {
     // Input:  let f = std::fs::write;
     // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
     pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
+        let Expr::Path(value) = expr else { return };
+        if escape::may_be_escape_value(&value.path) {
+            if let Some(path) = callee_path(value) {
+                if self.visit_escape_value(expr, &path) {
+                    return;
+                }
+            }
+        }
         let Expr::Path(value) = expr else { return };
         if value.qself.is_some() {
             return;
@@ -458,6 +507,24 @@ fn make_closure_param(call: &syn::ExprMethodCall) -> Option<String> {
     }
     let (name, mutable) = flow::let_binding(closure.inputs.first()?)?;
     (!mutable).then_some(name)
+}
+
+// Input:  <std::fs::File>::create          Output: std::fs::File::create
+/// The path a callee names. `<Type>::f` is `Type::f`; a trait's function
+/// (`<T as Trait>::f`) is the trait's, and not followed.
+pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
+    let Some(qself) = &callee.qself else {
+        return Some(callee.path.clone());
+    };
+    let syn::Type::Path(ty) = &*qself.ty else {
+        return None;
+    };
+    if qself.position != 0 || ty.qself.is_some() {
+        return None;
+    }
+    let mut path = ty.path.clone();
+    path.segments.extend(callee.path.segments.iter().cloned());
+    Some(path)
 }
 
 pub(crate) fn last_ident_span(path: &syn::Path) -> Span {

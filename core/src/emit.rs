@@ -360,6 +360,37 @@ pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr 
     then_warn(level, check, ESCAPE_WARNING, method_span)
 }
 
+// Input:  std::mem::forget(tmp)
+// Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
+/// Passes a value whose destructor is skipped through a check of the temp
+/// handles it owns.
+pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
+    let name = match level {
+        Level::Warn => "__ephemeral_fs_warn_temp_forget",
+        _ => "__ephemeral_fs_deny_temp_forget",
+    };
+    let value_span = syn::spanned::Spanned::span(&value);
+    let check = method(probe(value, value_span), name, span);
+    then_warn(level, check, ESCAPE_WARNING, span)
+}
+
+// Input:  TempDir::keep                  (a value)
+// Output: ::ephemeral_fs::__private::fn_value_1(TempDir::keep).__ephemeral_fs_deny_temp_escape_value()
+/// Checks a tempfile escape used as a value by its argument's type (its
+/// result's, for a constructor).
+pub fn escape_value(value: Expr, arity: usize, constructor: bool, span: Span) -> Expr {
+    let (wrapper, check) = match (constructor, arity) {
+        (true, _) => ("fn_result_1", "__ephemeral_fs_deny_temp_adopt_value"),
+        (false, 1) => ("fn_value_1", "__ephemeral_fs_deny_temp_escape_value"),
+        (false, _) => ("fn_value_2", "__ephemeral_fs_deny_temp_escape_value"),
+    };
+    method(
+        call(private_path(wrapper, span), [value], span),
+        check,
+        span,
+    )
+}
+
 // Input:  TempPath::from_path(path)
 // Output: ::ephemeral_fs::__private::Probe(TempPath::from_path(path))
 //             .__ephemeral_fs_deny_temp_adopt()
@@ -418,7 +449,7 @@ pub fn probe_traits_import() -> Stmt {
     let tokens: TokenStream = quote_spanned! {Span::call_site()=>
         #[allow(unused_imports)]
         use ::ephemeral_fs::__private::{
-            PathOfFallback as _, PersistentRead as _, PersistentWrite as _,
+            FnValueFallback as _, PathOfFallback as _, PersistentRead as _, PersistentWrite as _,
             TempAdoptFallback as _, TempEscape as _, TempEscapeFallback as _,
         };
     };

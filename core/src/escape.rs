@@ -110,7 +110,7 @@ impl Rewriter<'_> {
         // module's `cache::keep(x)` takes no receiver.
         let Expr::Call(call) = expr else { return };
         if !ops::ESCAPE_METHODS.contains(&name)
-            || !owner_is_type(path)
+            || !(owner_is_type(path) || self.names_tempfile(path))
             || switched_off(name, call.args.iter().nth(1))
         {
             return;
@@ -164,6 +164,15 @@ impl Rewriter<'_> {
 }
 
 impl Rewriter<'_> {
+    /// Whether a path names an item of tempfile through the imports in
+    /// sight, whatever it was renamed to (`use tempfile::NamedTempFile as
+    /// staged;`).
+    pub(crate) fn names_tempfile(&self, path: &syn::Path) -> bool {
+        self.scope
+            .resolve(path)
+            .is_some_and(|resolved| resolved.first().is_some_and(|krate| krate == "tempfile"))
+    }
+
     // Input:  dir.path().join("a")
     // Output: Probe(&dir).__ephemeral_fs_joined(&["a"], || dir.path().join("a")), with `&dir`
     /// A `persist` destination derived from `owner.path()` counts as it does
@@ -217,6 +226,67 @@ impl Rewriter<'_> {
             bound,
         };
         (destination, Some(owner))
+    }
+}
+
+/// The names of tempfile's types whose functions the value form checks.
+const TEMPFILE_TYPES: &[&str] = &["NamedTempFile", "TempDir", "TempPath", "Builder"];
+
+/// A cheap test before `visit_escape_value`: the path ends in an escape's
+/// name below some other segment.
+pub(crate) fn may_be_escape_value(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|last| {
+        let name = ident_name(&last.ident);
+        ops::ESCAPE_METHODS.contains(&name.as_str())
+            || ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str())
+    })
+}
+
+impl Rewriter<'_> {
+    // Input:  dirs.into_iter().map(TempDir::keep)
+    // Output: dirs.into_iter().map(::ephemeral_fs::__private::fn_value_1(TempDir::keep)
+    //             .__ephemeral_fs_deny_temp_escape_value())
+    /// A tempfile escape used as a value: its first argument's type (for a
+    /// constructor, its result's) decides, as in the call written out.
+    /// Checked at `deny`, as `std::fs` functions used as values are.
+    pub(crate) fn visit_escape_value(&mut self, expr: &mut Expr, path: &syn::Path) -> bool {
+        let count = path.segments.len();
+        if count < 2 {
+            return false;
+        }
+        let name = ident_name(&path.segments[count - 1].ident);
+        let resolved = self.scope.resolve(path);
+        let owner = match &resolved {
+            Some(resolved) if resolved.first().is_some_and(|k| k == "tempfile") => {
+                resolved.iter().rev().nth(1).cloned().unwrap_or_default()
+            }
+            _ => ident_name(&path.segments[count - 2].ident),
+        };
+        if !TEMPFILE_TYPES.contains(&owner.as_str()) {
+            return false;
+        }
+        let constructor = ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str());
+        // tempfile's arities: a type of the user's named like tempfile's
+        // with another arity fails the bound, which says so.
+        let arity = match name.as_str() {
+            "keep" if owner == "Builder" => 2,
+            "keep" | "into_path" | "from_path" | "try_from_path" => 1,
+            _ => 2,
+        };
+        let span = crate::calls::last_ident_span(path);
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return false;
+        }
+        self.record(
+            Lint::TempEscape,
+            span,
+            path_text(path),
+            true,
+            Some(Subject::Value(path.to_token_stream())),
+        );
+        let value = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+        *expr = emit::escape_value(value, arity, constructor, span);
+        true
     }
 }
 

@@ -184,6 +184,15 @@ impl Flow {
         }
     }
 
+    /// Whether any path local is followed at all: most bodies bind none.
+    pub(crate) fn has_bindings(&self) -> bool {
+        !self.slots.is_empty()
+            || self
+                .frames
+                .iter()
+                .any(|frame| frame.names.values().any(Option::is_some))
+    }
+
     /// `name` is bound to something not followed; every binding whose owner
     /// it named is dropped too, since the owner's name now means another
     /// value.
@@ -306,7 +315,8 @@ impl Flow {
                         refused => Some(refused),
                     },
                     ("join", 1) => match self.classify(&call.receiver)? {
-                        Origin::PathOf(mut path_of) => match call.args.first().and_then(plain_name) {
+                        Origin::PathOf(mut path_of) => match call.args.first().and_then(plain_name)
+                        {
                             Some(name) => {
                                 path_of.joins.push(name);
                                 path_of.owned = true;

@@ -293,6 +293,49 @@ pub const PERSIST_METHODS: &[&str] = &["persist", "persist_noclobber"];
 /// their closure a fresh temp file's path; the closure is the last argument.
 pub const MAKE_METHODS: &[&str] = &["make", "make_in"];
 
+/// Functions that skip their argument's destructor, and so a temp file's
+/// cleanup: the argument is probed for a temp handle it owns.
+pub const LEAK_FUNCTIONS: &[&[&str]] = &[
+    &["std", "mem", "forget"],
+    &["core", "mem", "forget"],
+    &["std", "mem", "ManuallyDrop", "new"],
+    &["core", "mem", "ManuallyDrop", "new"],
+    &["std", "boxed", "Box", "leak"],
+    &["std", "boxed", "Box", "into_raw"],
+    &["std", "vec", "Vec", "leak"],
+    &["std", "rc", "Rc", "into_raw"],
+    &["std", "sync", "Arc", "into_raw"],
+];
+
+/// The words a leak function's path ends in, or starts a type with: the
+/// cheap test before resolving, and the pre-scan's triggers.
+pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "leak", "into_raw"];
+
+/// Names taken to mean the paths of `LEAK_FUNCTIONS` when nothing in sight
+/// imports them: the prelude's `Box` and `Vec`, and the modules and types
+/// code names them through.
+pub fn leak_conventional(first: &str) -> Option<&'static [&'static str]> {
+    Some(match first {
+        "core" => &["core"],
+        "mem" => &["std", "mem"],
+        "ManuallyDrop" => &["std", "mem", "ManuallyDrop"],
+        "Box" => &["std", "boxed", "Box"],
+        "Vec" => &["std", "vec", "Vec"],
+        "Rc" => &["std", "rc", "Rc"],
+        "Arc" => &["std", "sync", "Arc"],
+        _ => return None,
+    })
+}
+
+/// Whether a canonical path is one of `LEAK_FUNCTIONS`.
+pub fn is_leak_function(canonical: &[String]) -> bool {
+    LEAK_FUNCTIONS.iter().any(|path| {
+        path.iter()
+            .copied()
+            .eq(canonical.iter().map(String::as_str))
+    })
+}
+
 /// The operation a canonical path names, if any: `["std", "fs", "write"]`.
 pub fn lookup(canonical: &[String]) -> Option<(&'static Operation, bool)> {
     OPERATIONS.iter().find_map(|operation| {

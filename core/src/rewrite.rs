@@ -36,6 +36,9 @@ pub struct Rewriter<'a> {
     /// Every setting in force, innermost last, with the reason of the
     /// `allow` it came from: an allowed finding carries that reason.
     pub(crate) reasons: Vec<(Lint, Option<String>)>,
+    /// Inside a const context, the levels outside it: a closure there runs
+    /// at run time, and is checked with them.
+    const_levels: Option<Levels>,
 }
 
 /// Where one of our attributes was found.
@@ -82,6 +85,7 @@ impl<'a> Rewriter<'a> {
             body: Body::default(),
             nested_names: Vec::new(),
             reasons: Vec::new(),
+            const_levels: None,
         }
     }
 
@@ -204,11 +208,54 @@ impl<'a> Rewriter<'a> {
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
     /// is rewritten.
     fn strip_only(&mut self, f: impl FnOnce(&mut Self)) {
-        let (levels, stripping) = (self.levels, self.stripping);
+        let (levels, stripping, const_levels) = (self.levels, self.stripping, self.const_levels);
+        if !stripping && const_levels.is_none() {
+            self.const_levels = Some(levels);
+        }
         self.levels = Levels::all_allowed();
         self.stripping = true;
         f(self);
-        (self.levels, self.stripping) = (levels, stripping);
+        (self.levels, self.stripping, self.const_levels) = (levels, stripping, const_levels);
+    }
+
+    // Input:  || std::fs::write("/var/x", b)          (in a const context)
+    // Output: || { use ::ephemeral_fs::__private::{..}; std::fs::write(..) }
+    /// Runs `f` on a closure's body with the levels outside the const
+    /// context it is in, if any: the closure runs at run time. Its probes'
+    /// fallback traits are imported in it, since no function body around
+    /// it does.
+    pub(crate) fn in_run_time_closure(
+        &mut self,
+        body: &mut Expr,
+        f: impl FnOnce(&mut Self, &mut Expr),
+    ) {
+        let Some(levels) = self.const_levels.take() else {
+            return f(self, body);
+        };
+        let (saved, stripping, uses_probes) = (self.levels, self.stripping, self.body.uses_probes);
+        (self.levels, self.stripping, self.body.uses_probes) = (levels, false, false);
+        f(self, body);
+        if self.body.uses_probes {
+            let import = emit::probe_traits_import();
+            let inner = std::mem::replace(body, Expr::Verbatim(Default::default()));
+            *body = syn::parse_quote!({ #import #inner });
+        }
+        (self.levels, self.stripping, self.body.uses_probes) = (saved, stripping, uses_probes);
+        self.const_levels = Some(levels);
+    }
+
+    // Input:  static CACHE: LazyLock<()> = LazyLock::new(|| { fs::write(..); });
+    /// The initializer of a `const` or `static` item: a const context,
+    /// whose closures run at run time.
+    fn rewrite_const_item(&mut self, expr: &mut Expr) {
+        let saved = std::mem::take(&mut self.body);
+        let block = Block {
+            brace_token: Default::default(),
+            stmts: Vec::new(),
+        };
+        self.body.flow = Flow::for_body(&block);
+        self.strip_only(|this| this.visit_expr_mut(expr));
+        self.body = saved;
     }
 
     // Input:  mod m { use ephemeral_fs::ephemeral_fs; #[ephemeral_fs(deny(persistent_read))] fn f() {} }
@@ -285,9 +332,20 @@ impl<'a> Rewriter<'a> {
 
 impl VisitMut for Rewriter<'_> {
     // Items are visited only where they hold code a handler runs: function
-    // bodies, impl and trait methods, inline modules. Consts and statics
-    // cannot call `std::fs`; macro definitions are templates, not code.
+    // bodies, impl and trait methods, inline modules, and the closures in
+    // consts and statics (a `LazyLock::new(|| ..)`); macro definitions are
+    // templates, not code.
     fn visit_item_mut(&mut self, item: &mut Item) {
+        // An item in a const context has a body of its own, which runs at
+        // run time: it is checked with the levels outside that context.
+        if let Some(levels) = self.const_levels.take() {
+            let (saved, stripping) = (self.levels, self.stripping);
+            (self.levels, self.stripping) = (levels, false);
+            self.visit_item_mut(item);
+            (self.levels, self.stripping) = (saved, stripping);
+            self.const_levels = Some(levels);
+            return;
+        }
         match item {
             Item::Fn(function) => {
                 let settings = self.take_our_attrs(&mut function.attrs, Place::Item);
@@ -313,7 +371,13 @@ impl VisitMut for Rewriter<'_> {
                                     .splice(0..0, uses.into_iter().map(Stmt::Item));
                                 continue;
                             }
-                            ImplItem::Const(item) => &mut item.attrs,
+                            ImplItem::Const(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                this.with_settings(&settings, |this| {
+                                    this.rewrite_const_item(&mut item.expr)
+                                });
+                                continue;
+                            }
                             ImplItem::Type(item) => &mut item.attrs,
                             ImplItem::Macro(item) => &mut item.attrs,
                             _ => continue,
@@ -340,7 +404,15 @@ impl VisitMut for Rewriter<'_> {
                                 }
                                 continue;
                             }
-                            TraitItem::Const(item) => &mut item.attrs,
+                            TraitItem::Const(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                if let Some((_, expr)) = &mut item.default {
+                                    this.with_settings(&settings, |this| {
+                                        this.rewrite_const_item(expr)
+                                    });
+                                }
+                                continue;
+                            }
                             TraitItem::Type(item) => &mut item.attrs,
                             TraitItem::Macro(item) => &mut item.attrs,
                             _ => continue,
@@ -362,6 +434,14 @@ impl VisitMut for Rewriter<'_> {
                     self.scope.pop();
                     items.extend(self.keep_imports_used(nested));
                 }
+            }
+            Item::Const(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
+            }
+            Item::Static(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
             }
             other => {
                 // Nothing to check in it, but our attributes must not reach rustc.

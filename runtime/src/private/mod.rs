@@ -15,8 +15,9 @@ use tempfile::NamedTempFile;
 
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
 pub use escape::{
-    Checked, Escaping, Passing, Persisting, TempAdoptFallback, TempAdoption, TempEscapeFallback,
-    TempHandle, TypeOf, type_of,
+    Checked, Escaping, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
+    TempAdoption, TempEscapeFallback, TempHandle, TypeOf, fn_result_1, fn_value_1, fn_value_2,
+    type_of,
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
