@@ -179,7 +179,16 @@ impl Rewriter<'_> {
     ) {
         let lint = target.lint;
         let span = syn::spanned::Spanned::span(&*arg);
-        let origin = self.body.flow.classify(arg);
+        let origin = match self.body.flow.classify(arg) {
+            // A symbolic link to a temp file's or directory's own path can
+            // outlive it; to a path joined inside a temp directory it cannot.
+            Some(Origin::PathOf(path_of))
+                if target.role == Role::SymlinkOriginal && !path_of.joined() =>
+            {
+                None
+            }
+            origin => origin,
+        };
         if let Some(Origin::Made) = origin {
             let level = self.levels.get(lint);
             if level != Level::Allow {
@@ -210,6 +219,9 @@ impl Rewriter<'_> {
             }
             _ if target.role == Role::LinkOriginal => {
                 emit::guard_link_original(level, original, callee_span)
+            }
+            _ if target.role == Role::SymlinkOriginal => {
+                emit::guard_symlink_original(level, original, callee_span)
             }
             _ => emit::guard_target(lint, level, original, callee_span),
         };
@@ -451,11 +463,12 @@ impl Rewriter<'_> {
                     return Some(BuilderState { kind, writes });
                 }
                 Expr::Path(path) => {
-                    let ident = path.path.get_ident()?;
-                    let state = self.body.builders.get(&ident_name(ident))?;
+                    let name = ident_name(path.path.get_ident()?);
+                    let state = self.body.builders.get(&name)?;
+                    let escaped = self.body.used_as_values.contains(&name);
                     return Some(BuilderState {
                         kind: state.kind,
-                        writes: writes || state.writes,
+                        writes: writes || state.writes || escaped,
                     });
                 }
                 _ => return None,

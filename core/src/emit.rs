@@ -143,6 +143,20 @@ pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
     )
 }
 
+// Input:  std::os::unix::fs::symlink(original, link)
+// Output: symlink(::ephemeral_fs::__private::persistent_write_symlink_original(original), ..)
+/// Guards the original of a new symbolic link: only a path inside a temp
+/// directory cannot be created again after it is removed.
+pub fn guard_symlink_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        "persistent_write_symlink_original",
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
 // Input:  fs::write(tmp.path(), data)
 // Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
 //                       .__ephemeral_fs_deny_persistent_write_path(<tmp's path, held.rs>), data)

@@ -59,6 +59,10 @@ pub(crate) struct Body {
     /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
     /// checking.
     pub(crate) locals: HashSet<String>,
+    /// Every lone name used other than as a method call's receiver: a
+    /// builder local used so (`&mut opts`, `OpenOptions::create(&mut o,
+    /// true)`) may have its write flags set where the rewrite does not see.
+    pub(crate) used_as_values: HashSet<String>,
     /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
     pub(crate) flow: Flow,
     /// Uses of a `make` closure's path accepted so far, with their lint and
@@ -196,7 +200,7 @@ impl<'a> Rewriter<'a> {
             return self.strip_only(|this| this.visit_block_mut(block));
         }
         let saved = std::mem::take(&mut self.body);
-        self.body.locals = crate::syntax::bound_names(sig, block);
+        (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
         self.body.flow = Flow::for_body(block);
         self.visit_block_mut(block);
         if self.body.uses_probes {

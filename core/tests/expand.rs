@@ -587,9 +587,23 @@ fn persist_checks_its_destination_once() {
 
 #[test]
 fn links_check_their_original_too() {
-    let output = expand(quote!(), quote! { fn f() { fs::soft_link(a, b); } });
+    let output = expand(quote!(), quote! { fn f() { fs::hard_link(a, b); } });
     assert!(
-        output.contains("fs :: soft_link (:: ephemeral_fs :: __private :: persistent_write_link_original (a) , :: ephemeral_fs :: __private :: persistent_write (b))"),
+        output.contains("fs :: hard_link (:: ephemeral_fs :: __private :: persistent_write_link_original (a) , :: ephemeral_fs :: __private :: persistent_write (b))"),
+        "{output}"
+    );
+    // A symbolic link may outlive its original: the original must be
+    // inside a temp directory, even when it is a temp file's own path.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { fs::soft_link(tmp.path(), b); fs::soft_link(dir.path().join("a"), b); } },
+    );
+    assert!(
+        output.contains("fs :: soft_link (:: ephemeral_fs :: __private :: persistent_write_symlink_original (tmp . path ()) ,"),
+        "{output}"
+    );
+    assert!(
+        output.contains("fs :: soft_link (:: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_deny_persistent_write_joined ("),
         "{output}"
     );
 }

@@ -70,6 +70,26 @@ pub trait LinkOriginal: AsRef<Path> + Sealed {}
 #[diagnostic::do_not_recommend]
 impl<T: TempTarget<persistent_write> + ?Sized> LinkOriginal for T {}
 
+/// What a symbolic link may point to: a path inside a temp directory. Any
+/// other original (a `NamedTempFile`, a `TempDir` itself) may be removed
+/// before the link, and a write through the link then creates it again,
+/// where nothing removes it; a path inside a removed directory cannot be.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: a symbolic link to `{Self}` can outlive its original",
+    label = "the original may be removed before the link",
+    note = "when the original is removed first (its temp handle dropped), a write through the link creates it again, where nothing removes it",
+    note = "link to a path inside a temp directory (`dir.child(name)?`), which cannot be created again once the directory is gone; or copy the file, or make a hard link",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait SymlinkOriginal: AsRef<Path> + Sealed {}
+
+#[diagnostic::do_not_recommend]
+impl SymlinkOriginal for crate::ScratchPath<'_> {}
+#[diagnostic::do_not_recommend]
+impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &T {}
+#[diagnostic::do_not_recommend]
+impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &mut T {}
+
 /// Never implemented: the tempfile calls that cancel a temp file's cleanup
 /// (`keep`, `into_path`, `disable_cleanup(true)`, `persist` out of a temp
 /// directory) require it.

@@ -24,7 +24,9 @@ pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination};
 
 use crate::TempTarget;
-use crate::bounds::{LinkOriginal, MadeByTempfile, TempDirJoin, TempPathOf, TempReadTarget};
+use crate::bounds::{
+    LinkOriginal, MadeByTempfile, SymlinkOriginal, TempDirJoin, TempPathOf, TempReadTarget,
+};
 use crate::lint::{persistent_read, persistent_write};
 
 // Input:  fs::write(path, data)
@@ -72,6 +74,12 @@ pub fn persistent_read_joined<T: TempDirJoin<persistent_read>>(target: T) -> T {
 /// The original of a link: writes through the link land there.
 #[inline(always)]
 pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
+    target
+}
+
+/// The original of a symbolic link, which may be removed before it.
+#[inline(always)]
+pub fn persistent_write_symlink_original<T: SymlinkOriginal>(target: T) -> T {
     target
 }
 
