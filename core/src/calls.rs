@@ -301,8 +301,10 @@ impl Rewriter<'_> {
     }
 
     // Input:  Builder::new().make(|path| File::create(path))
-    // Output: ::ephemeral_fs::__private::persistent_write_made(
-    //             Builder::new().make(|path| File::create(path)))
+    // Output: ::ephemeral_fs::__private::persistent_write_make(
+    //             Builder::new(), |path| File::create(path))                  (deny)
+    //         ::ephemeral_fs::__private::Probe(Builder::new().make(|path| File::create(path)))
+    //             .closure_path_is_not_from_tempfile()                        (warn)
     /// A `make(|path| ..)` or `make_in(dir, |path| ..)` call: the closure's
     /// path passes where the closure uses it, and the call is checked to be
     /// tempfile's. Returns `false` when the call is not of that shape.
@@ -344,7 +346,15 @@ impl Rewriter<'_> {
             }),
         );
         let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-        *expr = emit::guard_made(lint, level, whole, method_span);
+        *expr = match (level, whole) {
+            // At `deny` the call itself is tempfile's, so that no `make` of
+            // the user's can hand the closure another path.
+            (Level::Deny, Expr::MethodCall(call)) => {
+                let name = format!("{}_{}", lint.name(), ident_name(&call.method));
+                emit::make_by_tempfile(&name, *call.receiver, call.args, method_span)
+            }
+            (_, whole) => emit::guard_made(lint, level, whole, method_span),
+        };
         true
     }
 

@@ -208,6 +208,33 @@ pub fn guard_made(lint: Lint, level: Level, whole_call: Expr, method_span: Span)
     }
 }
 
+// Input:  Builder::new().make_in(dir, |path| File::create(path))
+// Output: ::ephemeral_fs::__private::persistent_write_make_in(Builder::new(), dir, |path| ..)
+/// Calls `make` or `make_in` through the runtime's `TempfileBuilder`,
+/// which only `tempfile::Builder` implements.
+pub fn make_by_tempfile(
+    function: &str,
+    receiver: Expr,
+    args: Punctuated<Expr, syn::Token![,]>,
+    method_span: Span,
+) -> Expr {
+    // Borrowed, as the method call borrows it: a builder local stays usable.
+    let receiver = match receiver {
+        postfix @ (Expr::MethodCall(_)
+        | Expr::Call(_)
+        | Expr::Path(_)
+        | Expr::Field(_)
+        | Expr::Paren(_)
+        | Expr::Index(_)) => postfix,
+        other => syn::parse_quote_spanned!(method_span=> (#other)),
+    };
+    call(
+        private_path(function, method_span),
+        std::iter::once(borrow(&receiver, method_span)).chain(args),
+        method_span,
+    )
+}
+
 /// The probe method for `temp_escape` at `level`. The in-place variants
 /// return a marker that does not borrow, so the receiver can then be moved.
 fn escape_method(level: Level, in_place: bool) -> &'static str {

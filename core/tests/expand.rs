@@ -562,14 +562,14 @@ fn make_closures_leave_their_path_and_check_the_call() {
     );
     assert_eq!(
         output,
-        "fn f () { :: ephemeral_fs :: __private :: persistent_write_made (Builder :: new () . make (| path | File :: create (path))) ; }"
+        "fn f () { :: ephemeral_fs :: __private :: persistent_write_make (& Builder :: new () , | path | File :: create (path)) ; }"
     );
     // Another closure parameter, or a path the closure did not get, is checked.
     let output = expand(
         quote!(),
         quote! { fn f() { Builder::new().make(|path| File::create(other)); } },
     );
-    assert!(!output.contains("persistent_write_made"), "{output}");
+    assert!(!output.contains("persistent_write_make"), "{output}");
     assert!(output.contains("persistent_write (other)"), "{output}");
 }
 

@@ -132,6 +132,74 @@ impl<D: AsRef<Path>> TempDestination for crate::private::InTempDir<D> {}
 )]
 pub trait MayAdoptAnyPath: Sealed {}
 
+/// A `tempfile::Builder`, whose `make` and `make_in` hand their closure a
+/// fresh temp file's path. The call is made through this trait, so that no
+/// method of the user's named `make` can stand in for tempfile's.
+#[diagnostic::on_unimplemented(
+    message = "{L}: `{Self}` is not a `tempfile::Builder`, so the path its `make` closure is handed is not known to be a temp file",
+    label = "not a `tempfile::Builder`",
+    note = "the path handed to a `make(|path| ..)` or `make_in(dir, |path| ..)` closure counts as a temp file only for `tempfile::Builder`",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
+)]
+pub trait TempfileBuilder<L>: Sealed {
+    #[doc(hidden)]
+    fn __ephemeral_fs_make_in<P, F, R>(&self, dir: P, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        P: AsRef<Path>,
+        F: FnMut(&Path) -> io::Result<R>;
+
+    #[doc(hidden)]
+    fn __ephemeral_fs_make<F, R>(&self, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        F: FnMut(&Path) -> io::Result<R>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<L> TempfileBuilder<L> for tempfile::Builder<'_, '_> {
+    #[inline(always)]
+    fn __ephemeral_fs_make_in<P, F, R>(&self, dir: P, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        P: AsRef<Path>,
+        F: FnMut(&Path) -> io::Result<R>,
+    {
+        tempfile::Builder::make_in(self, dir, make)
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_make<F, R>(&self, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        F: FnMut(&Path) -> io::Result<R>,
+    {
+        tempfile::Builder::make(self, make)
+    }
+}
+
+macro_rules! builder_through {
+    ($($pointer:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<L, T: TempfileBuilder<L> + ?Sized> TempfileBuilder<L> for $pointer {
+            #[inline(always)]
+            fn __ephemeral_fs_make_in<P, F, R>(&self, dir: P, make: F) -> io::Result<NamedTempFile<R>>
+            where
+                P: AsRef<Path>,
+                F: FnMut(&Path) -> io::Result<R>,
+            {
+                T::__ephemeral_fs_make_in(self, dir, make)
+            }
+
+            #[inline(always)]
+            fn __ephemeral_fs_make<F, R>(&self, make: F) -> io::Result<NamedTempFile<R>>
+            where
+                F: FnMut(&Path) -> io::Result<R>,
+            {
+                T::__ephemeral_fs_make(self, make)
+            }
+        }
+    )*};
+}
+
+builder_through!(&T, &mut T);
+
 /// What `tempfile::Builder::make` and `make_in` return: the path their
 /// closure is handed is then a temp file's, removed when the
 /// `NamedTempFile` drops.

@@ -21,7 +21,7 @@ pub use escape::{
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
-use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination};
+use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder};
 
 use crate::TempTarget;
 use crate::bounds::{
@@ -93,6 +93,60 @@ pub fn persistent_write_symlink_original<T: SymlinkOriginal>(target: T) -> T {
 #[inline(always)]
 pub fn persistent_write_made<T: MadeByTempfile<persistent_write>>(made: T) -> T {
     made
+}
+
+// Input:  Builder::new().prefix("x").make(|path| File::create(path))   (deny)
+// Output: ::ephemeral_fs::__private::persistent_write_make(
+//             Builder::new().prefix("x"), |path| File::create(path))
+//
+// At `deny` the call is tempfile's own, made through a sealed trait, so
+// that no `make` of the user's (a trait implemented for `Builder`) can hand
+// the closure another path.
+
+#[inline(always)]
+pub fn persistent_write_make<B, F, R>(builder: B, make: F) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_write>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make(make)
+}
+
+#[inline(always)]
+pub fn persistent_read_make<B, F, R>(builder: B, make: F) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_read>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make(make)
+}
+
+#[inline(always)]
+pub fn persistent_write_make_in<B, P, F, R>(
+    builder: B,
+    dir: P,
+    make: F,
+) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_write>,
+    P: AsRef<Path>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make_in(dir, make)
+}
+
+#[inline(always)]
+pub fn persistent_read_make_in<B, P, F, R>(
+    builder: B,
+    dir: P,
+    make: F,
+) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_read>,
+    P: AsRef<Path>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make_in(dir, make)
 }
 
 #[inline(always)]
