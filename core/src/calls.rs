@@ -2,13 +2,14 @@
 //! operations, builder chains, tempfile escapes and functions used as values.
 
 use proc_macro2::Span;
-use quote::ToTokens;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, ExprClosure};
 
 use crate::check::{Callee, Check, Subject};
 use crate::emit;
-use crate::flow::{self, Origin};
+use crate::escape;
+use crate::flow::{self, Origin, Owner, PathOf};
+use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops::{self, Builder, Role, Target};
 use crate::rewrite::{BuilderState, Rewriter};
@@ -74,10 +75,9 @@ impl Rewriter<'_> {
         let Expr::Path(callee) = &*call.func else {
             return visit_mut::visit_expr_mut(self, expr);
         };
-        if callee.qself.is_some() {
+        let Some(path) = callee_path(callee) else {
             return visit_mut::visit_expr_mut(self, expr);
-        }
-        let path = callee.path.clone();
+        };
         let callee_span = last_ident_span(&path);
         let name = path
             .segments
@@ -108,8 +108,46 @@ impl Rewriter<'_> {
                 return;
             }
         }
-        visit_mut::visit_expr_mut(self, expr);
+        if ops::LEAK_WORDS.contains(&name.as_str())
+            || path.segments.iter().any(|s| s.ident == "ManuallyDrop")
+        {
+            let canonical = self.scope.resolve_with(&path, ops::leak_conventional);
+            if canonical.as_deref().is_some_and(ops::is_leak_function) {
+                for arg in call.args.iter_mut() {
+                    self.visit_expr_mut(arg);
+                }
+                return self.visit_leak(expr, &path, callee_span);
+            }
+        }
+        // The callee is a function called, not a value taken: only the
+        // arguments are visited.
+        if let Expr::Call(call) = expr {
+            for arg in call.args.iter_mut() {
+                self.visit_expr_mut(arg);
+            }
+        }
         self.visit_path_called_escape(expr, &path, &name, callee_span);
+    }
+
+    // Input:  std::mem::forget(tmp)
+    // Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
+    /// `mem::forget`, `ManuallyDrop::new`, `Box::leak` and the like skip
+    /// their argument's destructor: a temp handle the argument owns is an
+    /// escape, decided by its type.
+    fn visit_leak(&mut self, expr: &mut Expr, path: &syn::Path, callee_span: Span) {
+        let Expr::Call(call) = expr else { return };
+        let Some(arg) = call.args.first_mut() else {
+            return;
+        };
+        let value = &*arg;
+        let level = self.record(Lint::TempEscape, callee_span, true, || {
+            (Callee::Leak { path }, Some(Subject::Value(value)))
+        });
+        if level == Level::Allow || !self.emits {
+            return;
+        }
+        let value = std::mem::replace(arg, Expr::Verbatim(Default::default()));
+        *arg = emit::forgotten(level, value, callee_span);
     }
 
     /// A cheap test before resolving, which allocates: the last segment is
@@ -141,7 +179,16 @@ impl Rewriter<'_> {
     ) {
         let lint = target.lint;
         let span = syn::spanned::Spanned::span(&*arg);
-        let origin = self.body.flow.classify(arg);
+        let origin = match self.body.flow.classify(arg) {
+            // A symbolic link to a temp file's or directory's own path can
+            // outlive it; to a path joined inside a temp directory it cannot.
+            Some(Origin::PathOf(path_of))
+                if target.role == Role::SymlinkOriginal && !path_of.joined() =>
+            {
+                None
+            }
+            origin => origin,
+        };
         if let Some(Origin::Made) = origin {
             let level = self.levels.get(lint);
             if level != Level::Allow {
@@ -149,12 +196,12 @@ impl Rewriter<'_> {
             }
             return;
         }
-        let probed = matches!(origin, Some(Origin::PathOf { .. }));
+        let probed = matches!(origin, Some(Origin::PathOf(_)));
         let level = self.record(lint, span, probed, || {
             let subject = match &origin {
-                Some(Origin::PathOf { owner, joined, .. }) => Subject::PathOwner {
-                    owner: &**owner,
-                    joined: *joined,
+                Some(Origin::PathOf(path_of)) => Subject::PathOwner {
+                    owner: path_of.owner.written(),
+                    joined: path_of.joined(),
                 },
                 Some(Origin::Refused(_)) => Subject::Refused,
                 _ => Subject::Value(&*arg),
@@ -166,30 +213,8 @@ impl Rewriter<'_> {
         }
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
         *arg = match origin {
-            Some(Origin::PathOf { owner, joined, .. }) => {
-                // A local's owner is written at its `let`: borrowed here, so
-                // that dropping or moving it first is a borrow error at the use.
-                let (owner, borrow_span) = if original_is_local(&original) {
-                    // From the argument's first token to its last, so that
-                    // "borrowed here after move" underlines all of `&p`.
-                    let last = original
-                        .to_token_stream()
-                        .into_iter()
-                        .last()
-                        .map_or(span, |token| token.span());
-                    (flow::owner_at(&owner, last), span)
-                } else {
-                    (*owner, callee_span)
-                };
-                emit::guard_path_of(
-                    lint,
-                    level,
-                    owner,
-                    joined,
-                    original,
-                    callee_span,
-                    borrow_span,
-                )
+            Some(Origin::PathOf(path_of)) => {
+                self.guard_path_of(lint, level, path_of, original, span, callee_span)
             }
             Some(Origin::Refused(refusal)) => {
                 emit::guard_refused(lint, refusal, level, original, callee_span)
@@ -197,8 +222,69 @@ impl Rewriter<'_> {
             _ if target.role == Role::LinkOriginal => {
                 emit::guard_link_original(level, original, callee_span)
             }
+            _ if target.role == Role::SymlinkOriginal => {
+                emit::guard_symlink_original(level, original, callee_span)
+            }
             _ => emit::guard_target(lint, level, original, callee_span),
         };
+    }
+
+    // Input:  fs::write(&p, data)        (after `let p = tmp.path().to_path_buf();`)
+    // Output: fs::write(Probe(__ephemeral_fs_owner_0)
+    //             .__ephemeral_fs_deny_persistent_write_path(&p), data)
+    /// Checks a path derived from `owner.path()` by the owner's type, with
+    /// the path computed as `held.rs` says. A local's owner is the one its
+    /// `let` holds; an owner written in the argument is borrowed once here.
+    fn guard_path_of(
+        &mut self,
+        lint: Lint,
+        level: Level,
+        path_of: PathOf,
+        mut value: Expr,
+        arg_span: Span,
+        callee_span: Span,
+    ) -> Expr {
+        let joined = path_of.joined();
+        let (joins, owned) = (path_of.joins, path_of.owned);
+        match path_of.owner {
+            Owner::Held { slot, .. } => {
+                // Spanned at the argument: a borrow error says "later used here".
+                let held = held::ident_expr(&held::held_ident(slot, arg_span));
+                match path_of.local {
+                    Some(local) => self.body.flow.mark(local),
+                    None => {
+                        self.body.flow.mark(slot);
+                        held::replace_chain(&mut value, |chain| {
+                            held::compute(&held, &joins, owned, chain)
+                        });
+                    }
+                }
+                emit::guard_path_of(lint, level, held, joined, value, callee_span)
+            }
+            Owner::Place(owner) if held::is_lone_name(&owner) => {
+                let owner_ref: Expr = syn::parse_quote_spanned!(callee_span=> &#owner);
+                held::replace_chain(&mut value, |chain| {
+                    held::compute(&owner_ref, &joins, owned, chain)
+                });
+                emit::guard_path_of(lint, level, owner_ref, joined, value, callee_span)
+            }
+            Owner::Place(owner) => {
+                let bound = held::owner_ident(syn::spanned::Spanned::span(&*owner));
+                let owner_ref = held::ident_expr(&bound);
+                // A match arm drops its temporaries: the borrows of the
+                // argument go around the match, so that what they borrow
+                // lives to the end of the statement as written.
+                let (borrows, mut value) = held::take_borrows(value);
+                held::replace_owner(&mut value, held::deref_of(&bound));
+                held::replace_chain(&mut value, |chain| {
+                    held::compute(&owner_ref, &joins, owned, chain)
+                });
+                let check = emit::guard_path_of(lint, level, owner_ref, joined, value, callee_span);
+                let span = held::glue_span(callee_span);
+                let checked = syn::parse_quote_spanned!(span=> match &#owner { #bound => #check });
+                held::put_borrows(borrows, checked)
+            }
+        }
     }
 
     /// Visits a closure; `made` names the parameter of a `make` closure,
@@ -210,15 +296,17 @@ impl Rewriter<'_> {
             self.visit_pat_mut(input);
         }
         if let Some(name) = made {
-            self.body.flow.bind(name, false, Some(Origin::Made));
+            self.body.flow.bind(name, false, Some(Origin::Made), None);
         }
-        self.visit_expr_mut(&mut closure.body);
+        self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
         self.body.flow.exit();
     }
 
     // Input:  Builder::new().make(|path| File::create(path))
-    // Output: ::ephemeral_fs::__private::persistent_write_made(
-    //             Builder::new().make(|path| File::create(path)))
+    // Output: ::ephemeral_fs::__private::persistent_write_make(
+    //             Builder::new(), |path| File::create(path))                  (deny)
+    //         ::ephemeral_fs::__private::Probe(Builder::new().make(|path| File::create(path)))
+    //             .closure_path_is_not_from_tempfile()                        (warn)
     /// A `make(|path| ..)` or `make_in(dir, |path| ..)` call: the closure's
     /// path passes where the closure uses it, and the call is checked to be
     /// tempfile's. Returns `false` when the call is not of that shape.
@@ -261,7 +349,15 @@ impl Rewriter<'_> {
             return true;
         }
         let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-        *expr = emit::guard_made(lint, level, whole, method_span);
+        *expr = match (level, whole) {
+            // At `deny` the call itself is tempfile's, so that no `make` of
+            // the user's can hand the closure another path.
+            (Level::Deny, Expr::MethodCall(call)) => {
+                let name = crate::symbol::make_guard(lint, &ident_name(&call.method));
+                emit::make_by_tempfile(&name, *call.receiver, call.args, method_span)
+            }
+            (_, whole) => emit::guard_made(lint, level, whole, method_span),
+        };
         true
     }
 
@@ -308,6 +404,14 @@ impl Rewriter<'_> {
     // Input:  let f = std::fs::write;
     // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
     pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
+        let Expr::Path(value) = expr else { return };
+        if escape::may_be_escape_value(&value.path) {
+            if let Some(path) = callee_path(value) {
+                if self.visit_escape_value(expr, &path) {
+                    return;
+                }
+            }
+        }
         let Expr::Path(value) = expr else { return };
         if value.qself.is_some() {
             return;
@@ -374,11 +478,12 @@ impl Rewriter<'_> {
                     return Some(BuilderState { kind, writes });
                 }
                 Expr::Path(path) => {
-                    let ident = path.path.get_ident()?;
-                    let state = self.body.builders.get(&ident_name(ident))?;
+                    let name = ident_name(path.path.get_ident()?);
+                    let state = self.body.builders.get(&name)?;
+                    let escaped = self.body.used_as_values.contains(&name);
                     return Some(BuilderState {
                         kind: state.kind,
-                        writes: writes || state.writes,
+                        writes: writes || state.writes || escaped,
                     });
                 }
                 _ => return None,
@@ -428,13 +533,20 @@ fn make_closure_param(call: &syn::ExprMethodCall) -> Option<String> {
     (!mutable).then_some(name)
 }
 
-/// Whether a guarded argument names a local (`p`, `&p`), whose owner was
-/// written elsewhere.
-fn original_is_local(arg: &Expr) -> bool {
-    match arg {
-        Expr::Reference(reference) => original_is_local(&reference.expr),
-        Expr::Paren(paren) => original_is_local(&paren.expr),
-        Expr::Path(path) => path.path.get_ident().is_some(),
-        _ => false,
+// Input:  <std::fs::File>::create          Output: std::fs::File::create
+/// The path a callee names. `<Type>::f` is `Type::f`; a trait's function
+/// (`<T as Trait>::f`) is the trait's, and not followed.
+pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
+    let Some(qself) = &callee.qself else {
+        return Some(callee.path.clone());
+    };
+    let syn::Type::Path(ty) = &*qself.ty else {
+        return None;
+    };
+    if qself.position != 0 || ty.qself.is_some() {
+        return None;
     }
+    let mut path = ty.path.clone();
+    path.segments.extend(callee.path.segments.iter().cloned());
+    Some(path)
 }

@@ -54,6 +54,9 @@ pub enum Callee<'e> {
         path: &'e syn::Path,
         method: &'static str,
     },
+    /// A function that skips its argument's destructor: `mem::forget(tmp)`,
+    /// `Box::leak(..)`.
+    Leak { path: &'e syn::Path },
 }
 
 impl Callee<'_> {
@@ -64,7 +67,9 @@ impl Callee<'_> {
             Callee::Builder(Builder::OpenOptions) => "OpenOptions::open".to_owned(),
             Callee::Builder(Builder::DirBuilder) => "DirBuilder::create".to_owned(),
             Callee::Make(method) | Callee::EscapeMethod(method) => format!(".{method}()"),
-            Callee::EscapePath { path, .. } => crate::syntax::path_text(path),
+            Callee::EscapePath { path, .. } | Callee::Leak { path } => {
+                crate::syntax::path_text(path)
+            }
         }
     }
 

@@ -125,33 +125,43 @@ pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
     )
 }
 
+// Input:  std::os::unix::fs::symlink(original, link)
+// Output: symlink(::ephemeral_fs::__private::persistent_write_symlink_original(original), ..)
+/// Guards the original of a new symbolic link: only a path inside a temp
+/// directory cannot be created again after it is removed.
+pub fn guard_symlink_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        symbol::SYMLINK_ORIGINAL_GUARD,
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
 // Input:  fs::write(tmp.path(), data)
 // Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
-//                       .__ephemeral_fs_deny_persistent_write_path(tmp.path()), data)
+//                       .__ephemeral_fs_deny_persistent_write_path(<tmp's path, held.rs>), data)
 // Input:  File::create(p)                 (after `let p = dir.path().join("x");`)
-// Output: File::create(::ephemeral_fs::__private::Probe(&dir)
+// Output: File::create(::ephemeral_fs::__private::Probe(__ephemeral_fs_owner_0)
 //                          .__ephemeral_fs_deny_persistent_write_joined(p))
 /// Guards a path derived from `owner.path()`: the compiler lets it through
-/// when `owner` is a `NamedTempFile` or `TempDir` (a `TempDir` when
-/// `joined`), and demands a temp handle otherwise. The owner is borrowed at
-/// `borrow_span`: the argument, when the owner was written at a `let`, so
-/// that a use after the owner moved is reported there.
+/// when the owner `owner_ref` refers to is a `NamedTempFile` or `TempDir`
+/// (a `TempDir` when `joined`), and demands a temp handle otherwise.
 pub fn guard_path_of(
     lint: Lint,
     level: Level,
-    owner: Expr,
+    owner_ref: Expr,
     joined: bool,
     arg: Expr,
     callee_span: Span,
-    borrow_span: Span,
 ) -> Expr {
     let name = match (level, joined) {
         (Level::Warn, false) => symbol::warn_method(lint, Warn::PathOf).to_owned(),
         (Level::Warn, true) => symbol::warn_method(lint, Warn::Joined).to_owned(),
         (_, joined) => symbol::path_of_probe(lint, joined),
     };
-    let borrowed = borrow(&owner, borrow_span);
-    let mut check = method(probe(borrowed, callee_span), &name, callee_span);
+    let mut check = method(probe(owner_ref, callee_span), &name, callee_span);
     if let Expr::MethodCall(call) = &mut check {
         call.args.push(arg);
     }
@@ -177,6 +187,33 @@ pub fn guard_made(lint: Lint, level: Level, whole_call: Expr, method_span: Span)
             method_span,
         ),
     }
+}
+
+// Input:  Builder::new().make_in(dir, |path| File::create(path))
+// Output: ::ephemeral_fs::__private::persistent_write_make_in(Builder::new(), dir, |path| ..)
+/// Calls `make` or `make_in` through the runtime's `TempfileBuilder`,
+/// which only `tempfile::Builder` implements.
+pub fn make_by_tempfile(
+    function: &str,
+    receiver: Expr,
+    args: Punctuated<Expr, syn::Token![,]>,
+    method_span: Span,
+) -> Expr {
+    // Borrowed, as the method call borrows it: a builder local stays usable.
+    let receiver = match receiver {
+        postfix @ (Expr::MethodCall(_)
+        | Expr::Call(_)
+        | Expr::Path(_)
+        | Expr::Field(_)
+        | Expr::Paren(_)
+        | Expr::Index(_)) => postfix,
+        other => syn::parse_quote_spanned!(method_span=> (#other)),
+    };
+    call(
+        private_path(function, method_span),
+        std::iter::once(borrow(&receiver, method_span)).chain(args),
+        method_span,
+    )
 }
 
 /// At `warn`, a probe yields a value whose second method is deprecated for
@@ -205,7 +242,7 @@ fn borrow(place: &Expr, span: Span) -> Expr {
 /// Checks the type of a place receiver by borrowing it, then runs the call.
 pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
     let check = method(
-        probe(borrow(place, method_span), method_span),
+        probe(place_for_probe(place, method_span), method_span),
         symbol::escape_probe(level, true),
         method_span,
     );
@@ -215,6 +252,19 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
         [check, whole_call],
         method_span,
     )
+}
+
+// Input:  files[next]
+// Output: ::ephemeral_fs::__private::type_of(|| &files[next])
+/// What a receiver's probe looks at: the place itself, borrowed, when it is
+/// a lone name; otherwise only its type, from a closure that is never
+/// called, so that the call that follows evaluates the place once.
+fn place_for_probe(place: &Expr, span: Span) -> Expr {
+    if crate::held::is_lone_name(place) {
+        return borrow(place, span);
+    }
+    let closure: Expr = syn::parse_quote_spanned!(span=> || &#place);
+    call(private_path(symbol::TYPE_OF, span), [closure], span)
 }
 
 // Input:  tmp.persist(dest)
@@ -230,6 +280,7 @@ pub fn escape_persist(
     level: Level,
     place: &Expr,
     destination: Expr,
+    destination_owner: Option<DestinationOwner>,
     whole_call: Expr,
     method_span: Span,
 ) -> Expr {
@@ -240,14 +291,26 @@ pub fn escape_persist(
         .next()
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
-    let binding = destination_ident(last);
+    // Resolved as the user's tokens are: the call names it too.
+    let binding = destination_ident(Span::call_site().located_at(last));
+    let name = symbol::persist_probe(level);
     let mut check = method(
-        probe(borrow(place, method_span), method_span),
-        symbol::persist_probe(level),
+        probe(place_for_probe(place, method_span), method_span),
+        name,
         method_span,
     );
     if let Expr::MethodCall(check) = &mut check {
-        let dest: Expr = syn::parse_quote_spanned!(first=> &#binding);
+        let dest: Expr = match &destination_owner {
+            // Input:  tmp.persist(dir.path().join("a"))
+            // Output: .. &Probe(&dir).__ephemeral_fs_joined_destination(&__ephemeral_fs_dest) ..
+            Some(owner) => {
+                let owner_ref = &owner.owner_ref;
+                let method = Ident::new(symbol::destination_probe(owner.joined), first);
+                let probe = private_path(symbol::PROBE, first);
+                syn::parse_quote_spanned!(first=> &#probe(#owner_ref).#method(&#binding))
+            }
+            None => syn::parse_quote_spanned!(first=> &#binding),
+        };
         check.args.push(dest);
     }
     let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
@@ -256,11 +319,29 @@ pub fn escape_persist(
         [check, whole_call],
         method_span,
     );
-    syn::parse_quote_spanned!(method_span=> match #destination { #binding => #after })
+    let checked: Expr =
+        syn::parse_quote_spanned!(method_span=> match #destination { #binding => #after });
+    match destination_owner.and_then(|owner| owner.bound) {
+        Some((bound, owner)) => {
+            let span = crate::held::glue_span(method_span);
+            syn::parse_quote_spanned!(span=> match &#owner { #bound => #checked })
+        }
+        None => checked,
+    }
+}
+
+/// The owner of a `persist` destination derived from `owner.path()`.
+pub struct DestinationOwner {
+    /// A reference to the owner.
+    pub owner_ref: Expr,
+    pub joined: bool,
+    /// The binding `owner_ref` names and the owner it borrows, when the
+    /// owner is written in the destination and is not a lone name.
+    pub bound: Option<(Ident, Expr)>,
 }
 
 /// `__ephemeral_fs_dest`, spanned at the destination so that an error on
-/// its type is shown there.
+/// its type is shown there. (No user names a local with our prefix.)
 pub fn destination_ident(dest_span: Span) -> Ident {
     Ident::new(symbol::DESTINATION, dest_span)
 }
@@ -276,6 +357,30 @@ pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr 
         method_span,
     );
     then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
+}
+
+// Input:  std::mem::forget(tmp)
+// Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
+/// Passes a value whose destructor is skipped through a check of the temp
+/// handles it owns.
+pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
+    let name = symbol::forget_probe(level);
+    let value_span = syn::spanned::Spanned::span(&value);
+    let check = method(probe(value, value_span), name, span);
+    then_warn(level, check, symbol::ESCAPE_WARNING, span)
+}
+
+// Input:  TempDir::keep                  (a value)
+// Output: ::ephemeral_fs::__private::fn_value_1(TempDir::keep).__ephemeral_fs_deny_temp_escape_value()
+/// Checks a tempfile escape used as a value by its argument's type (its
+/// result's, for a constructor).
+pub fn escape_value(value: Expr, arity: usize, constructor: bool, span: Span) -> Expr {
+    let (wrapper, check) = symbol::escape_value(constructor, arity);
+    method(
+        call(private_path(wrapper, span), [value], span),
+        check,
+        span,
+    )
 }
 
 // Input:  TempPath::from_path(path)

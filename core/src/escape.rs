@@ -7,10 +7,12 @@ use syn::Expr;
 
 use crate::check::{Callee, Subject};
 use crate::emit;
+use crate::flow::{Origin, Owner};
+use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops;
 use crate::rewrite::Rewriter;
-use crate::syntax::{PlaceKind, ident_name, is_literal_false, place_kind};
+use crate::syntax::{PlaceKind, ident_name, is_literal_false, last_ident_span, place_kind};
 
 /// Where an escape's receiver and destination are in its call.
 #[derive(Clone, Copy)]
@@ -95,7 +97,9 @@ impl Rewriter<'_> {
         // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
         // or trait's function has one, and those are UpperCamelCase; a
         // module's `cache::keep(x)` takes no receiver.
-        let Some(method) = escape_method(name).filter(|_| owner_is_type(path)) else {
+        let Some(method) =
+            escape_method(name).filter(|_| owner_is_type(path) || self.names_tempfile(path))
+        else {
             return;
         };
         let callee = Callee::EscapePath { path, method };
@@ -144,10 +148,12 @@ impl Rewriter<'_> {
                 let destination = persist
                     .then(|| form.destination_mut(expr).map(take_destination))
                     .flatten();
+                let destination =
+                    destination.map(|destination| self.persist_destination(destination, span));
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
                 *expr = match destination {
-                    Some(destination) => {
-                        emit::escape_persist(level, &place, destination, whole, span)
+                    Some((destination, owner)) => {
+                        emit::escape_persist(level, &place, destination, owner, whole, span)
                     }
                     None => emit::escape_by_place(level, &place, whole, span),
                 };
@@ -163,9 +169,152 @@ impl Rewriter<'_> {
     }
 }
 
+impl Rewriter<'_> {
+    /// Whether a path names an item of tempfile through the imports in
+    /// sight, whatever it was renamed to (`use tempfile::NamedTempFile as
+    /// staged;`).
+    pub(crate) fn names_tempfile(&self, path: &syn::Path) -> bool {
+        self.scope
+            .resolve(path)
+            .is_some_and(|resolved| resolved.first().is_some_and(|krate| krate == "tempfile"))
+    }
+
+    // Input:  dir.path().join("a")
+    // Output: Probe(&dir).__ephemeral_fs_joined(&["a"], || dir.path().join("a")), with `&dir`
+    /// A `persist` destination derived from `owner.path()` counts as it does
+    /// everywhere else: computed by tempfile's methods, and decided by the
+    /// owner's type.
+    fn persist_destination(
+        &mut self,
+        mut destination: Expr,
+        span: Span,
+    ) -> (Expr, Option<emit::DestinationOwner>) {
+        let Some(Origin::PathOf(path_of)) = self.body.flow.classify(&destination) else {
+            return (destination, None);
+        };
+        let joined = path_of.joined();
+        let (joins, owned) = (path_of.joins, path_of.owned);
+        let (owner_ref, bound) = match path_of.owner {
+            Owner::Held { slot, .. } => {
+                let dest_span = syn::spanned::Spanned::span(&destination);
+                let held = held::ident_expr(&held::held_ident(slot, dest_span));
+                match path_of.local {
+                    Some(local) => {
+                        self.body.flow.mark(local);
+                        return (
+                            destination,
+                            Some(emit::DestinationOwner {
+                                owner_ref: held,
+                                joined,
+                                bound: None,
+                            }),
+                        );
+                    }
+                    None => self.body.flow.mark(slot),
+                }
+                (held, None)
+            }
+            Owner::Place(owner) if held::is_lone_name(&owner) => {
+                (syn::parse_quote_spanned!(span=> &#owner), None)
+            }
+            Owner::Place(owner) => {
+                let bound = held::owner_ident(syn::spanned::Spanned::span(&*owner));
+                held::replace_owner(&mut destination, held::deref_of(&bound));
+                (held::ident_expr(&bound), Some((bound, *owner)))
+            }
+        };
+        held::replace_chain(&mut destination, |chain| {
+            held::compute(&owner_ref, &joins, owned, chain)
+        });
+        let owner = emit::DestinationOwner {
+            owner_ref,
+            joined,
+            bound,
+        };
+        (destination, Some(owner))
+    }
+}
+
+/// The names of tempfile's types whose functions the value form checks.
+const TEMPFILE_TYPES: &[&str] = &["NamedTempFile", "TempDir", "TempPath", "Builder"];
+
+/// A cheap test before `visit_escape_value`: the path ends in an escape's
+/// name below some other segment.
+pub(crate) fn may_be_escape_value(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|last| {
+        let name = ident_name(&last.ident);
+        ops::ESCAPE_METHODS.contains(&name.as_str())
+            || ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str())
+    })
+}
+
+impl Rewriter<'_> {
+    // Input:  dirs.into_iter().map(TempDir::keep)
+    // Output: dirs.into_iter().map(::ephemeral_fs::__private::fn_value_1(TempDir::keep)
+    //             .__ephemeral_fs_deny_temp_escape_value())
+    /// A tempfile escape used as a value: its first argument's type (for a
+    /// constructor, its result's) decides, as in the call written out.
+    /// Checked at `deny`, as `std::fs` functions used as values are.
+    pub(crate) fn visit_escape_value(&mut self, expr: &mut Expr, path: &syn::Path) -> bool {
+        let count = path.segments.len();
+        if count < 2 {
+            return false;
+        }
+        let name = ident_name(&path.segments[count - 1].ident);
+        let resolved = self.scope.resolve(path);
+        let owner = match &resolved {
+            Some(resolved) if resolved.first().is_some_and(|k| k == "tempfile") => {
+                resolved.iter().rev().nth(1).cloned().unwrap_or_default()
+            }
+            _ => ident_name(&path.segments[count - 2].ident),
+        };
+        if !TEMPFILE_TYPES.contains(&owner.as_str()) {
+            return false;
+        }
+        let constructor = ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str());
+        // tempfile's arities: a type of the user's named like tempfile's
+        // with another arity fails the bound, which says so.
+        let arity = match name.as_str() {
+            "keep" if owner == "Builder" => 2,
+            "keep" | "into_path" | "from_path" | "try_from_path" => 1,
+            _ => 2,
+        };
+        let span = last_ident_span(path);
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return false;
+        }
+        let Some(method) = escape_name(&name) else {
+            return false;
+        };
+        let value = &*expr;
+        self.record(Lint::TempEscape, span, true, || {
+            (
+                Callee::EscapePath { path, method },
+                Some(Subject::Value(value)),
+            )
+        });
+        if !self.emits {
+            return true;
+        }
+        let value = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+        *expr = emit::escape_value(value, arity, constructor, span);
+        true
+    }
+}
+
 /// The escape method of ours a method name is, if it is one.
 fn escape_method(name: &str) -> Option<&'static str> {
     ops::ESCAPE_METHODS.iter().find(|m| **m == name).copied()
+}
+
+/// The same, or one of our escape constructors.
+fn escape_name(name: &str) -> Option<&'static str> {
+    escape_method(name).or_else(|| {
+        ops::ESCAPE_CONSTRUCTORS
+            .iter()
+            .find(|c| **c == name)
+            .copied()
+    })
 }
 
 /// `keep(false)` and `disable_cleanup(false)` keep the cleanup: no escape.

@@ -26,6 +26,7 @@ mod escape;
 mod expand;
 mod explain;
 mod flow;
+mod held;
 pub mod lints;
 mod macros;
 pub mod ops;

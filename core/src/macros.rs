@@ -26,6 +26,14 @@ impl Rewriter<'_> {
                 mac.tokens = tokens;
             }
         }
+        // A `let` among the macro's tokens may bind a name again where the
+        // macro expands, whether we could read the tokens or not: a path
+        // local of that name is no longer followed.
+        if self.body.flow.has_bindings() {
+            for name in let_bound_names(&mac.tokens) {
+                self.body.flow.shadow(&name);
+            }
+        }
     }
 
     /// The rewritten tokens, or `None` when nothing in them changed.
@@ -138,5 +146,55 @@ impl Rewriter<'_> {
                 other => other,
             })
             .collect()
+    }
+}
+
+// Input:  let p = "/var/x"; { let (a, mut b) = f(); }
+// Output: ["p", "a", "mut", "b"]
+/// Every identifier between a `let` and its `=` or `;`, at any depth:
+/// the names it may bind (a keyword among them binds nothing).
+fn let_bound_names(tokens: &TokenStream) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut in_pattern = false;
+    for token in tokens.clone() {
+        match &token {
+            TokenTree::Ident(ident) if ident == "let" => in_pattern = true,
+            TokenTree::Ident(ident) if in_pattern => {
+                names.push(crate::syntax::ident_name(ident));
+            }
+            TokenTree::Punct(p) if in_pattern && matches!(p.as_char(), '=' | ';') => {
+                in_pattern = false;
+            }
+            TokenTree::Group(group) if in_pattern => {
+                // A tuple or struct pattern: every name in it.
+                collect_idents(&group.stream(), &mut names);
+            }
+            TokenTree::Group(group) => names.extend(let_bound_names(&group.stream())),
+            _ => {}
+        }
+    }
+    names
+}
+
+fn collect_idents(tokens: &TokenStream, names: &mut Vec<String>) {
+    for token in tokens.clone() {
+        match token {
+            TokenTree::Ident(ident) => names.push(crate::syntax::ident_name(&ident)),
+            TokenTree::Group(group) => collect_idents(&group.stream(), names),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lets_in_tokens_name_what_they_may_bind() {
+        let tokens: TokenStream = "let p = x; { let (a, S { b }) = y; } f(let_me)"
+            .parse()
+            .unwrap();
+        assert_eq!(let_bound_names(&tokens), ["p", "a", "S", "b"]);
     }
 }

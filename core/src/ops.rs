@@ -55,6 +55,10 @@ pub enum Role {
     /// The original of a new link: writes through the link land there, so
     /// it must be a temp file too.
     LinkOriginal,
+    /// The original of a symbolic link, which may be removed before the
+    /// link: a write through the link then creates it again. Only a path
+    /// inside a temp directory cannot be, once its directory is gone.
+    SymlinkOriginal,
 }
 
 /// An argument the lint looks at.
@@ -104,6 +108,14 @@ const fn link_original(arg: usize) -> Target {
         arg,
         lint: Lint::PersistentWrite,
         role: Role::LinkOriginal,
+    }
+}
+
+const fn symlink_original(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentWrite,
+        role: Role::SymlinkOriginal,
     }
 }
 
@@ -159,15 +171,15 @@ pub static OPERATIONS: &[Operation] = &[
         Fs,
         "soft_link",
         2,
-        &[link_original(0), write(1)],
+        &[symlink_original(0), write(1)],
         Some("soft_link"),
     ),
-    op(Fs, "symlink", 2, &[link_original(0), write(1)], None),
+    op(Fs, "symlink", 2, &[symlink_original(0), write(1)], None),
     op(
         UnixFs,
         "symlink",
         2,
-        &[link_original(0), write(1)],
+        &[symlink_original(0), write(1)],
         Some("symlink"),
     ),
     op(UnixFs, "chown", 3, &[write(0)], None),
@@ -175,6 +187,10 @@ pub static OPERATIONS: &[Operation] = &[
     op(Fs, "remove_file", 1, &[write(0)], Some("remove_file")),
     op(Fs, "remove_dir", 1, &[write(0)], Some("remove_dir")),
     op(Fs, "remove_dir_all", 1, &[write(0)], Some("remove_dir_all")),
+    // A builder's terminal called by its path: the builder's flags are not
+    // followed, so it counts as a write.
+    op(Fs, "OpenOptions::open", 2, &[write(1)], None),
+    op(Fs, "DirBuilder::create", 2, &[write(1)], None),
     op(
         Fs,
         "set_permissions",
@@ -265,8 +281,16 @@ impl Builder {
 }
 
 /// `OpenOptions` flags that make an open a write. Any of them with an
-/// argument other than a literal `false` does.
-pub const WRITE_FLAGS: &[&str] = &["write", "append", "create", "create_new", "truncate"];
+/// argument other than a literal `false` does; `custom_flags` may hold
+/// `O_CREAT` or `O_TRUNC`, whatever its argument.
+pub const WRITE_FLAGS: &[&str] = &[
+    "write",
+    "append",
+    "create",
+    "create_new",
+    "truncate",
+    "custom_flags",
+];
 
 /// tempfile methods that make a temp file persistent or cancel its cleanup:
 /// `persist`, `persist_noclobber`, `keep` and `disable_cleanup` on
@@ -297,6 +321,49 @@ pub const PERSIST_METHODS: &[&str] = &["persist", "persist_noclobber"];
 /// `tempfile::Builder::make(|path| ..)` and `make_in(dir, |path| ..)` hand
 /// their closure a fresh temp file's path; the closure is the last argument.
 pub const MAKE_METHODS: &[&str] = &["make", "make_in"];
+
+/// Functions that skip their argument's destructor, and so a temp file's
+/// cleanup: the argument is probed for a temp handle it owns.
+pub const LEAK_FUNCTIONS: &[&[&str]] = &[
+    &["std", "mem", "forget"],
+    &["core", "mem", "forget"],
+    &["std", "mem", "ManuallyDrop", "new"],
+    &["core", "mem", "ManuallyDrop", "new"],
+    &["std", "boxed", "Box", "leak"],
+    &["std", "boxed", "Box", "into_raw"],
+    &["std", "vec", "Vec", "leak"],
+    &["std", "rc", "Rc", "into_raw"],
+    &["std", "sync", "Arc", "into_raw"],
+];
+
+/// The words a leak function's path ends in, or starts a type with: the
+/// cheap test before resolving, and the pre-scan's triggers.
+pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "leak", "into_raw"];
+
+/// Names taken to mean the paths of `LEAK_FUNCTIONS` when nothing in sight
+/// imports them: the prelude's `Box` and `Vec`, and the modules and types
+/// code names them through.
+pub fn leak_conventional(first: &str) -> Option<&'static [&'static str]> {
+    Some(match first {
+        "core" => &["core"],
+        "mem" => &["std", "mem"],
+        "ManuallyDrop" => &["std", "mem", "ManuallyDrop"],
+        "Box" => &["std", "boxed", "Box"],
+        "Vec" => &["std", "vec", "Vec"],
+        "Rc" => &["std", "rc", "Rc"],
+        "Arc" => &["std", "sync", "Arc"],
+        _ => return None,
+    })
+}
+
+/// Whether a canonical path is one of `LEAK_FUNCTIONS`.
+pub fn is_leak_function(canonical: &[String]) -> bool {
+    LEAK_FUNCTIONS.iter().any(|path| {
+        path.iter()
+            .copied()
+            .eq(canonical.iter().map(String::as_str))
+    })
+}
 
 /// The operation a canonical path names, if any: `["std", "fs", "write"]`.
 pub fn lookup(canonical: &[String]) -> Option<(&'static Operation, bool)> {
@@ -405,7 +472,7 @@ mod tests {
                 .unwrap()
                 .0
                 .targets,
-            &[link_original(0), write(1)]
+            &[symlink_original(0), write(1)]
         );
         let (operation, is_std) = lookup(&canonical("fs_err::tokio::File::create")).unwrap();
         assert_eq!((operation.path, is_std), ("File::create", false));

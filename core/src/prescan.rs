@@ -94,6 +94,7 @@ pub fn triggers() -> &'static HashSet<&'static str> {
             .collect();
         names.extend(ops::ESCAPE_METHODS);
         names.extend(ops::ESCAPE_CONSTRUCTORS);
+        names.extend(ops::LEAK_WORDS);
         names.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
         names.extend(ops::Builder::words());
         // Crate names (`std`, `tokio`) are no triggers: a path into their fs

@@ -71,12 +71,27 @@ impl Scope {
             ..Frame::default()
         };
         let mut uses = Vec::new();
+        let mut aliases = Vec::new();
         for item in items {
             match item {
                 Item::Use(item_use) => uses.push(item_use),
+                // `extern crate std as stdlib;` names a crate we know.
+                Item::ExternCrate(krate) if ops::is_known_crate(&ident_name(&krate.ident)) => {
+                    let name = krate
+                        .rename
+                        .as_ref()
+                        .map_or(&krate.ident, |(_, rename)| rename);
+                    frame.names.insert(
+                        ident_name(name),
+                        Binding::Path(vec![ident_name(&krate.ident)]),
+                    );
+                }
                 other => {
                     if let Some(name) = item_name(other) {
                         frame.names.insert(name, Binding::Opaque);
+                    }
+                    if let Item::Type(alias) = other {
+                        aliases.push(alias);
                     }
                 }
             }
@@ -91,6 +106,22 @@ impl Scope {
                 Prefix::Root
             };
             self.add_use_tree(&item_use.tree, prefix);
+        }
+        // `type Blob = std::fs::File;` stands for the path it names.
+        for alias in aliases {
+            let syn::Type::Path(target) = &*alias.ty else {
+                continue;
+            };
+            if target.qself.is_some() || !alias.generics.params.is_empty() {
+                continue;
+            }
+            if let Some(path) = self.resolve(&target.path) {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame
+                        .names
+                        .insert(ident_name(&alias.ident), Binding::Path(path));
+                }
+            }
         }
     }
 
@@ -196,6 +227,16 @@ impl Scope {
 
     /// The absolute path `path` stands for, when it can be known.
     pub fn resolve(&self, path: &syn::Path) -> Option<Vec<String>> {
+        self.resolve_with(path, ops::conventional)
+    }
+
+    /// `resolve`, with the paths that names nothing in sight imports are
+    /// taken to mean.
+    pub fn resolve_with(
+        &self,
+        path: &syn::Path,
+        conventional: impl Fn(&str) -> Option<&'static [&'static str]>,
+    ) -> Option<Vec<String>> {
         let mut segments = path.segments.iter().map(|s| ident_name(&s.ident));
         let first = segments.next()?;
         let rest = segments;
@@ -206,7 +247,7 @@ impl Scope {
             Some(Binding::Path(path)) => path,
             Some(Binding::Opaque) => return None,
             None if ops::is_known_crate(&first) => vec![first],
-            None => ops::conventional(&first)?
+            None => conventional(&first)?
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
@@ -335,5 +376,29 @@ mod tests {
         );
         assert_eq!(resolve(vec![], parse_quote!(storage::write)), None);
         assert_eq!(resolve(vec![], parse_quote!(self::fs::write)), None);
+    }
+
+    #[test]
+    fn renamed_crates_and_type_aliases_are_followed() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                extern crate std as stdlib;
+            ),
+            parse_quote!(
+                type Blob = std::fs::File;
+            ),
+            parse_quote!(
+                type Own = crate::Blob;
+            ),
+        ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(stdlib::fs::write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(Blob::create)).unwrap(),
+            "std::fs::File::create"
+        );
+        assert_eq!(resolve(items, parse_quote!(Own::create)), None);
     }
 }

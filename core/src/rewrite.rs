@@ -12,6 +12,7 @@ use crate::check::Check;
 use crate::ctxt::Ctxt;
 use crate::emit;
 use crate::flow::{self, Flow};
+use crate::held;
 use crate::lints::{Level, Levels, Lint};
 use crate::ops::Builder;
 use crate::resolve::Scope;
@@ -43,6 +44,9 @@ pub struct Rewriter<'a> {
     /// Every setting in force, innermost last, with the reason of the
     /// `allow` it came from: an allowed finding carries that reason.
     pub(crate) reasons: Vec<(Lint, Option<String>)>,
+    /// Inside a const context, the levels outside it: a closure there runs
+    /// at run time, and is checked with them.
+    const_levels: Option<Levels>,
 }
 
 /// Where one of our attributes was found.
@@ -63,6 +67,10 @@ pub(crate) struct Body {
     /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
     /// checking.
     pub(crate) locals: HashSet<String>,
+    /// Every lone name used other than as a method call's receiver: a
+    /// builder local used so (`&mut opts`, `OpenOptions::create(&mut o,
+    /// true)`) may have its write flags set where the rewrite does not see.
+    pub(crate) used_as_values: HashSet<String>,
     /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
     pub(crate) flow: Flow,
     /// Uses of a `make` closure's path accepted so far, with their lint and
@@ -91,6 +99,7 @@ impl<'a> Rewriter<'a> {
             body: Body::default(),
             nested_names: Vec::new(),
             reasons: Vec::new(),
+            const_levels: None,
         }
     }
 
@@ -222,7 +231,7 @@ impl<'a> Rewriter<'a> {
             return self.strip_only(|this| this.visit_block_mut(block));
         }
         let saved = std::mem::take(&mut self.body);
-        self.body.locals = crate::syntax::bound_names(sig, block);
+        (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
         self.body.flow = Flow::for_body(block);
         self.visit_block_mut(block);
         if self.body.uses_probes && self.emits {
@@ -234,11 +243,54 @@ impl<'a> Rewriter<'a> {
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
     /// is rewritten.
     fn strip_only(&mut self, f: impl FnOnce(&mut Self)) {
-        let (levels, stripping) = (self.levels, self.stripping);
+        let (levels, stripping, const_levels) = (self.levels, self.stripping, self.const_levels);
+        if !stripping && const_levels.is_none() {
+            self.const_levels = Some(levels);
+        }
         self.levels = Levels::all_allowed();
         self.stripping = true;
         f(self);
-        (self.levels, self.stripping) = (levels, stripping);
+        (self.levels, self.stripping, self.const_levels) = (levels, stripping, const_levels);
+    }
+
+    // Input:  || std::fs::write("/var/x", b)          (in a const context)
+    // Output: || { use ::ephemeral_fs::__private::{..}; std::fs::write(..) }
+    /// Runs `f` on a closure's body with the levels outside the const
+    /// context it is in, if any: the closure runs at run time. Its probes'
+    /// fallback traits are imported in it, since no function body around
+    /// it does.
+    pub(crate) fn in_run_time_closure(
+        &mut self,
+        body: &mut Expr,
+        f: impl FnOnce(&mut Self, &mut Expr),
+    ) {
+        let Some(levels) = self.const_levels.take() else {
+            return f(self, body);
+        };
+        let (saved, stripping, uses_probes) = (self.levels, self.stripping, self.body.uses_probes);
+        (self.levels, self.stripping, self.body.uses_probes) = (levels, false, false);
+        f(self, body);
+        if self.body.uses_probes && self.emits {
+            let import = emit::probe_traits_import();
+            let inner = std::mem::replace(body, Expr::Verbatim(Default::default()));
+            *body = syn::parse_quote!({ #import #inner });
+        }
+        (self.levels, self.stripping, self.body.uses_probes) = (saved, stripping, uses_probes);
+        self.const_levels = Some(levels);
+    }
+
+    // Input:  static CACHE: LazyLock<()> = LazyLock::new(|| { fs::write(..); });
+    /// The initializer of a `const` or `static` item: a const context,
+    /// whose closures run at run time.
+    fn rewrite_const_item(&mut self, expr: &mut Expr) {
+        let saved = std::mem::take(&mut self.body);
+        let block = Block {
+            brace_token: Default::default(),
+            stmts: Vec::new(),
+        };
+        self.body.flow = Flow::for_body(&block);
+        self.strip_only(|this| this.visit_expr_mut(expr));
+        self.body = saved;
     }
 
     // Input:  mod m { use ephemeral_fs::ephemeral_fs; #[ephemeral_fs(deny(persistent_read))] fn f() {} }
@@ -266,6 +318,42 @@ impl<'a> Rewriter<'a> {
             .collect()
     }
 
+    // Input:  let p = files[next].path().to_path_buf();
+    // Output: let __ephemeral_fs_owner_0 = &files[next];
+    //         let p = Probe(__ephemeral_fs_owner_0)
+    //             .__ephemeral_fs_path_buf(|| (*__ephemeral_fs_owner_0).path().to_path_buf());
+    /// Rewrites the `let` of a path local that a check reads (see
+    /// `flow::Slot` and `held.rs`).
+    fn rewrite_held_let(&mut self, stmts: &mut Vec<Stmt>, slot: usize) {
+        if !self.emits {
+            return;
+        }
+        let slot_data = self.body.flow.slot(slot);
+        if slot_data.alias.is_some() {
+            return;
+        }
+        let (root, joins, owned) = (slot_data.root, slot_data.joins.clone(), slot_data.owned);
+        let owner = slot_data.owner.clone();
+        let Some(Stmt::Local(local)) = stmts.get_mut(slot_data.stmt) else {
+            return;
+        };
+        let Some(init) = &mut local.init else { return };
+        let owner_span = syn::spanned::Spanned::span(&owner);
+        let held = held::held_ident(root, owner_span);
+        if root == slot {
+            held::replace_owner(&mut init.expr, held::deref_of(&held));
+        }
+        let held_expr = held::ident_expr(&held);
+        held::replace_chain(&mut init.expr, |chain| {
+            held::compute(&held_expr, &joins, owned, chain)
+        });
+        self.body.uses_probes = true;
+        if root == slot {
+            let at = self.body.flow.slot(slot).stmt;
+            stmts.insert(at, held::hold_stmt(&held, &owner));
+        }
+    }
+
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
     pub(crate) fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
         let emits = self.emits;
@@ -286,9 +374,20 @@ impl<'a> Rewriter<'a> {
 
 impl VisitMut for Rewriter<'_> {
     // Items are visited only where they hold code a handler runs: function
-    // bodies, impl and trait methods, inline modules. Consts and statics
-    // cannot call `std::fs`; macro definitions are templates, not code.
+    // bodies, impl and trait methods, inline modules, and the closures in
+    // consts and statics (a `LazyLock::new(|| ..)`); macro definitions are
+    // templates, not code.
     fn visit_item_mut(&mut self, item: &mut Item) {
+        // An item in a const context has a body of its own, which runs at
+        // run time: it is checked with the levels outside that context.
+        if let Some(levels) = self.const_levels.take() {
+            let (saved, stripping) = (self.levels, self.stripping);
+            (self.levels, self.stripping) = (levels, false);
+            self.visit_item_mut(item);
+            (self.levels, self.stripping) = (saved, stripping);
+            self.const_levels = Some(levels);
+            return;
+        }
         match item {
             Item::Fn(function) => {
                 let settings = self.take_our_attrs(&mut function.attrs, Place::Item);
@@ -314,7 +413,13 @@ impl VisitMut for Rewriter<'_> {
                                     .splice(0..0, uses.into_iter().map(Stmt::Item));
                                 continue;
                             }
-                            ImplItem::Const(item) => &mut item.attrs,
+                            ImplItem::Const(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                this.with_settings(&settings, |this| {
+                                    this.rewrite_const_item(&mut item.expr)
+                                });
+                                continue;
+                            }
                             ImplItem::Type(item) => &mut item.attrs,
                             ImplItem::Macro(item) => &mut item.attrs,
                             _ => continue,
@@ -341,7 +446,15 @@ impl VisitMut for Rewriter<'_> {
                                 }
                                 continue;
                             }
-                            TraitItem::Const(item) => &mut item.attrs,
+                            TraitItem::Const(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                if let Some((_, expr)) = &mut item.default {
+                                    this.with_settings(&settings, |this| {
+                                        this.rewrite_const_item(expr)
+                                    });
+                                }
+                                continue;
+                            }
                             TraitItem::Type(item) => &mut item.attrs,
                             TraitItem::Macro(item) => &mut item.attrs,
                             _ => continue,
@@ -363,6 +476,14 @@ impl VisitMut for Rewriter<'_> {
                     self.scope.pop();
                     items.extend(self.keep_imports_used(nested));
                 }
+            }
+            Item::Const(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
+            }
+            Item::Static(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
             }
             other => {
                 // Nothing to check in it, but our attributes must not reach rustc.
@@ -391,7 +512,11 @@ impl VisitMut for Rewriter<'_> {
         let nested = self.nested_names.len();
         self.scope.push_block(&block.stmts);
         self.body.flow.enter(false);
-        for stmt in &mut block.stmts {
+        let block_number = self.body.flow.open_block();
+        for (at, stmt) in block.stmts.iter_mut().enumerate() {
+            if let Stmt::Local(_) = stmt {
+                self.body.flow.next_let = Some(at);
+            }
             let attrs = match stmt {
                 Stmt::Local(local) => Some(&mut local.attrs),
                 Stmt::Expr(expr, _) => crate::syntax::expr_attrs_mut(expr),
@@ -404,6 +529,9 @@ impl VisitMut for Rewriter<'_> {
             };
             self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
         }
+        for slot in self.body.flow.close_block(block_number) {
+            self.rewrite_held_let(&mut block.stmts, slot);
+        }
         self.body.flow.exit();
         self.scope.pop();
         let uses = self.keep_imports_used(nested);
@@ -413,6 +541,7 @@ impl VisitMut for Rewriter<'_> {
     // The initializer is classified as written, before its own rewrite, and
     // visited before the pattern: `let p = p.join("x");` reads the old `p`.
     fn visit_local_mut(&mut self, local: &mut Local) {
+        let stmt = self.body.flow.next_let.take();
         let origin = local
             .init
             .as_ref()
@@ -423,7 +552,7 @@ impl VisitMut for Rewriter<'_> {
         }
         self.visit_pat_mut(&mut local.pat);
         if let (Some((name, mutable)), Some(_)) = (flow::let_binding(&local.pat), &local.init) {
-            self.body.flow.bind(&name, mutable, origin);
+            self.body.flow.bind(&name, mutable, origin, stmt);
         }
         let pat = match &local.pat {
             Pat::Type(typed) => &*typed.pat,

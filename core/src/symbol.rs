@@ -18,8 +18,12 @@ pub const PROBE: &str = "Probe";
 pub const AFTER: &str = "after";
 /// `with_witness(user_path, mirror)`: a function used as a value.
 pub const WITH_WITNESS: &str = "with_witness";
+/// `type_of(|| &place)`: a place's type, from a closure never called.
+pub const TYPE_OF: &str = "type_of";
 /// The guard for the original of a new link.
 pub const LINK_ORIGINAL_GUARD: &str = "persistent_write_link_original";
+/// The guard for the original of a new symbolic link.
+pub const SYMLINK_ORIGINAL_GUARD: &str = "persistent_write_symlink_original";
 /// The probe method a `warn`-level `make` check reports through.
 pub const MADE_WARNING: &str = "closure_path_is_not_from_tempfile";
 /// The deprecated method a `warn`-level escape reports through.
@@ -30,6 +34,7 @@ pub const ADOPT_WARNING: &str = "adopts_a_path_that_is_not_a_temp_file";
 /// The traits a body with probes brings into scope (`as _`), so that a
 /// probe on a type without the inherent method falls back to them.
 pub const PROBE_TRAITS: &[&str] = &[
+    "FnValueFallback",
     "PathOfFallback",
     "PersistentRead",
     "PersistentWrite",
@@ -42,6 +47,14 @@ pub const PROBE_TRAITS: &[&str] = &[
 /// of the generated code, not a runtime name. (No user names a local with
 /// our prefix.)
 pub const DESTINATION: &str = "__ephemeral_fs_dest";
+
+/// The binding a checked argument's owner is borrowed into: a local too.
+pub const OWNER: &str = "__ephemeral_fs_owner";
+
+/// The binding a path local's `let` holds its owner's borrow in.
+pub fn held_owner(slot: usize) -> String {
+    format!("{OWNER}_{slot}")
+}
 
 /// What a path guard checks, and so which guard function it calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +122,50 @@ pub fn escape_probe(level: Level, in_place: bool) -> &'static str {
         (Level::Warn, true) => "__ephemeral_fs_warn_temp_escape_in_place",
         (_, false) => "__ephemeral_fs_deny_temp_escape",
         (_, true) => "__ephemeral_fs_deny_temp_escape_in_place",
+    }
+}
+
+/// The `deny` guard that calls tempfile's own `make` or `make_in`:
+/// `persistent_write_make`.
+pub fn make_guard(lint: Lint, method: &str) -> String {
+    format!("{}_{method}", lint.name())
+}
+
+/// The probe method that computes a path from a temp handle by
+/// tempfile's own methods: `owner.path()`, a copy of it, or literal joins.
+pub fn path_probe(owned: bool, joined: bool) -> &'static str {
+    match (joined, owned) {
+        (false, false) => "__ephemeral_fs_path",
+        (false, true) => "__ephemeral_fs_path_buf",
+        (true, _) => "__ephemeral_fs_joined",
+    }
+}
+
+/// The probe method on the owner of a `persist` destination derived from
+/// its `path()`.
+pub fn destination_probe(joined: bool) -> &'static str {
+    match joined {
+        true => "__ephemeral_fs_joined_destination",
+        false => "__ephemeral_fs_temp_destination",
+    }
+}
+
+/// The probe method on a value whose destructor is skipped (`mem::forget`).
+pub fn forget_probe(level: Level) -> &'static str {
+    match level {
+        Level::Warn => "__ephemeral_fs_warn_temp_forget",
+        _ => "__ephemeral_fs_deny_temp_forget",
+    }
+}
+
+/// For a tempfile escape used as a value, the wrapper that takes the
+/// function and the probe method on it: by its result's type for a
+/// constructor, else by its first argument's (`arity` 1 or 2).
+pub fn escape_value(constructor: bool, arity: usize) -> (&'static str, &'static str) {
+    match (constructor, arity) {
+        (true, _) => ("fn_result_1", "__ephemeral_fs_deny_temp_adopt_value"),
+        (false, 1) => ("fn_value_1", "__ephemeral_fs_deny_temp_escape_value"),
+        (false, _) => ("fn_value_2", "__ephemeral_fs_deny_temp_escape_value"),
     }
 }
 
@@ -191,9 +248,12 @@ mod tests {
 
     /// Every runtime name the expansion can emit, whatever the lint and level.
     fn emitted() -> Vec<String> {
-        let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, LINK_ORIGINAL_GUARD]
+        let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, TYPE_OF]
             .into_iter()
+            .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD])
             .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
+            .chain([false, true].map(destination_probe))
+            .chain([(false, false), (true, false), (false, true)].map(|(o, j)| path_probe(o, j)))
             .chain(PROBE_TRAITS.iter().copied())
             .map(str::to_owned)
             .collect();
@@ -204,11 +264,21 @@ mod tests {
             let warnings = [Warn::Plain, Warn::PathOf, Warn::Joined];
             names.extend(warnings.map(|shape| warn_method(lint, shape).to_owned()));
             names.extend([false, true].map(|joined| path_of_probe(lint, joined)));
+            names.extend(
+                crate::ops::MAKE_METHODS
+                    .iter()
+                    .map(|method| make_guard(lint, method)),
+            );
         }
         for level in [Level::Warn, Level::Deny] {
             names.extend([false, true].map(|in_place| escape_probe(level, in_place).to_owned()));
             names.push(persist_probe(level).to_owned());
             names.push(adopt_probe(level).to_owned());
+            names.push(forget_probe(level).to_owned());
+        }
+        for (constructor, arity) in [(true, 1), (false, 1), (false, 2)] {
+            let (wrapper, probe) = escape_value(constructor, arity);
+            names.extend([wrapper.to_owned(), probe.to_owned()]);
         }
         names
     }

@@ -25,19 +25,56 @@ pub fn segment_names(path: &syn::Path) -> Vec<String> {
 /// Every name bound by a pattern in the signature or the body, closures
 /// and nested blocks included; nested items have bodies of their own.
 pub fn bound_names(sig: &Signature, block: &Block) -> HashSet<String> {
+    body_names(sig, block).0
+}
+
+/// `bound_names`, and every lone name the body uses other than as the
+/// receiver of a method call (`&mut opts`, `f(opts)`, a macro's tokens):
+/// a value used so may be changed where the rewrite does not look.
+pub fn body_names(sig: &Signature, block: &Block) -> (HashSet<String>, HashSet<String>) {
     let mut names = BoundNames::default();
     names.visit_signature(sig);
     names.visit_block(block);
-    names.0
+    (names.0, names.1)
 }
 
 #[derive(Default)]
-struct BoundNames(HashSet<String>);
+struct BoundNames(HashSet<String>, HashSet<String>);
 
 impl<'ast> Visit<'ast> for BoundNames {
     fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
         self.0.insert(ident_name(&pat.ident));
         visit::visit_pat_ident(self, pat);
+    }
+
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        if !matches!(&*call.receiver, Expr::Path(path) if path.path.get_ident().is_some()) {
+            self.visit_expr(&call.receiver);
+        }
+        for arg in &call.args {
+            self.visit_expr(arg);
+        }
+    }
+
+    fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+        if let Some(ident) = path.path.get_ident() {
+            self.1.insert(ident_name(ident));
+        }
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        fn idents(tokens: proc_macro2::TokenStream, names: &mut HashSet<String>) {
+            for token in tokens {
+                match token {
+                    proc_macro2::TokenTree::Ident(ident) => {
+                        names.insert(ident_name(&ident));
+                    }
+                    proc_macro2::TokenTree::Group(group) => idents(group.stream(), names),
+                    _ => {}
+                }
+            }
+        }
+        idents(mac.tokens.clone(), &mut self.1);
     }
 
     // Items in the body are not the body's locals.

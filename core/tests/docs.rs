@@ -153,6 +153,7 @@ fn every_mirror_exists_with_its_bounds() {
             let last = operation.targets.last().map(|t| t.lint);
             let expected = match (target.role, target.lint) {
                 (Role::LinkOriginal, _) => "LinkOriginal",
+                (Role::SymlinkOriginal, _) => "SymlinkOriginal",
                 (Role::Path, Lint::PersistentRead) if last != Some(Lint::PersistentRead) => {
                     "AsRef < Path >"
                 }

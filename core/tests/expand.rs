@@ -13,7 +13,7 @@ fn error(args: TokenStream, input: TokenStream) -> (String, String) {
     (messages.join("\n"), item)
 }
 
-const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { PathOfFallback as _ , PersistentRead as _ , PersistentWrite as _ , TempAdoptFallback as _ , TempEscape as _ , TempEscapeFallback as _ , } ;";
+const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { FnValueFallback as _ , PathOfFallback as _ , PersistentRead as _ , PersistentWrite as _ , TempAdoptFallback as _ , TempEscape as _ , TempEscapeFallback as _ , } ;";
 
 #[test]
 fn code_without_filesystem_calls_is_unchanged() {
@@ -377,9 +377,17 @@ fn a_path_taken_from_a_place_is_decided_by_the_owner_type() {
         quote!(),
         quote! { fn f() { fs::write(tmp.path(), b); fs::write(make().path(), b); } },
     );
+    // The path is tempfile's own, computed from the borrowed owner; the
+    // user's chain is what any other owner runs.
     assert!(
-        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (tmp . path ()) , b)"),
+        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_path (|| tmp . path ())) , b)"),
         "{output}"
+    );
+    // A place that is not a lone name is borrowed once.
+    let indexed = expand(quote!(), quote! { fn f() { fs::write(&v[i].path(), b); } });
+    assert!(
+        indexed.contains("fs :: write (& match & v [i] { __ephemeral_fs_owner => :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_deny_persistent_write_path (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner) . __ephemeral_fs_path (| | (* __ephemeral_fs_owner) . path ())) } , b)"),
+        "{indexed}"
     );
     // Not a plain place: borrowing it would run `make()` twice.
     assert!(
@@ -503,7 +511,7 @@ fn temp_dir_joins_of_literals_are_decided_by_the_owner() {
         quote! { fn f() { fs::write(dir.path().join("a").join("b.txt"), x); } },
     );
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_deny_persistent_write_joined (dir . path () . join (\"a\") . join (\"b.txt\"))"),
+        output.contains(":: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_deny_persistent_write_joined (:: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_joined (& [\"a\" , \"b.txt\"] , || dir . path () . join (\"a\") . join (\"b.txt\")))"),
         "{output}"
     );
     for refused in [
@@ -521,18 +529,21 @@ fn temp_dir_joins_of_literals_are_decided_by_the_owner() {
 }
 
 #[test]
-fn path_locals_borrow_their_owner_at_the_use() {
+fn path_locals_hold_their_owner_until_the_use() {
     let output = expand(
         quote!(),
         quote! { fn f() { let p = tmp.path().to_path_buf(); fs::write(&p, x); } },
     );
     assert!(
-        output.contains("fs :: write (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_persistent_write_path (& p) , x)"),
+        output.contains("let __ephemeral_fs_owner_0 = & tmp ; let p = :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_path_buf (|| (* __ephemeral_fs_owner_0) . path () . to_path_buf ()) ; fs :: write (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_deny_persistent_write_path (& p) , x)"),
         "{output}"
     );
-    // `mut`, rebound, assigned owner, inner block, closure: not followed.
-    // The argument is then guarded by its own type, or refused where the
-    // shape is one the flow recognises but does not accept.
+    // A `let` no check reads is left as written.
+    let input = quote! { fn f() { let p = tmp.path().to_path_buf(); send(&p); } };
+    assert_eq!(expand(quote!(), input.clone()), input.to_string());
+    // `mut`, rebound, inner block, closure: not followed. The argument is
+    // then guarded by its own type, or refused where the shape is one the
+    // flow recognises but does not accept.
     for (body, guard) in [
         (
             quote! { let mut p = tmp.path(); fs::write(p, x); },
@@ -541,10 +552,6 @@ fn path_locals_borrow_their_owner_at_the_use() {
         (
             quote! { let p = tmp.path(); let p = other(); fs::write(p, x); },
             "persistent_write (p)",
-        ),
-        (
-            quote! { let p = tmp.path().to_path_buf(); tmp = next(); fs::write(&p, x); },
-            "persistent_write_path_of (& p)",
         ),
         (
             quote! { { let p = tmp.path(); } fs::write(p, x); },
@@ -560,7 +567,7 @@ fn path_locals_borrow_their_owner_at_the_use() {
         ),
     ] {
         let output = expand(quote!(), quote! { fn f() { #body } });
-        assert!(!output.contains("Probe (& tmp)"), "{output}");
+        assert!(!output.contains("__ephemeral_fs_owner"), "{output}");
         let guard = format!("fs :: write (:: ephemeral_fs :: __private :: {guard} , x)");
         assert!(output.contains(&guard), "{guard} in {output}");
     }
@@ -574,14 +581,14 @@ fn make_closures_leave_their_path_and_check_the_call() {
     );
     assert_eq!(
         output,
-        "fn f () { :: ephemeral_fs :: __private :: persistent_write_made (Builder :: new () . make (| path | File :: create (path))) ; }"
+        "fn f () { :: ephemeral_fs :: __private :: persistent_write_make (& Builder :: new () , | path | File :: create (path)) ; }"
     );
     // Another closure parameter, or a path the closure did not get, is checked.
     let output = expand(
         quote!(),
         quote! { fn f() { Builder::new().make(|path| File::create(other)); } },
     );
-    assert!(!output.contains("persistent_write_made"), "{output}");
+    assert!(!output.contains("persistent_write_make"), "{output}");
     assert!(output.contains("persistent_write (other)"), "{output}");
 }
 
@@ -599,9 +606,23 @@ fn persist_checks_its_destination_once() {
 
 #[test]
 fn links_check_their_original_too() {
-    let output = expand(quote!(), quote! { fn f() { fs::soft_link(a, b); } });
+    let output = expand(quote!(), quote! { fn f() { fs::hard_link(a, b); } });
     assert!(
-        output.contains("fs :: soft_link (:: ephemeral_fs :: __private :: persistent_write_link_original (a) , :: ephemeral_fs :: __private :: persistent_write (b))"),
+        output.contains("fs :: hard_link (:: ephemeral_fs :: __private :: persistent_write_link_original (a) , :: ephemeral_fs :: __private :: persistent_write (b))"),
+        "{output}"
+    );
+    // A symbolic link may outlive its original: the original must be
+    // inside a temp directory, even when it is a temp file's own path.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { fs::soft_link(tmp.path(), b); fs::soft_link(dir.path().join("a"), b); } },
+    );
+    assert!(
+        output.contains("fs :: soft_link (:: ephemeral_fs :: __private :: persistent_write_symlink_original (tmp . path ()) ,"),
+        "{output}"
+    );
+    assert!(
+        output.contains("fs :: soft_link (:: ephemeral_fs :: __private :: Probe (& dir) . __ephemeral_fs_deny_persistent_write_joined ("),
         "{output}"
     );
 }

@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::TempTarget;
-use crate::bounds::{LinkOriginal, TempReadTarget};
+use crate::bounds::{LinkOriginal, SymlinkOriginal, TempReadTarget};
 
 /// [`std::fs::write`], for temp-file handles only.
 #[inline]
@@ -68,7 +68,7 @@ pub fn hard_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Re
 /// Like `std::fs::soft_link` it is superseded by `symlink`; it is kept so
 /// that code using it can be checked.
 #[inline]
-pub fn soft_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
+pub fn soft_link<P: SymlinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
     #[allow(deprecated)]
     std::fs::soft_link(original, link)
 }
@@ -77,7 +77,7 @@ pub fn soft_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Re
 /// temp-file handles, since writing through the link writes to the original.
 #[cfg(unix)]
 #[inline]
-pub fn symlink<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
+pub fn symlink<P: SymlinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
     std::os::unix::fs::symlink(original, link)
 }
 
