@@ -162,14 +162,12 @@ impl AuditFinding {
 }
 
 /// Whether a file's text names anything the audit could report: an
-/// operation, a builder, an escape method, the attribute. The same words as
-/// the attribute's own "nothing to do" check, so a file without them has no
-/// finding, and need not be parsed. Comments and strings only make it say
-/// yes more often.
+/// operation or builder with its module in sight, an escape method, the
+/// attribute. The same reading as the attribute's own "nothing to do"
+/// check, so a file it rejects has no finding, and need not be parsed.
+/// Comments and strings only make it say yes more often.
 pub fn may_have_findings(text: &str) -> bool {
-    let triggers = ephemeral_fs_core::prescan::triggers();
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .any(|word| triggers.contains(word))
+    ephemeral_fs_core::text_scan::may_rewrite(text)
 }
 
 /// Audits the functions of one parsed file that `options.scope` selects.

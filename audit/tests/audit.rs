@@ -308,6 +308,14 @@ fn files_without_trigger_words_need_no_parse() {
     assert!(may_have_findings(
         "#[ephemeral_fs::allow(x, reason = \"y\")] fn f() {}"
     ));
+    // Words of the tables alone, without their module in sight.
+    assert!(!may_have_findings(
+        "fn f() { let v = Vec::new(); lock.read(); db.create(x); write!(w, \"\"); }"
+    ));
+    // A file-level import puts the module in sight of every function.
+    assert!(may_have_findings(
+        "use std::fs;\nmod m { fn f() { super::fs::read(p); } }"
+    ));
 }
 
 /// An escape on a field: the compiler sees a `NamedTempFile` and rejects

@@ -39,6 +39,7 @@ pub mod rewrite;
 mod symbol;
 #[doc(hidden)]
 pub mod syntax;
+#[doc(hidden)]
 pub mod text_scan;
 
 pub use check::{Callee, Check, CheckSummary, Subject};

@@ -85,7 +85,7 @@ pub fn nothing_to_do(args: &TokenStream, item: &TokenStream) -> bool {
 /// operations' paths, the builders, the escape methods, the module and
 /// type names the resolver knows, and our own attributes. A cheap filter
 /// for macro arguments inside the full analysis, which reads tokens.
-pub fn triggers() -> &'static HashSet<&'static str> {
+fn triggers() -> &'static HashSet<&'static str> {
     static TRIGGERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     TRIGGERS.get_or_init(|| {
         let mut names: HashSet<&'static str> = ops::OPERATIONS

@@ -32,10 +32,12 @@ pub fn may_rewrite(text: &str) -> bool {
     gates().iter().any(|gate| text.contains(gate)) && Words::of(text).may_rewrite()
 }
 
-/// The identifier-like words of a text: runs of ASCII alphanumerics, `_`
-/// and non-ASCII characters. `r#write` gives `r` and `write`.
+/// The identifier-like words of a text: runs of alphanumerics and `_`.
+/// `r#write` gives `r` and `write`. Anything else separates words, so
+/// that a word can only be longer than an identifier where the text is not
+/// code (a literal, a comment).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii()))
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|word| !word.is_empty())
 }
 
