@@ -17,7 +17,6 @@ mod ctxt;
 mod emit;
 mod escape;
 mod expand;
-mod explain;
 mod finding;
 mod flow;
 pub mod lints;

@@ -1,4 +1,5 @@
-//! Each lint's documentation has one source, `core/lints/<lint>.md`; the
+//! Each lint's documentation has one source, its `docs` in the table of
+//! `ephemeral-fs-lints` (`lints/src/table.rs`); the
 //! README's lint reference repeats it word for word.
 
 use ephemeral_fs_core::lints::Lint;
@@ -16,7 +17,7 @@ fn readme_lint_reference_is_the_lint_files() {
         let entry = format!("### `{}`\n\n{}", lint.name(), lint.explanation());
         assert!(
             reference.contains(&entry),
-            "README.md's lint reference differs from core/lints/{}.md: copy the file's text under `### `{}``",
+            "README.md's lint reference differs from the `docs` of `{}` in lints/src/table.rs: copy them under `### `{}``",
             lint.name(),
             lint.name()
         );
