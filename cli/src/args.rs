@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use ephemeral_fs_core::audit::AuditScope;
+use ephemeral_fs_audit::AuditScope;
 use ephemeral_fs_core::lints::{CheckedBy, Level, Lint};
 
 /// Cargo runs `cargo-ephemeral-fs ephemeral-fs ARGS` for
@@ -67,7 +67,7 @@ enum Scope {
 pub enum Format {
     /// rustc-style diagnostics and a summary.
     Human,
-    /// One object per finding; see the README for the schema.
+    /// One object per finding; see the guide's audit chapter for the schema.
     Json,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use ephemeral_fs_core::audit::{AuditScope, Options, audit_file, may_have_findings, routed_names};
+use ephemeral_fs_audit::{AuditScope, Options, audit_file, may_have_findings, routed_names};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 

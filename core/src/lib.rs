@@ -6,14 +6,17 @@
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
 //! `escape` and `macros` (what to do at each call),
 //! `emit` (generated code), `expand` (entry point and fallback).
-//! `audit` runs the same walk over whole files for `cargo ephemeral-fs`,
-//! with `approx` standing in for the compiler's type checks.
+//!
+//! The audit (`ephemeral-fs-audit`) runs the same walk over whole files for
+//! `cargo ephemeral-fs`. It lives in its own crate so that none of it is
+//! compiled into the proc macro; the modules it reuses are public here but
+//! hidden, and are not a stable API.
 
-pub mod approx;
-mod args;
-pub mod audit;
+#[doc(hidden)]
+pub mod args;
 mod calls;
-mod ctxt;
+#[doc(hidden)]
+pub mod ctxt;
 mod emit;
 mod escape;
 mod expand;
@@ -22,10 +25,14 @@ mod flow;
 pub mod lints;
 mod macros;
 pub mod ops;
-mod prescan;
-mod resolve;
-mod rewrite;
-mod syntax;
+#[doc(hidden)]
+pub mod prescan;
+#[doc(hidden)]
+pub mod resolve;
+#[doc(hidden)]
+pub mod rewrite;
+#[doc(hidden)]
+pub mod syntax;
 
 pub use expand::{Analysis, analyze, expand};
 pub use finding::{Finding, Subject};

@@ -91,7 +91,7 @@ fn mentions_trigger_text(text: &str) -> bool {
 /// Identifiers that can start a rewrite: every segment of the operations'
 /// paths, the builders, the escape methods, the module and type names the
 /// resolver knows, and our own attributes.
-pub(crate) fn triggers() -> &'static HashSet<&'static str> {
+pub fn triggers() -> &'static HashSet<&'static str> {
     static TRIGGERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     TRIGGERS.get_or_init(|| {
         let mut names: HashSet<&'static str> = ops::OPERATIONS

@@ -91,8 +91,28 @@ impl<'a> Rewriter<'a> {
         rewriter
     }
 
+    /// A rewriter for one function of a file the audit reads: the levels
+    /// and exceptions of the items around it, and the names those items
+    /// bring into sight.
+    pub fn for_audit(
+        ctxt: &'a mut Ctxt,
+        levels: Levels,
+        reasons: Vec<(Lint, Option<String>)>,
+        scope: Scope,
+    ) -> Self {
+        let mut rewriter = Rewriter::new(ctxt, levels);
+        rewriter.reasons = reasons;
+        rewriter.scope = scope;
+        rewriter
+    }
+
     pub fn into_findings(self) -> Vec<Finding> {
         self.findings
+    }
+
+    /// The findings, and the names in sight lent by `for_audit`.
+    pub fn into_findings_and_scope(self) -> (Vec<Finding>, Scope) {
+        (self.findings, self.scope)
     }
 
     /// Runs `f` with `settings` applied on top of the levels in force.

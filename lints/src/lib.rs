@@ -18,9 +18,11 @@
 //!    pass that reports it; the attribute accepts its name, so that
 //!    `#[ephemeral_fs(allow(..))]` and `#[ephemeral_fs::allow(..)]` reach
 //!    the audit, but checks nothing.
-//! 4. Copy the docs into the lint reference of the guide.
+//! 4. Give it a row and a link in the guide's lint chapter
+//!    (`runtime/src/guide/lints.md`).
 //!
-//! The core crate's `lint_table` tests fail until each of these exists.
+//! The `lint_table` tests of the core crate and of the CLI, and core's
+//! `lint_docs` and `docs` tests, fail until each of these exists.
 
 mod table;
 

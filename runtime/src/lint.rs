@@ -6,7 +6,7 @@
 use crate::sealed::Sealed;
 
 // One source per lint, the table of `ephemeral-fs-lints`: the same text is
-// `cargo ephemeral-fs --explain`'s and the lint reference's.
+// `cargo ephemeral-fs --explain`'s and the SARIF report's.
 #[doc = ephemeral_fs_lints::lint_doc!(persistent_write)]
 pub enum persistent_write {}
 #[doc = ephemeral_fs_lints::lint_doc!(persistent_read)]

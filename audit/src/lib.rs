@@ -9,6 +9,7 @@
 //! the compiler whether a value is a temp handle, the audit asks
 //! `approx::Locals`.
 
+pub mod approx;
 mod handlers;
 mod walk;
 
@@ -16,7 +17,7 @@ use std::collections::HashSet;
 
 use proc_macro2::Span;
 
-use crate::lints::{Level, Levels, Lint};
+use ephemeral_fs_core::lints::{Level, Levels, Lint};
 
 pub use handlers::{is_handler_attr, routed_names};
 
@@ -134,7 +135,7 @@ impl AuditFinding {
 /// finding, and need not be parsed. Comments and strings only make it say
 /// yes more often.
 pub fn may_have_findings(text: &str) -> bool {
-    let triggers = crate::prescan::triggers();
+    let triggers = ephemeral_fs_core::prescan::triggers();
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .any(|word| triggers.contains(word))
 }

@@ -4,14 +4,15 @@
 use syn::visit_mut::VisitMut;
 use syn::{Attribute, Block, ImplItem, Item, ItemFn, Signature, TraitItem, Type};
 
-use super::{AuditFinding, AuditScope, FileReport, Options, is_handler_attr};
+use ephemeral_fs_core::args::{self, Setting};
+use ephemeral_fs_core::ctxt::Ctxt;
+use ephemeral_fs_core::lints::Level;
+use ephemeral_fs_core::resolve::Scope;
+use ephemeral_fs_core::rewrite::Rewriter;
+use ephemeral_fs_core::syntax::ident_name;
+
 use crate::approx::Locals;
-use crate::args::{self, Setting};
-use crate::ctxt::Ctxt;
-use crate::lints::Level;
-use crate::resolve::Scope;
-use crate::rewrite::Rewriter;
-use crate::syntax::ident_name;
+use crate::{AuditFinding, AuditScope, FileReport, Options, is_handler_attr};
 
 pub struct Walker<'o> {
     options: &'o Options,
@@ -151,16 +152,16 @@ impl<'o> Walker<'o> {
         });
         let mut ctxt = Ctxt::default();
         let levels = args::apply(self.options.levels, &around.settings);
-        let mut rewriter = Rewriter::new(&mut ctxt, levels);
-        rewriter.reasons = around
+        let reasons = around
             .settings
             .iter()
             .map(|setting| (setting.lint, setting.reason.clone()))
             .collect();
-        rewriter.scope = std::mem::take(&mut self.scope);
+        let scope = std::mem::take(&mut self.scope);
+        let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, scope);
         rewriter.visit_item_mut(&mut item);
-        self.scope = std::mem::take(&mut rewriter.scope);
-        let findings = rewriter.into_findings();
+        let (findings, scope) = rewriter.into_findings_and_scope();
+        self.scope = scope;
         if findings.is_empty() {
             return;
         }

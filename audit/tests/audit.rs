@@ -2,7 +2,7 @@
 //! cases where its approximation of the compiler's type checks disagrees
 //! with the compiler.
 
-use ephemeral_fs_core::audit::{AuditScope, Options, audit_file, routed_names};
+use ephemeral_fs_audit::{AuditScope, Options, audit_file, routed_names};
 use ephemeral_fs_core::lints::{Level, Levels, Lint};
 
 /// `function lint level operation`, one line per finding, in source order.
@@ -231,7 +231,8 @@ fn escapes_are_reported_on_tempfile_receivers_only() {
     );
 }
 
-// Where the approximation and the compiler disagree; README.md lists each.
+// Where the approximation and the compiler disagree; the guide's audit
+// chapter lists each.
 
 /// A temp handle returned by a helper: the compiler knows its type and
 /// accepts the write; the audit does not, and reports it.
@@ -298,7 +299,7 @@ fn disagrees_on_fields() {
 
 #[test]
 fn files_without_trigger_words_need_no_parse() {
-    use ephemeral_fs_core::audit::may_have_findings;
+    use ephemeral_fs_audit::may_have_findings;
     assert!(!may_have_findings(
         "fn f() -> std::io::Result<u8> { Ok(1) } // WriteFile"
     ));

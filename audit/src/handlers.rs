@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use syn::visit::{self, Visit};
 use syn::{Attribute, Expr};
 
-use crate::syntax::{ident_name, segment_names};
+use ephemeral_fs_core::syntax::{ident_name, segment_names};
 
 /// axum's routing functions and `MethodRouter` methods that take a handler,
 /// and the attribute names of actix-web's and rocket's route macros.

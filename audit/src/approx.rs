@@ -16,7 +16,7 @@
 //!
 //! Paths derived from a handle (`x.path()`, a local bound to it, a copy,
 //! `dir.path().join("relative/literal")`) are the rewrite's own data flow
-//! (`crate::flow`): a finding then names the owner (`Subject::PathOwner`),
+//! (`ephemeral_fs_core`'s `flow`): a finding then names the owner (`Subject::PathOwner`),
 //! and only the owner's type is approximated here, as the compiler decides
 //! only the owner's type for the attribute.
 //!
@@ -25,8 +25,8 @@
 //! change a local's type. Anything else, a struct field, a helper's return
 //! value or a type alias, is not known to be a temp handle: the audit then
 //! reports a path the compiler would accept, and misses an escape the
-//! compiler would catch. README.md lists these cases, and `tests` below
-//! holds one test for each.
+//! compiler would catch. The guide's audit chapter lists these cases, and
+//! `tests` below holds one test for each.
 
 use std::collections::HashMap;
 
@@ -34,10 +34,10 @@ use proc_macro2::TokenStream;
 use syn::visit::{self, Visit};
 use syn::{Block, Expr, FnArg, Local, Pat, Signature, Type};
 
-use crate::finding::{Finding, Subject};
-use crate::lints::Lint;
-use crate::ops;
-use crate::syntax::{ident_name, segment_names};
+use ephemeral_fs_core::lints::Lint;
+use ephemeral_fs_core::ops;
+use ephemeral_fs_core::syntax::{ident_name, segment_names};
+use ephemeral_fs_core::{Finding, Subject};
 
 /// The tempfile types the approximation knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
