@@ -102,62 +102,30 @@ pub struct AuditFinding {
 impl AuditFinding {
     /// One line, as a diagnostic's title.
     pub fn message(&self) -> String {
-        let operation = &self.operation;
-        match self.lint {
-            Lint::PersistentWrite if self.is_value() => format!(
-                "`{operation}` is used as a value, and may write to any local path it is given"
-            ),
-            Lint::PersistentRead if self.is_value() => {
-                format!("`{operation}` is used as a value, and may read any local path it is given")
-            }
-            Lint::PersistentWrite => {
-                format!("`{operation}` writes to a local path that is not a temp file")
-            }
-            Lint::PersistentRead => {
-                format!("`{operation}` reads a local path that is not a temp file")
-            }
-            Lint::TempEscape => format!("`{operation}` makes a temp file outlive the request"),
-        }
+        let value_message = self
+            .as_value
+            .then(|| self.lint.value_message(&self.operation))
+            .flatten();
+        value_message.unwrap_or_else(|| self.lint.message(&self.operation))
     }
 
     /// A short label for the span.
     pub fn label(&self) -> &'static str {
-        match self.lint {
-            _ if self.is_value() => "used as a value",
-            Lint::PersistentWrite | Lint::PersistentRead => "not a temp-file handle",
-            Lint::TempEscape => "keeps the file after the request",
+        if self.as_value {
+            "used as a value"
+        } else {
+            self.lint.label()
         }
     }
 
     /// Why it matters.
     pub fn note(&self) -> &'static str {
-        match self.lint {
-            Lint::PersistentWrite | Lint::TempEscape => {
-                "a request handler's local files vanish on restart and are not shared between instances"
-            }
-            Lint::PersistentRead => {
-                "another instance, or this one after a restart, does not have the file"
-            }
-        }
+        self.lint.note()
     }
 
     /// What to do instead.
     pub fn suggestion(&self) -> &'static str {
-        match self.lint {
-            Lint::PersistentWrite => {
-                "stage the data in a `tempfile::NamedTempFile` or a `dir.child(..)` of a `tempfile::TempDir`, and keep what must last in a backing service such as object storage or a database"
-            }
-            Lint::PersistentRead => {
-                "read what must last from a backing service, or from a temp file this request created"
-            }
-            Lint::TempEscape => {
-                "copy the temp file's contents to a backing service such as object storage, and let the temp file be removed when it is dropped"
-            }
-        }
-    }
-
-    fn is_value(&self) -> bool {
-        self.as_value
+        self.lint.suggestion()
     }
 }
 

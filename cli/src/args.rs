@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 use ephemeral_fs_audit::AuditScope;
-use ephemeral_fs_core::lints::{Level, Lint};
+use ephemeral_fs_core::lints::{CheckedBy, Level, Lint};
 
 /// Cargo runs `cargo-ephemeral-fs ephemeral-fs ARGS` for
 /// `cargo ephemeral-fs ARGS`.
@@ -34,8 +34,7 @@ struct Cli {
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Report LINT as an error [lints: persistent_write, temp_escape, persistent_read].
-    #[arg(long, short = 'D', value_name = "LINT")]
+    #[arg(long, short = 'D', value_name = "LINT", help = with_lint_names("Report LINT as an error"))]
     deny: Vec<String>,
     /// Report LINT as a warning.
     #[arg(long, short = 'W', value_name = "LINT")]
@@ -50,8 +49,7 @@ struct Cli {
     /// its members.
     #[arg(long)]
     dependencies: bool,
-    /// Print the documentation of LINT and exit.
-    #[arg(long, value_name = "LINT")]
+    #[arg(long, value_name = "LINT", help = "Print the documentation of LINT and exit", long_help = explain_help())]
     explain: Option<String>,
 }
 
@@ -145,6 +143,31 @@ fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cl
     }))
 }
 
+/// A flag's help, with the lints it takes: "... [lints: a, b, c]".
+fn with_lint_names(help: &str) -> String {
+    let names: Vec<&str> = Lint::ALL.iter().map(|lint| lint.name()).collect();
+    format!("{help} [lints: {}]", names.join(", "))
+}
+
+/// `--explain`'s long help: every lint, its default level and summary.
+fn explain_help() -> String {
+    let width = Lint::ALL.iter().map(|l| l.name().len()).max().unwrap_or(0);
+    let mut help = String::from("Print the documentation of LINT and exit. The lints:\n");
+    for lint in Lint::ALL {
+        let audit_only = match lint.checked_by() {
+            CheckedBy::AttributeAndAudit => "",
+            CheckedBy::AuditOnly => ", audit only",
+        };
+        help.push_str(&format!(
+            "\n  {:width$}  ({}{audit_only}) {}",
+            lint.name(),
+            lint.default_level().name(),
+            lint.summary()
+        ));
+    }
+    help
+}
+
 fn level_name(level: Level) -> &'static str {
     level.name()
 }
@@ -156,7 +179,7 @@ pub fn lint_named(name: &str) -> Result<Lint, clap::Error> {
 
 /// "unknown lint `x`: did you mean `y`? the lints are ..."
 pub fn unknown_lint(name: &str) -> String {
-    let suggestion = match Lint::closest(name) {
+    let suggestion = match ephemeral_fs_core::lints::closest(name) {
         Some(close) => format!("did you mean `{close}`? "),
         None => String::new(),
     };

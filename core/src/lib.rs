@@ -24,7 +24,6 @@ pub mod ctxt;
 mod emit;
 mod escape;
 mod expand;
-mod explain;
 mod flow;
 mod held;
 pub mod lints;
