@@ -10,16 +10,18 @@
 //! `approx::Locals`.
 
 pub mod approx;
-mod handlers;
+pub mod frameworks;
+pub mod graph;
+pub mod modules;
+pub mod summary;
 mod walk;
-
-use std::collections::HashSet;
 
 use proc_macro2::Span;
 
 use ephemeral_fs_core::lints::{Level, Levels, Lint};
 
-pub use handlers::{is_handler_attr, routed_names};
+pub use graph::{CrateRoot, PackageInput, Reached, RequestPath, Step, request_path};
+pub use summary::{FileSummary, FnKind, ItemSpan, Position, summarize};
 
 /// Which functions are audited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,17 +30,26 @@ pub enum AuditScope {
     Annotated,
     /// Annotated items, and functions recognised as web handlers.
     Handlers,
+    /// Annotated items, handlers, and every function of the crate (or of a
+    /// workspace member or path dependency) a handler reaches: the default.
+    RequestPath,
     /// Every function.
     All,
 }
 
 impl AuditScope {
-    pub const ALL: [AuditScope; 3] = [AuditScope::Annotated, AuditScope::Handlers, AuditScope::All];
+    pub const ALL: [AuditScope; 4] = [
+        AuditScope::Annotated,
+        AuditScope::RequestPath,
+        AuditScope::Handlers,
+        AuditScope::All,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             AuditScope::Annotated => "annotated",
             AuditScope::Handlers => "handlers",
+            AuditScope::RequestPath => "request-path",
             AuditScope::All => "all",
         }
     }
@@ -51,9 +62,8 @@ pub struct Options {
     /// The levels outside any `#[ephemeral_fs(..)]`: the attribute's
     /// defaults, as the user's configuration changed them.
     pub levels: Levels,
-    /// Names of functions the crate passes to a router (`routed_names` over
-    /// all its files): handlers, for `AuditScope::Handlers`.
-    pub routed: HashSet<String>,
+    /// Audit `#[cfg(test)]` modules and `#[test]` functions too.
+    pub include_tests: bool,
 }
 
 impl Options {
@@ -61,7 +71,7 @@ impl Options {
         Options {
             scope,
             levels,
-            routed: HashSet::new(),
+            include_tests: false,
         }
     }
 }
@@ -74,6 +84,8 @@ pub struct FileReport {
     pub findings: Vec<AuditFinding>,
     /// How many functions were audited.
     pub functions: usize,
+    /// How many functions of test code were left out.
+    pub left_out: usize,
 }
 
 /// One place that persists data, or an exception that allows it.
@@ -87,6 +99,9 @@ pub struct AuditFinding {
     /// The function it is in, with the impl's type or the trait and the
     /// inline modules of the file: `handlers::Uploads::save`.
     pub function: String,
+    /// Where the function's name is: what identifies it in its file, as
+    /// `Reached::at` does.
+    pub function_at: Position,
     /// The operation as the user would name it: `std::fs::write`, `.persist()`.
     pub operation: String,
     /// The reason of the `#[ephemeral_fs::allow]` that allows it.
@@ -141,6 +156,8 @@ pub fn may_have_findings(text: &str) -> bool {
 /// Audits the functions of one parsed file that `options.scope` selects.
 /// The walk reads the file in place and leaves it as parsed; this copies it
 /// once for a caller that keeps it, where `audit_parsed_file` does not.
+/// `AuditScope::RequestPath` and `AuditScope::Handlers` take the file as a
+/// crate of its own: its handlers, and what they reach in it.
 pub fn audit_file(file: &syn::File, options: &Options) -> FileReport {
     audit_parsed_file(&mut file.clone(), options)
 }
@@ -148,5 +165,28 @@ pub fn audit_file(file: &syn::File, options: &Options) -> FileReport {
 /// `audit_file` for a file parsed for the audit alone: the walk takes it
 /// as the macro's rewriter takes code, by `&mut`, and changes nothing.
 pub fn audit_parsed_file(file: &mut syn::File, options: &Options) -> FileReport {
-    walk::Walker::new(options).file(file)
+    if matches!(options.scope, AuditScope::Annotated | AuditScope::All) {
+        return walk::Walker::new(options, None).file(file);
+    }
+    let root = std::path::PathBuf::from("lib.rs");
+    let files = vec![(root.clone(), summarize(file, options.include_tests))];
+    let package = PackageInput {
+        name: "file".to_owned(),
+        crates: vec![CrateRoot {
+            name: "file".to_owned(),
+            root,
+            is_lib: true,
+        }],
+        dependencies: Vec::new(),
+        frameworks: frameworks::Rows::ALL,
+        audited: true,
+    };
+    let path = request_path(&[package], &files);
+    let selected = path
+        .functions
+        .iter()
+        .filter(|f| f.handler || options.scope == AuditScope::RequestPath)
+        .map(|f| f.at)
+        .collect();
+    walk::Walker::new(options, Some(&selected)).file(file)
 }

@@ -1,6 +1,8 @@
 //! Which functions of a file the audit visits, with the names in sight and
 //! the levels the items around them set.
 
+use std::collections::HashSet;
+
 use proc_macro2::Span;
 use syn::{Attribute, Block, Expr, ImplItem, Item, Signature, TraitItem, Type};
 
@@ -13,10 +15,14 @@ use ephemeral_fs_core::syntax::ident_name;
 use ephemeral_fs_core::{Check, Subject};
 
 use crate::approx::Locals;
-use crate::{AuditFinding, AuditScope, FileReport, Options, is_handler_attr};
+use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr};
+use crate::{AuditFinding, AuditScope, FileReport, Options};
 
 pub struct Walker<'o> {
     options: &'o Options,
+    /// For `AuditScope::RequestPath`: the functions on it, by the position
+    /// of their names.
+    selected: Option<&'o HashSet<Position>>,
     /// The `use` items and local items of the file and the inline modules
     /// around the function: lent to each function's rewriter.
     scope: Scope,
@@ -76,9 +82,10 @@ impl Kept {
 }
 
 impl<'o> Walker<'o> {
-    pub fn new(options: &'o Options) -> Self {
+    pub fn new(options: &'o Options, selected: Option<&'o HashSet<Position>>) -> Self {
         Walker {
             options,
+            selected,
             scope: Scope::default(),
             path: Vec::new(),
             report: FileReport::default(),
@@ -110,6 +117,9 @@ impl<'o> Walker<'o> {
                 },
                 around,
             ),
+            Item::Impl(item_impl) if self.leaves_out(&item_impl.attrs) => {
+                self.report.left_out += count_fns(std::slice::from_ref(item));
+            }
             Item::Impl(item_impl) => {
                 let around = enter(&item_impl.attrs, around);
                 self.path.push(type_name(&item_impl.self_ty));
@@ -144,6 +154,10 @@ impl<'o> Walker<'o> {
             }
             Item::Mod(module) => {
                 if let Some((_, items)) = &mut module.content {
+                    if self.leaves_out(&module.attrs) {
+                        self.report.left_out += count_fns(items);
+                        return;
+                    }
                     let around = enter(&module.attrs, around);
                     self.path.push(ident_name(&module.ident));
                     self.items(items, &around);
@@ -154,22 +168,29 @@ impl<'o> Walker<'o> {
         }
     }
 
+    /// Test code, left out unless asked for.
+    fn leaves_out(&self, attrs: &[Attribute]) -> bool {
+        !self.options.include_tests && (is_cfg_test(attrs) || attrs.iter().any(is_test_attr))
+    }
+
     fn selects(&self, function: &Function, annotated: bool) -> bool {
         match self.options.scope {
             AuditScope::Annotated => annotated,
-            AuditScope::Handlers => {
+            AuditScope::Handlers | AuditScope::RequestPath => {
                 annotated
-                    || function.attrs.iter().any(is_handler_attr)
                     || self
-                        .options
-                        .routed
-                        .contains(&ident_name(&function.sig.ident))
+                        .selected
+                        .is_some_and(|s| s.contains(&function.sig.ident.span().start().into()))
             }
             AuditScope::All => true,
         }
     }
 
     fn function(&mut self, function: Function, around: &Around) {
+        if self.leaves_out(function.attrs) {
+            self.report.left_out += 1;
+            return;
+        }
         let annotated = around.annotated || function.attrs.iter().any(args::is_ephemeral_fs_attr);
         if !self.selects(&function, annotated) {
             return;
@@ -216,6 +237,7 @@ impl<'o> Walker<'o> {
                 level: check.level,
                 span: check.span,
                 function: name.clone(),
+                function_at: function.sig.ident.span().start().into(),
                 operation: check.operation,
                 reason: check.reason,
                 annotated,

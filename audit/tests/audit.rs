@@ -2,7 +2,7 @@
 //! cases where its approximation of the compiler's type checks disagrees
 //! with the compiler.
 
-use ephemeral_fs_audit::{AuditScope, Options, audit_file, routed_names};
+use ephemeral_fs_audit::{AuditScope, Options, audit_file};
 use ephemeral_fs_core::lints::{Level, Levels, Lint};
 
 /// `function lint level operation`, one line per finding, in source order.
@@ -10,9 +10,8 @@ fn audit(scope: AuditScope, source: &str) -> Vec<String> {
     audit_with(Options::new(scope, Levels::default()), source)
 }
 
-fn audit_with(mut options: Options, source: &str) -> Vec<String> {
+fn audit_with(options: Options, source: &str) -> Vec<String> {
     let file: syn::File = syn::parse_str(source).expect("test source parses");
-    options.routed = routed_names(&file);
     audit_file(&file, &options)
         .findings
         .iter()

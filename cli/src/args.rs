@@ -29,8 +29,12 @@ struct Cli {
     #[arg(default_value = ".")]
     path: PathBuf,
     /// Which functions to audit.
-    #[arg(long, value_enum, default_value_t = Scope::Handlers)]
+    #[arg(long, value_enum, default_value_t = Scope::RequestPath)]
     scope: Scope,
+    /// Audit test code too: `#[cfg(test)]` modules, `#[test]` functions,
+    /// the tests, benches and examples, and build scripts.
+    #[arg(long)]
+    include_tests: bool,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -57,7 +61,11 @@ struct Cli {
 enum Scope {
     /// Only items that carry `#[ephemeral_fs]`.
     Annotated,
-    /// Annotated items, and axum, actix-web and rocket handlers.
+    /// Handlers, and every function of the crate, its workspace and its
+    /// path dependencies that a handler reaches; annotated items too.
+    RequestPath,
+    /// Handler bodies only (axum, actix-web, Rocket, poem, salvo, warp,
+    /// tonic), and annotated items.
     Handlers,
     /// Every function.
     All,
@@ -90,6 +98,7 @@ pub struct Request {
     /// The dependency graph's packages rather than the members.
     pub dependencies: bool,
     pub scope: AuditScope,
+    pub include_tests: bool,
     pub format: Format,
     /// Levels given on the command line, over the manifests' ones.
     pub levels: Vec<(Lint, Level)>,
@@ -134,9 +143,11 @@ fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cl
         dependencies: cli.dependencies,
         scope: match cli.scope {
             Scope::Annotated => AuditScope::Annotated,
+            Scope::RequestPath => AuditScope::RequestPath,
             Scope::Handlers => AuditScope::Handlers,
             Scope::All => AuditScope::All,
         },
+        include_tests: cli.include_tests,
         format: cli.format,
         levels,
         fail_on: cli.fail_on,
@@ -218,7 +229,8 @@ mod tests {
             panic!("no arguments");
         };
         assert_eq!(request.path, PathBuf::from("."));
-        assert_eq!(request.scope, AuditScope::Handlers);
+        assert_eq!(request.scope, AuditScope::RequestPath);
+        assert!(!request.include_tests);
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn diagnostic<'a>(finding: &'a Finding, text: &'a str) -> Group<'a> {
     };
     let start = byte_offset(text, finding.span.start);
     let end = byte_offset(text, finding.span.end).max(start);
-    severity
+    let group = severity
         .primary_title(finding.message.as_str())
         .id(finding.lint.name())
         .element(
@@ -86,9 +86,33 @@ fn diagnostic<'a>(finding: &'a Finding, text: &'a str) -> Group<'a> {
                         .label(finding.label),
                 ),
         )
-        .element(Severity::NOTE.message(format!("in `{}`", finding.function)))
+        .element(Severity::NOTE.message(format!("in `{}`", finding.function)));
+    let group = match via(finding) {
+        Some(chain) => group.element(Severity::NOTE.message(chain)),
+        None => group,
+    };
+    group
         .element(Severity::NOTE.message(finding.note))
         .element(Severity::HELP.message(finding.suggestion.as_str()))
+}
+
+/// "reached from a handler: `upload` (src/main.rs:20) → `util::save`
+/// (src/util.rs:8) → `std::fs::write`", for a finding below a handler.
+fn via(finding: &Finding) -> Option<String> {
+    if finding.via.len() < 2 {
+        return None;
+    }
+    let mut chain = String::from("reached from a handler: ");
+    for step in &finding.via {
+        write!(
+            chain,
+            "`{}` ({}:{}) → ",
+            step.function, step.file, step.line
+        )
+        .ok();
+    }
+    write!(chain, "`{}`", finding.operation).ok();
+    Some(chain)
 }
 
 fn exceptions(report: &Report, out: &mut String) {
@@ -131,6 +155,30 @@ fn summary(report: &Report, out: &mut String) {
         plural(summary.exceptions, "exception"),
     )
     .ok();
+    if summary.handlers > 0 || summary.reached > 0 {
+        let by_name = match summary.reached_by_method_names {
+            0 => String::new(),
+            n => format!(", {n} only through a method call matched by name"),
+        };
+        writeln!(
+            out,
+            "  request path: {}, and {} they reach{by_name}",
+            plural(summary.handlers, "handler"),
+            plural(
+                summary.reached - summary.handlers.min(summary.reached),
+                "function"
+            ),
+        )
+        .ok();
+    }
+    if summary.left_out > 0 {
+        writeln!(
+            out,
+            "  left out: {} of test code (`--include-tests` audits them)",
+            plural(summary.left_out, "function"),
+        )
+        .ok();
+    }
     let width = Lint::ALL.iter().map(|l| l.name().len()).max().unwrap_or(0);
     for count in &summary.lints {
         writeln!(

@@ -47,11 +47,26 @@ pub struct Finding {
     pub suggestion: String,
     /// The reason an `#[ephemeral_fs::allow]` gives; `null` for violations.
     pub reason: Option<String>,
+    /// How a request reaches it: a shortest chain of calls from a handler,
+    /// the handler first and the finding's function last, each with the
+    /// line that leads on (the last, the finding's). Empty outside the
+    /// request path and the handlers scope.
+    pub via: Vec<ViaStep>,
     /// The human format's label on the span, and its note.
     #[serde(skip)]
     pub label: &'static str,
     #[serde(skip)]
     pub note: &'static str,
+    /// An `#[ephemeral_fs]` covers its function.
+    #[serde(skip)]
+    pub annotated: bool,
+}
+
+#[derive(Clone, Serialize, PartialEq, Eq, Debug)]
+pub struct ViaStep {
+    pub function: String,
+    pub file: String,
+    pub line: usize,
 }
 
 /// Lines and columns count from 1; columns count characters, and the end
@@ -79,7 +94,19 @@ pub struct ParseError {
 #[derive(Serialize, Default)]
 pub struct Summary {
     pub files: usize,
+    /// Functions audited: those the scope selects.
     pub functions: usize,
+    /// Handlers recognised, and functions on the request path (handlers
+    /// included); 0 in the `annotated` and `all` scopes, which do not
+    /// follow calls.
+    pub handlers: usize,
+    pub reached: usize,
+    /// Of `reached`, how many only a method call matched by name reaches.
+    pub reached_by_method_names: usize,
+    /// Functions of test code left out (without `--include-tests`).
+    pub left_out: usize,
+    /// Violations and exceptions.
+    pub findings: usize,
     pub deny: usize,
     pub warn: usize,
     pub exceptions: usize,
@@ -98,6 +125,13 @@ pub struct LintCount {
 
 impl Summary {
     pub fn of(findings: &[Finding], files: usize, functions: usize) -> Summary {
+        Summary {
+            findings: findings.len(),
+            ..Summary::counts(findings, files, functions)
+        }
+    }
+
+    fn counts(findings: &[Finding], files: usize, functions: usize) -> Summary {
         let count = |lint: Option<Lint>, level: Level| {
             findings
                 .iter()
@@ -119,6 +153,7 @@ impl Summary {
                     exceptions: count(Some(lint), Level::Allow),
                 })
                 .collect(),
+            ..Summary::default()
         }
     }
 }

@@ -4,13 +4,24 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use ephemeral_fs_audit::{AuditScope, Options, audit_parsed_file, may_have_findings, routed_names};
+use ephemeral_fs_audit::frameworks::Rows;
+use ephemeral_fs_audit::{
+    AuditScope, CrateRoot, FileReport, FileSummary, Options, PackageInput,
+    Position as NamePosition, RequestPath, audit_parsed_file, may_have_findings, request_path,
+    summarize,
+};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::args::Request;
-use crate::report::{Finding, ParseError, Position, Report, Span, Summary};
+use crate::report::{Finding, ParseError, Position, Report, Span, Summary, ViaStep};
 use crate::workspace::{self, Package};
+
+/// The stack of each thread that parses and audits: syn's parser, its
+/// visitors and the analysis recurse once per level of an expression, and a
+/// router built as one chain of a few hundred `.service(..)` calls is deeper
+/// than the 2 MiB threads get by default. Untouched pages cost nothing.
+const STACK_SIZE: usize = 64 << 20;
 
 /// Below this many files the audit is over before a bar would be read.
 const PROGRESS_FROM: usize = 200;
@@ -20,13 +31,19 @@ struct Source {
     path: PathBuf,
     /// As reports name it.
     name: String,
+    /// A test, bench, example or build script, or in their directories.
+    test_code: bool,
 }
 
 /// What one file gave.
 enum Outcome {
     Audited {
-        findings: Vec<Finding>,
-        functions: usize,
+        /// Every finding of the file, for the scope to select from.
+        findings: Vec<(Finding, NamePosition)>,
+        /// What the call graph needs; `None` when the file was not parsed.
+        summary: Option<FileSummary>,
+        /// Functions left out as test code.
+        left_out: usize,
         text: String,
     },
     Unparseable(ParseError, String),
@@ -34,17 +51,34 @@ enum Outcome {
 }
 
 pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .build()
+        .map_err(|e| format!("cannot start the audit's threads: {e}"))?
+        .install(|| audit_in_pool(packages, request))
+}
+
+fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let mut io_errors = Vec::new();
     let mut seen = HashSet::new();
     let mut sources = Vec::new();
+    let follows_calls = matches!(
+        request.scope,
+        AuditScope::RequestPath | AuditScope::Handlers
+    );
     for (index, package) in packages.iter().enumerate() {
+        // A path dependency is read only to follow calls into it.
+        if package.reached_only && !follows_calls {
+            continue;
+        }
         for file in workspace::rust_files(&package.root) {
             match file {
                 Ok(path) if seen.insert(path.clone()) => sources.push(Source {
                     package: index,
                     name: display_name(&path, &cwd),
+                    test_code: package.is_test_code(&path),
                     path,
                 }),
                 Ok(_) => {}
@@ -53,40 +87,72 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
         }
     }
     sources.sort_by(|a, b| a.name.cmp(&b.name));
-    let texts: Vec<Result<String, String>> = sources
-        .par_iter()
-        .map(|source| {
-            std::fs::read_to_string(&source.path)
-                .map_err(|e| format!("cannot read `{}`: {e}", source.name))
-        })
-        .collect();
 
-    let routed = match request.scope {
-        AuditScope::Handlers => routed_in(&texts),
-        _ => HashSet::new(),
-    };
     let options: Vec<Options> = packages
         .iter()
         .map(|package| Options {
-            scope: request.scope,
+            // Every function is audited; the scope selects findings once
+            // the request path is known.
+            scope: AuditScope::All,
             levels: package.levels,
-            routed: routed.clone(),
+            include_tests: request.include_tests,
         })
         .collect();
 
     let progress = progress_bar(sources.len());
-    let outcomes: Vec<Outcome> = sources
-        .par_iter()
-        .zip(texts)
-        .map(|(source, text)| {
-            let outcome = match text {
-                Ok(text) => audit_source(source, text, &options[source.package], packages),
-                Err(error) => Outcome::Unreadable(error),
-            };
-            progress.inc(1);
-            outcome
-        })
-        .collect();
+    let process = |sources: &[Source]| -> Vec<(Outcome, Vec<PathBuf>)> {
+        sources
+            .par_iter()
+            .map(|source| {
+                let outcome = match std::fs::read_to_string(&source.path) {
+                    Ok(text) => {
+                        let declared = declared_files(&source.path, &text);
+                        let package = &packages[source.package];
+                        let options = &options[source.package];
+                        let outcome = audit_source(
+                            source,
+                            &package.name,
+                            text,
+                            options,
+                            request,
+                            follows_calls,
+                        );
+                        (outcome, declared)
+                    }
+                    Err(e) => (
+                        Outcome::Unreadable(format!("cannot read `{}`: {e}", source.name)),
+                        Vec::new(),
+                    ),
+                };
+                progress.inc(1);
+                outcome
+            })
+            .collect()
+    };
+    let mut outcomes = Vec::new();
+    let mut batch = sources;
+    let mut sources = Vec::new();
+    // A file the crate declares with `mod` is the crate's even where a
+    // `.gitignore` rule hides it (`db/` also matches `src/db/`).
+    while !batch.is_empty() {
+        let mut next = Vec::new();
+        for (source, (outcome, declared)) in batch.iter().zip(process(&batch)) {
+            outcomes.push(outcome);
+            let package = source.package;
+            for path in declared {
+                if path.is_file() && seen.insert(path.clone()) {
+                    next.push(Source {
+                        package,
+                        name: display_name(&path, &cwd),
+                        test_code: packages[package].is_test_code(&path),
+                        path,
+                    });
+                }
+            }
+        }
+        sources.append(&mut batch);
+        batch = next;
+    }
     progress.finish_and_clear();
 
     let mut report = Report {
@@ -98,19 +164,30 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
         io_errors,
         sources: Vec::new(),
     };
-    let mut functions = 0;
-    for (source, outcome) in sources.iter().zip(outcomes) {
+    let mut summaries: Vec<(PathBuf, FileSummary)> = Vec::new();
+    // Per source: its index among `summaries`.
+    let mut summary_of: Vec<Option<usize>> = vec![None; sources.len()];
+    let mut candidates: Vec<(usize, Finding, NamePosition)> = Vec::new();
+    let mut texts: Vec<Option<String>> = Vec::new();
+    let mut left_out = 0;
+    for (index, (source, outcome)) in sources.iter().zip(outcomes).enumerate() {
+        texts.push(None);
         match outcome {
             Outcome::Audited {
                 findings,
-                functions: count,
+                summary,
+                left_out: count,
                 text,
             } => {
-                functions += count;
-                if !findings.is_empty() {
-                    report.sources.push((source.name.clone(), text));
+                left_out += count;
+                if let Some(summary) = summary {
+                    summary_of[index] = Some(summaries.len());
+                    summaries.push((source.path.clone(), summary));
                 }
-                report.findings.extend(findings);
+                if !findings.is_empty() {
+                    texts[index] = Some(text);
+                }
+                candidates.extend(findings.into_iter().map(|(f, at)| (index, f, at)));
             }
             Outcome::Unparseable(error, text) => {
                 report.sources.push((source.name.clone(), text));
@@ -119,41 +196,190 @@ pub fn audit(packages: &[Package], request: &Request) -> Result<Report, String> 
             Outcome::Unreadable(error) => report.io_errors.push(error),
         }
     }
+
+    let path = follows_calls.then(|| request_path(&graph_packages(packages), &summaries));
+    let file_names: Vec<&str> = summaries
+        .iter()
+        .map(|(path, _)| {
+            sources
+                .iter()
+                .find(|s| &s.path == path)
+                .map_or("", |s| s.name.as_str())
+        })
+        .collect();
+    for (index, mut finding, at) in candidates {
+        let reached = summary_of[index]
+            .zip(path.as_ref())
+            .and_then(|(file, path)| path.get(file, at));
+        let selected = match request.scope {
+            AuditScope::All => !packages[sources[index].package].reached_only,
+            AuditScope::Annotated => finding.annotated,
+            AuditScope::Handlers => finding.annotated || reached.is_some_and(|r| r.handler),
+            AuditScope::RequestPath => finding.annotated || reached.is_some(),
+        };
+        if !selected {
+            continue;
+        }
+        if let Some(reached) = reached.filter(|_| request.scope == AuditScope::RequestPath) {
+            finding.via = reached
+                .chain
+                .iter()
+                .map(|step| ViaStep {
+                    function: step.function.clone(),
+                    file: file_names[step.file].to_owned(),
+                    line: step.line,
+                })
+                .collect();
+            if let Some(last) = finding.via.last_mut() {
+                last.line = finding.span.start.line;
+            }
+        }
+        if let Some(text) = texts[index].take() {
+            report.sources.push((sources[index].name.clone(), text));
+        }
+        report.findings.push(finding);
+    }
     // Files are in name order already; within one, by position.
     report
         .findings
         .sort_by(|a, b| (&a.file, a.span, a.lint).cmp(&(&b.file, b.span, b.lint)));
+    report.sources.sort_by(|a, b| a.0.cmp(&b.0));
     let audited = sources.len() - report.parse_errors.len() - report.io_errors.len();
+    let functions = match (&path, request.scope) {
+        (Some(path), AuditScope::RequestPath) => {
+            path.functions.len() + annotated_off_path(&summaries, path)
+        }
+        (Some(path), _) => {
+            path.functions.iter().filter(|f| f.handler).count()
+                + annotated_off_path(&summaries, path)
+        }
+        (None, AuditScope::Annotated) => summaries
+            .iter()
+            .map(|(_, s)| s.functions().filter(|f| f.annotated).count())
+            .sum(),
+        (None, _) => summaries.iter().map(|(_, s)| s.functions().count()).sum(),
+    };
     report.summary = Summary::of(&report.findings, audited, functions);
+    report.summary.left_out = left_out;
+    if let Some(path) = &path {
+        report.summary.handlers = path.handlers;
+        report.summary.reached = path.functions.len();
+        report.summary.reached_by_method_names = path.added_by_method_names;
+    }
     Ok(report)
 }
 
-fn audit_source(source: &Source, text: String, options: &Options, packages: &[Package]) -> Outcome {
-    // Most files of a large tree name no filesystem operation at all;
-    // reading their words is far cheaper than parsing them.
-    if !may_have_findings(&text) {
+/// Annotated functions the request path does not reach: audited all the
+/// same.
+fn annotated_off_path(summaries: &[(PathBuf, FileSummary)], path: &RequestPath) -> usize {
+    summaries
+        .iter()
+        .enumerate()
+        .map(|(file, (_, summary))| {
+            summary
+                .functions()
+                .filter(|f| f.annotated && path.get(file, f.at).is_none())
+                .count()
+        })
+        .sum()
+}
+
+/// The packages as the call graph takes them.
+fn graph_packages(packages: &[Package]) -> Vec<PackageInput> {
+    packages
+        .iter()
+        .map(|package| PackageInput {
+            name: package.name.clone(),
+            crates: package
+                .crates
+                .iter()
+                .map(|(name, root, is_lib)| CrateRoot {
+                    name: name.clone(),
+                    root: root.clone(),
+                    is_lib: *is_lib,
+                })
+                .collect(),
+            dependencies: package
+                .dependencies
+                .iter()
+                .map(|(name, _, path)| {
+                    let in_graph = path
+                        .as_ref()
+                        .and_then(|path| packages.iter().position(|p| &p.root == path));
+                    // A path dependency is known by its library's name.
+                    let name = in_graph
+                        .and_then(|p| packages[p].crates.iter().find(|c| c.2))
+                        .map_or_else(|| name.clone(), |lib| lib.0.clone());
+                    (name, in_graph)
+                })
+                .collect(),
+            frameworks: Rows::for_dependencies(
+                package
+                    .dependencies
+                    .iter()
+                    .map(|(_, name, _)| name.as_str()),
+            ),
+            audited: !package.reached_only,
+        })
+        .collect()
+}
+
+fn audit_source(
+    source: &Source,
+    package: &str,
+    text: String,
+    options: &Options,
+    request: &Request,
+    follows_calls: bool,
+) -> Outcome {
+    // Test code is not parsed: its functions are counted by their `fn`
+    // keyword, which is all the summary says of them.
+    if source.test_code && !request.include_tests {
+        let left_out = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|word| *word == "fn")
+            .count();
         return Outcome::Audited {
             findings: Vec::new(),
-            functions: 0,
+            summary: None,
+            left_out,
+            text,
+        };
+    }
+    // Most files of a large tree name no filesystem operation at all;
+    // reading their words is far cheaper than parsing them. The request
+    // path needs every file's calls.
+    let may_find = may_have_findings(&text);
+    if !may_find && !follows_calls {
+        return Outcome::Audited {
+            findings: Vec::new(),
+            summary: None,
+            left_out: 0,
             text,
         };
     }
     let outcome = match syn::parse_file(&text) {
         Ok(mut file) => {
-            let audit = audit_parsed_file(&mut file, options);
+            let summary = summarize(&file, request.include_tests);
+            let audit = if may_find {
+                audit_parsed_file(&mut file, options)
+            } else {
+                FileReport::default()
+            };
             let findings = audit
                 .findings
                 .into_iter()
                 .map(|finding| {
                     let (start, end) = (finding.span.start(), finding.span.end());
-                    Finding {
+                    let at = finding.function_at;
+                    let finding = Finding {
                         message: finding.message(),
                         suggestion: finding.suggestion().to_owned(),
                         label: finding.label(),
                         note: finding.note(),
                         lint: finding.lint,
                         level: finding.level,
-                        package: packages[source.package].name.clone(),
+                        package: package.to_owned(),
                         file: source.name.clone(),
                         span: Span {
                             start: Position {
@@ -168,12 +394,16 @@ fn audit_source(source: &Source, text: String, options: &Options, packages: &[Pa
                         function: finding.function,
                         operation: finding.operation,
                         reason: finding.reason,
-                    }
+                        annotated: finding.annotated,
+                        via: Vec::new(),
+                    };
+                    (finding, at)
                 })
                 .collect();
             Outcome::Audited {
                 findings,
-                functions: audit.functions,
+                left_out: summary.left_out,
+                summary: Some(summary),
                 text,
             }
         }
@@ -195,6 +425,46 @@ fn audit_source(source: &Source, text: String, options: &Options, packages: &[Pa
     outcome
 }
 
+/// The files `mod name;` lines of a file may declare: `name.rs` and
+/// `name/mod.rs` beside a `mod.rs`, `lib.rs` or `main.rs`, below the file's
+/// own directory otherwise. Read from the text, so that it costs no parse;
+/// inline modules and `#[path]` are the module tree's to follow.
+fn declared_files(path: &Path, text: &str) -> Vec<PathBuf> {
+    let Some(parent) = path.parent() else {
+        return Vec::new();
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let in_bin = parent.file_name().is_some_and(|d| d == "bin");
+    let dir = if matches!(stem, "mod" | "lib" | "main") || in_bin {
+        parent.to_path_buf()
+    } else {
+        parent.join(stem)
+    };
+    let mut files = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        let line = line
+            .strip_prefix("pub ")
+            .or_else(|| line.strip_prefix("pub(crate) "))
+            .unwrap_or(line);
+        let Some(name) = line
+            .strip_prefix("mod ")
+            .and_then(|rest| rest.strip_suffix(';'))
+        else {
+            continue;
+        };
+        let name = name.trim();
+        if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            files.push(dir.join(format!("{name}.rs")));
+            files.push(dir.join(name).join("mod.rs"));
+        }
+    }
+    files
+}
+
 /// syn's message, except for tokens that do not even lex, where proc-macro2
 /// says only "cannot parse string into token stream".
 fn parse_message(error: &syn::Error) -> String {
@@ -203,26 +473,6 @@ fn parse_message(error: &syn::Error) -> String {
         return "the file does not lex: a delimiter, string or comment is not closed".to_owned();
     }
     message
-}
-
-/// The names of the functions any file passes to axum's routing. Only files
-/// that mention routing are parsed for them.
-fn routed_in(texts: &[Result<String, String>]) -> HashSet<String> {
-    texts
-        .par_iter()
-        .filter_map(|text| text.as_ref().ok())
-        .filter(|text| text.contains("rout"))
-        .map(|text| {
-            let names = syn::parse_file(text)
-                .map(|file| routed_names(&file))
-                .unwrap_or_default();
-            proc_macro2::extra::invalidate_current_thread_spans();
-            names
-        })
-        .reduce(HashSet::new, |mut all, names| {
-            all.extend(names);
-            all
-        })
 }
 
 /// On a terminal, for trees large enough to wait for; hidden otherwise, so

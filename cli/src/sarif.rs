@@ -101,10 +101,39 @@ fn result(finding: &Finding, fingerprint_text: &str) -> Value {
         }],
         "fingerprints": { "ephemeralFs/v1": format!("{:016x}", fnv1a(fingerprint_text)) }
     });
+    if finding.via.len() > 1 {
+        result["codeFlows"] = code_flows(finding);
+    }
     if let Some(reason) = &finding.reason {
         result["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
     }
     result
+}
+
+/// How a request reaches the finding: one thread flow from the handler,
+/// a location per function with the line that leads on.
+fn code_flows(finding: &Finding) -> Value {
+    let locations: Vec<Value> = finding
+        .via
+        .iter()
+        .enumerate()
+        .map(|(depth, step)| {
+            json!({
+                "location": {
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&step.file) },
+                        "region": { "startLine": step.line }
+                    },
+                    "message": { "text": format!("in `{}`", step.function) }
+                },
+                "nestingLevel": depth
+            })
+        })
+        .collect();
+    json!([{
+        "message": { "text": format!("reached from the handler `{}`", finding.via[0].function) },
+        "threadFlows": [{ "locations": locations }]
+    }])
 }
 
 /// An exception is a note, and carries its suppression.

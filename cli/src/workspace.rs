@@ -2,16 +2,90 @@
 
 use std::path::{Path, PathBuf};
 
-use cargo_metadata::MetadataCommand;
+use cargo_metadata::{MetadataCommand, TargetKind};
 use ephemeral_fs_core::lints::{Level, Levels, Lint};
 
-/// One package of the crate or workspace given on the command line.
+/// One package of the crate or workspace given on the command line, or a
+/// path dependency of one, which the request path may reach.
 pub struct Package {
     pub name: String,
     pub root: PathBuf,
     /// The attribute's defaults, then `[workspace.metadata.ephemeral-fs]`,
     /// `[package.metadata.ephemeral-fs]` and the command line.
     pub levels: Levels,
+    /// Its library and binaries: `(name in paths, root file, is the library)`.
+    pub crates: Vec<(String, PathBuf, bool)>,
+    /// Its dependencies: the name paths give each, its package name, and
+    /// the manifest directory of a path dependency.
+    pub dependencies: Vec<(String, String, Option<PathBuf>)>,
+    /// The roots of its tests, benches, examples and build script, and the
+    /// `tests/`, `benches/` and `examples/` directories: not the request
+    /// path.
+    pub test_code: Vec<PathBuf>,
+    /// Only reached through another package: a path dependency outside
+    /// the packages asked for.
+    pub reached_only: bool,
+}
+
+impl Package {
+    fn of(package: &cargo_metadata::Package, levels: Levels) -> Package {
+        let root = package_root(package);
+        let mut crates = Vec::new();
+        let mut test_code: Vec<PathBuf> = ["tests", "benches", "examples"]
+            .iter()
+            .map(|dir| root.join(dir))
+            .collect();
+        for target in &package.targets {
+            let src = target.src_path.as_std_path().to_path_buf();
+            let lib = target.kind.iter().any(|k| {
+                matches!(
+                    k,
+                    TargetKind::Lib
+                        | TargetKind::RLib
+                        | TargetKind::DyLib
+                        | TargetKind::CDyLib
+                        | TargetKind::StaticLib
+                        | TargetKind::ProcMacro
+                )
+            });
+            if lib || target.is_kind(TargetKind::Bin) {
+                crates.push((target.name.replace('-', "_"), src, lib));
+            } else {
+                test_code.push(src);
+            }
+        }
+        let dependencies = package
+            .dependencies
+            .iter()
+            .map(|dependency| {
+                let name = dependency
+                    .rename
+                    .clone()
+                    .unwrap_or_else(|| dependency.name.clone())
+                    .replace('-', "_");
+                let path = dependency
+                    .path
+                    .as_ref()
+                    .map(|p| p.as_std_path().to_path_buf());
+                (name, dependency.name.clone(), path)
+            })
+            .collect();
+        Package {
+            name: package.name.to_string(),
+            root,
+            levels,
+            crates,
+            dependencies,
+            test_code,
+            reached_only: false,
+        }
+    }
+
+    /// Whether a file is test code: a test, bench, example or build script
+    /// target, or in one of their directories.
+    pub fn is_test_code(&self, path: &Path) -> bool {
+        self.test_code.iter().any(|code| path.starts_with(code))
+    }
 }
 
 /// The packages at `path`: the one package whose manifest it is, or every
@@ -42,14 +116,46 @@ pub fn packages(path: &Path, cli_levels: &[(Lint, Level)]) -> Result<Vec<Package
         for (lint, level) in workspace_levels.iter().chain(&own).chain(cli_levels) {
             levels.set(*lint, *level);
         }
-        packages.push(Package {
-            name: package.name.to_string(),
-            root: package_root(package),
-            levels,
-        });
+        packages.push(Package::of(package, levels));
     }
     packages.sort_by(|a, b| a.root.cmp(&b.root));
+    // Path dependencies the request path may reach: other members, and
+    // packages outside the workspace, each read from its own manifest.
+    let mut next = 0;
+    while next < packages.len() {
+        let paths: Vec<PathBuf> = packages[next]
+            .dependencies
+            .iter()
+            .filter_map(|(_, _, path)| path.clone())
+            .collect();
+        next += 1;
+        for path in paths {
+            if packages.iter().any(|p| p.root == path) {
+                continue;
+            }
+            let member = metadata
+                .workspace_packages()
+                .into_iter()
+                .find(|p| package_root(p) == path);
+            let found = match member {
+                Some(member) => Some(Package::of(member, Levels::default())),
+                None => path_dependency(&path),
+            };
+            if let Some(mut package) = found {
+                package.reached_only = true;
+                packages.push(package);
+            }
+        }
+    }
     Ok(packages)
+}
+
+/// A path dependency outside the workspace; one that cannot be read is
+/// left out of the request path, as `cargo build` would report it.
+fn path_dependency(dir: &Path) -> Option<Package> {
+    let metadata = metadata(&dir.join("Cargo.toml"), false).ok()?;
+    let package = metadata.packages.iter().find(|p| package_root(p) == dir)?;
+    Some(Package::of(package, Levels::default()))
 }
 
 /// The directory of a package's manifest.
@@ -75,11 +181,7 @@ pub fn dependencies(path: &Path, cli_levels: &[(Lint, Level)]) -> Result<Vec<Pac
         .packages
         .iter()
         .filter(|package| !metadata.workspace_members.contains(&package.id))
-        .map(|package| Package {
-            name: package.name.to_string(),
-            root: package_root(package),
-            levels,
-        })
+        .map(|package| Package::of(package, levels))
         .collect();
     packages.sort_by(|a, b| a.root.cmp(&b.root));
     Ok(packages)

@@ -122,10 +122,12 @@ fn scopes() {
             "helper persistent_write deny"
         ]
     );
-    // The default is `handlers`.
+    // No handler calls `helper`: the request path is the handlers here,
+    // and it is the default.
+    assert_eq!(scoped("request-path"), scoped("handlers"));
     assert_eq!(
         findings(&run(dir.path(), &["--format", "json"])),
-        scoped("handlers")
+        scoped("request-path")
     );
 }
 

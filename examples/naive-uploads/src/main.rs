@@ -6,8 +6,9 @@
 //! annotated, and it builds; `cargo ephemeral-fs examples/naive-uploads`
 //! finds each place.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+mod journal;
+
+use std::fs;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -17,18 +18,13 @@ use axum::routing::post;
 use tempfile::NamedTempFile;
 
 const UPLOADS: &str = "/var/uploads";
-const LOG: &str = "/var/log/naive-uploads.log";
 
-/// Saves the body under `/var/uploads/{name}` and logs it locally.
+/// Saves the body under `/var/uploads/{name}` and logs it locally, through
+/// a helper in another file: the audit follows the call.
 async fn save_upload(Path(name): Path<String>, body: Bytes) -> Result<StatusCode, StatusCode> {
     fs::create_dir_all(UPLOADS).map_err(internal)?;
     fs::write(format!("{UPLOADS}/{name}"), &body).map_err(internal)?;
-    let mut log = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(LOG)
-        .map_err(internal)?;
-    writeln!(log, "saved {name} ({} bytes)", body.len()).map_err(internal)?;
+    journal::record(&format!("saved {name} ({} bytes)", body.len())).map_err(internal)?;
     Ok(StatusCode::CREATED)
 }
 
