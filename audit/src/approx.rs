@@ -26,7 +26,8 @@
 //! value or a type alias, is not known to be a temp handle: the audit then
 //! reports a path the compiler would accept, and misses an escape the
 //! compiler would catch. The guide's audit chapter lists these cases, and
-//! `tests` below holds one test for each.
+//! `audit/tests/audit.rs` holds one test for each (`disagrees_on_..`); the
+//! unit tests in `approx/tests.rs` pin what a value is known to be.
 
 use std::collections::HashMap;
 

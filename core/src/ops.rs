@@ -1,7 +1,10 @@
 //! The one table of filesystem operations.
 //!
 //! The rewriter, the guarded API's tests, the guide's lint chapter and the
-//! audit all read it: supporting a new operation is adding a row.
+//! audit all read it. Supporting a new operation is a row here, the mirror
+//! it names in the runtime's `ephemeral_fs::fs` (if it has one), and its
+//! name in the guide's lint chapter; tests in `core/tests/docs.rs` fail
+//! until the last two are there.
 
 use crate::lints::Lint;
 
