@@ -81,7 +81,7 @@ impl Options {
 pub struct FileReport {
     /// Violations at `warn` or `deny`, and the exceptions an
     /// `#[ephemeral_fs::allow]` made, in source order.
-    pub findings: Vec<AuditFinding>,
+    pub findings: Vec<FileFinding>,
     /// How many functions were audited.
     pub functions: usize,
     /// How many functions of test code were left out.
@@ -90,7 +90,7 @@ pub struct FileReport {
 
 /// One place that persists data, or an exception that allows it.
 #[derive(Clone, Debug)]
-pub struct AuditFinding {
+pub struct FileFinding {
     pub lint: Lint,
     /// `Allow` only for an exception, which then has a `reason`.
     pub level: Level,
@@ -114,7 +114,7 @@ pub struct AuditFinding {
     pub as_value: bool,
 }
 
-impl AuditFinding {
+impl FileFinding {
     /// One line, as a diagnostic's title.
     pub fn message(&self) -> String {
         let value_message = self

@@ -9,14 +9,14 @@ use syn::{Attribute, Block, Expr, ImplItem, Item, Signature, TraitItem, Type};
 use ephemeral_fs_core::args::{self, Setting};
 use ephemeral_fs_core::ctxt::Ctxt;
 use ephemeral_fs_core::lints::{Level, Lint};
-use ephemeral_fs_core::resolve::Scope;
+use ephemeral_fs_core::resolve::Namespaces;
 use ephemeral_fs_core::rewrite::Rewriter;
 use ephemeral_fs_core::syntax::ident_name;
 use ephemeral_fs_core::{Check, Subject};
 
 use crate::approx::Locals;
 use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr};
-use crate::{AuditFinding, AuditScope, FileReport, Options};
+use crate::{AuditScope, FileFinding, FileReport, Options};
 
 pub struct Walker<'o> {
     options: &'o Options,
@@ -25,7 +25,7 @@ pub struct Walker<'o> {
     selected: Option<&'o HashSet<Position>>,
     /// The `use` items and local items of the file and the inline modules
     /// around the function: lent to each function's rewriter.
-    scope: Scope,
+    namespaces: Namespaces,
     /// Inline modules, then the impl's type or the trait: the function's
     /// name is this path and its own.
     path: Vec<String>,
@@ -86,7 +86,7 @@ impl<'o> Walker<'o> {
         Walker {
             options,
             selected,
-            scope: Scope::default(),
+            namespaces: Namespaces::default(),
             path: Vec::new(),
             report: FileReport::default(),
         }
@@ -100,11 +100,11 @@ impl<'o> Walker<'o> {
     }
 
     fn items(&mut self, items: &mut [Item], around: &Around) {
-        self.scope.push_module(items);
+        self.namespaces.push_module(items);
         for item in items {
             self.item(item, around);
         }
-        self.scope.pop();
+        self.namespaces.pop();
     }
 
     fn item(&mut self, item: &mut Item, around: &Around) {
@@ -205,7 +205,7 @@ impl<'o> Walker<'o> {
             .iter()
             .map(|setting| (setting.lint, setting.reason.clone()))
             .collect();
-        let scope = std::mem::take(&mut self.scope);
+        let namespaces = std::mem::take(&mut self.namespaces);
         let mut checks = Vec::new();
         let mut keep = |check: &Check<'_>| {
             // A lint switched off by a level, not by an exception, has
@@ -214,9 +214,9 @@ impl<'o> Walker<'o> {
                 checks.push(Kept::of(check));
             }
         };
-        let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, scope, &mut keep);
+        let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, namespaces, &mut keep);
         rewriter.visit_function(function.attrs, function.sig, function.block);
-        self.scope = rewriter.into_scope();
+        self.namespaces = rewriter.into_namespaces();
         if checks.is_empty() {
             return;
         }
@@ -232,7 +232,7 @@ impl<'o> Walker<'o> {
             if !locals.is_violation(&check) {
                 continue;
             }
-            self.report.findings.push(AuditFinding {
+            self.report.findings.push(FileFinding {
                 lint: check.lint,
                 level: check.level,
                 span: check.span,

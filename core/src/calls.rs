@@ -111,7 +111,7 @@ impl Rewriter<'_> {
         if ops::LEAK_WORDS.contains(&name.as_str())
             || path.segments.iter().any(|s| s.ident == "ManuallyDrop")
         {
-            let canonical = self.scope.resolve_with(&path, ops::leak_conventional);
+            let canonical = self.namespaces.resolve_with(&path, ops::leak_conventional);
             if canonical.as_deref().is_some_and(ops::is_leak_function) {
                 for arg in call.args.iter_mut() {
                     self.visit_expr_mut(arg);
@@ -153,7 +153,7 @@ impl Rewriter<'_> {
     /// A cheap test before resolving, which allocates: the last segment is
     /// an operation's name, or a lone name an import renamed.
     fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
-        ops::is_operation_name(last) || (path.segments.len() == 1 && self.scope.imports(last))
+        ops::is_operation_name(last) || (path.segments.len() == 1 && self.namespaces.imports(last))
     }
 
     /// The absolute path an expression path stands for. A local variable
@@ -164,7 +164,7 @@ impl Rewriter<'_> {
                 return None;
             }
         }
-        self.scope.resolve(path)
+        self.namespaces.resolve(path)
     }
 
     /// Records a path argument and wraps it as its level says. Where the
@@ -473,7 +473,7 @@ impl Rewriter<'_> {
                     if !Builder::is_constructor_name(&ident_name(&last.ident)) {
                         return None;
                     }
-                    let canonical = self.scope.resolve(&callee.path)?;
+                    let canonical = self.namespaces.resolve(&callee.path)?;
                     let kind = ops::lookup_builder(&canonical)?;
                     return Some(BuilderState { kind, writes });
                 }

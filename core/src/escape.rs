@@ -174,7 +174,7 @@ impl Rewriter<'_> {
     /// sight, whatever it was renamed to (`use tempfile::NamedTempFile as
     /// staged;`).
     pub(crate) fn names_tempfile(&self, path: &syn::Path) -> bool {
-        self.scope
+        self.namespaces
             .resolve(path)
             .is_some_and(|resolved| resolved.first().is_some_and(|krate| krate == "tempfile"))
     }
@@ -261,7 +261,7 @@ impl Rewriter<'_> {
             return false;
         }
         let name = ident_name(&path.segments[count - 1].ident);
-        let resolved = self.scope.resolve(path);
+        let resolved = self.namespaces.resolve(path);
         let owner = match &resolved {
             Some(resolved) if resolved.first().is_some_and(|k| k == "tempfile") => {
                 resolved.iter().rev().nth(1).cloned().unwrap_or_default()

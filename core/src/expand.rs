@@ -9,7 +9,7 @@ use crate::args;
 use crate::check::{Check, CheckSummary};
 use crate::ctxt::Ctxt;
 use crate::lints::Levels;
-use crate::prescan::Shape;
+use crate::prescan::TokenScan;
 use crate::rewrite::Rewriter;
 use syn::visit_mut::VisitMut;
 
@@ -29,7 +29,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     if crate::prescan::nothing_to_do(&args, &input) {
         return input;
     }
-    let shape = Shape::of(&input);
+    let shape = TokenScan::of(&input);
     // syn's parser and our walk recurse once per nesting level, and rustc
     // gives a proc macro a few MiB of stack: code nested some hundreds deep,
     // which rustc itself compiles, would crash it. When what is left might

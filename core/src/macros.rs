@@ -16,7 +16,7 @@ use syn::punctuated::Punctuated;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Macro, Token};
 
-use crate::prescan::Shape;
+use crate::prescan::TokenScan;
 use crate::rewrite::Rewriter;
 
 impl Rewriter<'_> {
@@ -40,7 +40,7 @@ impl Rewriter<'_> {
     fn rewrite_tokens(&mut self, tokens: TokenStream) -> Option<TokenStream> {
         // Most macro calls (`format!`, `tracing::info!`) name nothing of ours:
         // a scan is far cheaper than a parse.
-        if tokens.is_empty() || !Shape::of(&tokens).mentions_trigger {
+        if tokens.is_empty() || !TokenScan::of(&tokens).mentions_trigger {
             return None;
         }
         let before = self.changes;

@@ -14,7 +14,7 @@ use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use crate::{ops, text_scan};
 
 /// What one pass over the tokens tells.
-pub struct Shape {
+pub struct TokenScan {
     /// Deepest nesting of delimited groups.
     pub depth: usize,
     /// The most tokens a chain of nested expressions can span: per group,
@@ -26,9 +26,9 @@ pub struct Shape {
     pub mentions_trigger: bool,
 }
 
-impl Shape {
-    pub fn of(tokens: &TokenStream) -> Shape {
-        let mut shape = Shape {
+impl TokenScan {
+    pub fn of(tokens: &TokenStream) -> TokenScan {
+        let mut shape = TokenScan {
             depth: 0,
             chain: 0,
             mentions_trigger: false,
@@ -218,12 +218,12 @@ mod shape_tests {
 
     #[test]
     fn measures_depth_and_tokens() {
-        let shape = Shape::of(&quote! { fn f() { g((1)); h(2, 3) } });
+        let shape = TokenScan::of(&quote! { fn f() { g((1)); h(2, 3) } });
         // `fn f () {..}` is a run of 4; inside, `h (..)` and `g (..)`
         // runs of 2 (reset by `;`); inside `(..)`, `(1)` and `2`, `3`.
         assert_eq!((shape.depth, shape.chain), (4, 4 + 2 + 1 + 1));
         assert!(!shape.mentions_trigger);
-        assert!(Shape::of(&quote! { fn f() { r#keep() } }).mentions_trigger);
+        assert!(TokenScan::of(&quote! { fn f() { r#keep() } }).mentions_trigger);
     }
 }
 
@@ -318,7 +318,7 @@ mod stack_bound_tests {
             // The deepest variant the bound keeps within the thread's stack.
             let fits = |n: usize| {
                 let tokens: TokenStream = make(n).parse().expect("lexes");
-                Shape::of(&tokens).stack_needed() <= THREAD_STACK - (1 << 20)
+                TokenScan::of(&tokens).stack_needed() <= THREAD_STACK - (1 << 20)
             };
             let mut depth = 1;
             while fits(depth * 2) {
@@ -335,7 +335,7 @@ mod stack_bound_tests {
                 .spawn(move || {
                     // Not grown: the bound says it fits.
                     let tokens: TokenStream = source.parse().expect("lexes");
-                    let needed = Shape::of(&tokens).stack_needed();
+                    let needed = TokenScan::of(&tokens).stack_needed();
                     assert!(stacker::remaining_stack().is_some_and(|left| left >= needed));
                     crate::expand(TokenStream::new(), tokens).to_string()
                 })

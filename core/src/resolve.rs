@@ -42,11 +42,11 @@ enum Prefix {
 
 /// The stack of namespaces around the code being rewritten.
 #[derive(Default, Debug)]
-pub struct Scope {
+pub struct Namespaces {
     frames: Vec<Frame>,
 }
 
-impl Scope {
+impl Namespaces {
     /// Enters a module: the names of the enclosing code are not in sight.
     pub fn push_module(&mut self, items: &[Item]) {
         self.push(items.iter(), true);
@@ -290,7 +290,7 @@ mod tests {
     use syn::parse_quote;
 
     fn resolve(items: Vec<Item>, path: syn::Path) -> Option<String> {
-        let mut scope = Scope::default();
+        let mut scope = Namespaces::default();
         scope.push_module(&items);
         scope.resolve(&path).map(|p| p.join("::"))
     }

@@ -15,7 +15,7 @@ use crate::flow::{self, Flow};
 use crate::held;
 use crate::lints::{Level, Levels, Lint};
 use crate::ops::Builder;
-use crate::resolve::Scope;
+use crate::resolve::Namespaces;
 
 /// Where the checks the walk decides on go.
 pub type Consumer<'a> = &'a mut dyn FnMut(&Check<'_>);
@@ -23,7 +23,7 @@ pub type Consumer<'a> = &'a mut dyn FnMut(&Check<'_>);
 pub struct Rewriter<'a> {
     pub(crate) ctxt: &'a mut Ctxt,
     pub(crate) levels: Levels,
-    pub(crate) scope: Scope,
+    pub(crate) namespaces: Namespaces,
     /// `None` in the macro's expansion, which only needs the guards: no
     /// check is built there.
     pub(crate) consumer: Option<Consumer<'a>>,
@@ -91,7 +91,7 @@ impl<'a> Rewriter<'a> {
         Rewriter {
             ctxt,
             levels,
-            scope: Scope::default(),
+            namespaces: Namespaces::default(),
             consumer: None,
             emits: true,
             changes: 0,
@@ -119,26 +119,26 @@ impl<'a> Rewriter<'a> {
 
     /// A walk for the functions of a file the audit reads: it decides and
     /// hands each check to `consumer`, and changes nothing. `levels` and
-    /// `reasons` are those of the items around the function, `scope` the
-    /// names they bring into sight, lent until `into_scope`.
+    /// `reasons` are those of the items around the function, `namespaces` the
+    /// names they bring into sight, lent until `into_namespaces`.
     pub fn for_audit(
         ctxt: &'a mut Ctxt,
         levels: Levels,
         reasons: Vec<(Lint, Option<String>)>,
-        scope: Scope,
+        namespaces: Namespaces,
         consumer: Consumer<'a>,
     ) -> Self {
         let mut rewriter = Rewriter::new(ctxt, levels);
         rewriter.consumer = Some(consumer);
         rewriter.emits = false;
         rewriter.reasons = reasons;
-        rewriter.scope = scope;
+        rewriter.namespaces = namespaces;
         rewriter
     }
 
     /// The names in sight lent by `for_audit`.
-    pub fn into_scope(self) -> Scope {
-        self.scope
+    pub fn into_namespaces(self) -> Namespaces {
+        self.namespaces
     }
 
     /// Checks one function with its own attributes, as a nested item: the
@@ -467,13 +467,13 @@ impl VisitMut for Rewriter<'_> {
                 let settings = self.take_our_attrs(&mut module.attrs, Place::Item);
                 if let Some((_, items)) = &mut module.content {
                     let nested = self.nested_names.len();
-                    self.scope.push_module(items);
+                    self.namespaces.push_module(items);
                     self.with_settings(&settings, |this| {
                         for item in items.iter_mut() {
                             this.visit_item_mut(item);
                         }
                     });
-                    self.scope.pop();
+                    self.namespaces.pop();
                     items.extend(self.keep_imports_used(nested));
                 }
             }
@@ -510,7 +510,7 @@ impl VisitMut for Rewriter<'_> {
 
     fn visit_block_mut(&mut self, block: &mut Block) {
         let nested = self.nested_names.len();
-        self.scope.push_block(&block.stmts);
+        self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
         let block_number = self.body.flow.open_block();
         for (at, stmt) in block.stmts.iter_mut().enumerate() {
@@ -533,7 +533,7 @@ impl VisitMut for Rewriter<'_> {
             self.rewrite_held_let(&mut block.stmts, slot);
         }
         self.body.flow.exit();
-        self.scope.pop();
+        self.namespaces.pop();
         let uses = self.keep_imports_used(nested);
         block.stmts.extend(uses.into_iter().map(Stmt::Item));
     }
