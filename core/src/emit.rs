@@ -125,6 +125,7 @@ pub fn guard_refused(
     let guard = match refusal {
         Refusal::PathOf => format!("{}_path_of", lint.name()),
         Refusal::Join => format!("{}_joined", lint.name()),
+        Refusal::Made => format!("{}_made_path", lint.name()),
     };
     guard_with(&guard, lint, level, arg, callee_span)
 }
@@ -150,6 +151,19 @@ pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
 pub fn guard_symlink_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
     guard_with(
         "persistent_write_symlink_original",
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
+// Input:  fs::set_permissions(path, perms)
+// Output: fs::set_permissions(::ephemeral_fs::__private::persistent_write_temp_file(path), perms)
+/// Guards a path whose permissions or owner change: a temp file's only.
+pub fn guard_temp_file(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        "persistent_write_temp_file",
         Lint::PersistentWrite,
         level,
         arg,
@@ -320,14 +334,17 @@ pub fn escape_persist(
     method_span: Span,
 ) -> Expr {
     // The borrow runs from the destination's first token to its last, so
-    // that an error underlines all of it.
-    let mut tokens = destination.to_token_stream().into_iter();
+    // that an error underlines all of it: the tokens as the user wrote
+    // them, before a derived path's computation replaced them.
+    let written = destination_owner
+        .as_ref()
+        .map_or(&destination, |owner| &owner.written);
+    let mut tokens = written.to_token_stream().into_iter();
     let first = tokens
         .next()
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
-    // Resolved as the user's tokens are: the call names it too.
-    let binding = destination_ident(Span::call_site().located_at(last));
+    let binding = destination_ident(last);
     let name = match level {
         Level::Warn => "__ephemeral_fs_warn_temp_persist_in_place",
         _ => "__ephemeral_fs_deny_temp_persist_in_place",
@@ -374,6 +391,8 @@ pub fn escape_persist(
 
 /// The owner of a `persist` destination derived from `owner.path()`.
 pub struct DestinationOwner {
+    /// The destination as written.
+    pub written: Expr,
     /// A reference to the owner.
     pub owner_ref: Expr,
     pub joined: bool,

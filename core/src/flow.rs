@@ -73,6 +73,9 @@ pub(crate) enum Refusal {
     PathOf,
     /// A join of anything but literals of normal components.
     Join,
+    /// The path of a `make` closure that does more than create the file
+    /// in one call, or of a builder whose names are not random.
+    Made,
 }
 
 /// A `let` bound to a path origin. When a checked use reads it (`needed`),

@@ -25,7 +25,8 @@ use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, Temp
 
 use crate::TempTarget;
 use crate::bounds::{
-    LinkOriginal, MadeByTempfile, SymlinkOriginal, TempDirJoin, TempPathOf, TempReadTarget,
+    LinkOriginal, MadeByTempfile, MadePath, SymlinkOriginal, TempDirJoin, TempFile, TempPathOf,
+    TempReadTarget,
 };
 use crate::lint::{persistent_read, persistent_write};
 
@@ -62,6 +63,16 @@ pub fn persistent_read_path_of<T: TempPathOf<persistent_read>>(target: T) -> T {
 }
 
 #[inline(always)]
+pub fn persistent_write_made_path<T: MadePath<persistent_write>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
+pub fn persistent_read_made_path<T: MadePath<persistent_read>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
 pub fn persistent_write_joined<T: TempDirJoin<persistent_write>>(target: T) -> T {
     target
 }
@@ -74,6 +85,12 @@ pub fn persistent_read_joined<T: TempDirJoin<persistent_read>>(target: T) -> T {
 /// The original of a link: writes through the link land there.
 #[inline(always)]
 pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
+    target
+}
+
+/// A path whose permissions or owner change.
+#[inline(always)]
+pub fn persistent_write_temp_file<T: TempFile>(target: T) -> T {
     target
 }
 
