@@ -6,7 +6,7 @@ use syn::{Attribute, Block, ImplItem, Item, ItemFn, Signature, TraitItem, Type};
 
 use ephemeral_fs_core::args::{self, Setting};
 use ephemeral_fs_core::ctxt::Ctxt;
-use ephemeral_fs_core::lints::Level;
+use ephemeral_fs_core::lints::{Level, Lint};
 use ephemeral_fs_core::resolve::Scope;
 use ephemeral_fs_core::rewrite::Rewriter;
 use ephemeral_fs_core::syntax::ident_name;
@@ -115,8 +115,47 @@ impl<'o> Walker<'o> {
                     self.path.pop();
                 }
             }
+            Item::Static(item) => self.static_item(item, around),
             _ => {}
         }
+    }
+
+    /// A static that holds a temp handle is never dropped: what a handler
+    /// writes in it stays (the attribute sees only the `&TempDir` it lends).
+    fn static_item(&mut self, item: &syn::ItemStatic, around: &Around) {
+        struct Names(bool);
+        impl<'ast> syn::visit::Visit<'ast> for Names {
+            fn visit_ident(&mut self, ident: &'ast proc_macro2::Ident) {
+                self.0 |= matches!(
+                    ident_name(ident).as_str(),
+                    "NamedTempFile" | "TempDir" | "TempPath"
+                );
+            }
+        }
+        let mut names = Names(false);
+        syn::visit::Visit::visit_type(&mut names, &item.ty);
+        let holds_handle = names.0;
+        let level = args::apply(self.options.levels, &around.settings).get(Lint::TempEscape);
+        if !holds_handle || level == Level::Allow {
+            return;
+        }
+        let name = self
+            .path
+            .iter()
+            .cloned()
+            .chain([ident_name(&item.ident)])
+            .collect::<Vec<_>>()
+            .join("::");
+        self.report.findings.push(AuditFinding {
+            lint: Lint::TempEscape,
+            level,
+            span: item.ident.span(),
+            function: name,
+            operation: "a static holding a temp handle".to_owned(),
+            reason: None,
+            annotated: around.annotated,
+            as_value: false,
+        });
     }
 
     fn selects(&self, function: &Function, annotated: bool) -> bool {

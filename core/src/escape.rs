@@ -105,12 +105,16 @@ impl Rewriter<'_> {
             return;
         }
         // `NamedTempFile::persist(tmp, dest)`: the first argument is the
-        // receiver, and is probed as in `tmp.persist(dest)`. The type's name
-        // may have been imported as anything (`use tempfile::NamedTempFile
-        // as staged;` outside the item), so a module's `cache::keep(x)` is
-        // probed too: it compiles unchanged unless `x` is a temp handle.
+        // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
+        // or trait's function has one, and those are UpperCamelCase, or
+        // named by an import of tempfile in sight (`use
+        // tempfile::NamedTempFile as staged;`); a module's `cache::keep(x)`
+        // takes no receiver.
         let Expr::Call(call) = expr else { return };
-        if !ops::ESCAPE_METHODS.contains(&name) || switched_off(name, call.args.iter().nth(1)) {
+        if !ops::ESCAPE_METHODS.contains(&name)
+            || !(owner_is_type(path) || self.names_tempfile(path))
+            || switched_off(name, call.args.iter().nth(1))
+        {
             return;
         }
         let Some(receiver) = call.args.first() else {
@@ -162,6 +166,14 @@ impl Rewriter<'_> {
 }
 
 impl Rewriter<'_> {
+    /// Whether a path names an item of tempfile through the imports in
+    /// sight, whatever it was renamed to.
+    fn names_tempfile(&self, path: &syn::Path) -> bool {
+        self.scope
+            .resolve(path)
+            .is_some_and(|resolved| resolved.first().is_some_and(|krate| krate == "tempfile"))
+    }
+
     // Input:  dir.path().join("a")
     // Output: Probe(&dir).__ephemeral_fs_joined(&["a"], || dir.path().join("a")), with `&dir`
     /// A `persist` destination derived from `owner.path()` counts as it does
@@ -306,4 +318,12 @@ fn take_destination(call: &mut ExprMethodCall, at: usize) -> Expr {
 fn destination_placeholder(destination: &Expr) -> Expr {
     let ident = emit::destination_ident(syn::spanned::Spanned::span(destination));
     syn::parse_quote!(#ident)
+}
+
+fn owner_is_type(path: &syn::Path) -> bool {
+    let count = path.segments.len();
+    count >= 2 && {
+        let owner = ident_name(&path.segments[count - 2].ident);
+        owner == "Self" || owner.starts_with(|c: char| c.is_ascii_uppercase())
+    }
 }

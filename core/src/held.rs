@@ -64,15 +64,27 @@ pub(crate) fn deref_of(held: &Ident) -> Expr {
 /// The path computed from `owner_ref` (a reference to the owner) by
 /// tempfile's methods for a temp handle, by the user's `chain` otherwise.
 pub(crate) fn compute(owner_ref: &Expr, joins: &[String], owned: bool, chain: Expr) -> Expr {
-    let span = glue_span(syn::spanned::Spanned::span(&chain));
-    let closure = quote_spanned!(span=> || #chain);
-    let probe = quote_spanned!(span=> ::ephemeral_fs::__private::Probe(#owner_ref));
-    let tokens = match (joins.is_empty(), owned) {
-        (true, false) => quote_spanned!(span=> #probe.__ephemeral_fs_path(#closure)),
-        (true, true) => quote_spanned!(span=> #probe.__ephemeral_fs_path_buf(#closure)),
-        (false, _) => quote_spanned!(span=> #probe.__ephemeral_fs_joined(&[#(#joins),*], #closure)),
+    // From the chain's first token to its last, as the user's argument
+    // spanned: a type error on the computed path underlines all of it.
+    let mut tokens = quote::ToTokens::to_token_stream(&chain).into_iter();
+    let first = tokens
+        .next()
+        .map_or_else(Span::call_site, |token| token.span());
+    let last = tokens.last().map_or(first, |token| token.span());
+    let method = match (joins.is_empty(), owned) {
+        (true, false) => "__ephemeral_fs_path",
+        (true, true) => "__ephemeral_fs_path_buf",
+        (false, _) => "__ephemeral_fs_joined",
     };
-    Expr::Verbatim(tokens)
+    let method = Ident::new(method, first);
+    let names = (!joins.is_empty()).then(|| quote_spanned!(first=> &[#(#joins),*],));
+    let mut args = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Parenthesis,
+        quote_spanned!(first=> #names || #chain),
+    );
+    args.set_span(last);
+    Expr::Verbatim(quote_spanned!(first=>
+        ::ephemeral_fs::__private::Probe(#owner_ref).#method #args))
 }
 
 /// Replaces the chain of calls in `expr` (below any `&` and parentheses)

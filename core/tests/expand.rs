@@ -190,14 +190,17 @@ fn escapes_probe_places_by_reference_and_values_by_value() {
 
 #[test]
 fn harmless_switches_and_impure_places_are_not_probed() {
-    let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); files[next()].keep(); } };
+    let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); files[next()].keep(); cache::keep(x); } };
     assert_eq!(expand(quote!(), input.clone()), input.to_string());
-    // A module's function of an escape's name is probed: the type it was
-    // imported as may be tempfile's under another name. It compiles
-    // unchanged unless its argument is a temp handle.
-    let output = expand(quote!(), quote! { fn f() { cache::keep(x); } });
+    // A rename of tempfile's type in sight is tempfile's type.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { use tempfile::NamedTempFile as staged; staged::keep(x); } },
+    );
     assert!(
-        output.contains("Probe (& x) . __ephemeral_fs_deny_temp_escape_in_place () , cache :: keep (x))"),
+        output.contains(
+            "Probe (& x) . __ephemeral_fs_deny_temp_escape_in_place () , staged :: keep (x))"
+        ),
         "{output}"
     );
 }

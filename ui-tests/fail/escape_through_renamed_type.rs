@@ -1,9 +1,9 @@
 use ephemeral_fs::ephemeral_fs;
-use tempfile::NamedTempFile as staged;
 
-// A rename of tempfile's type names the same `keep`.
+// A rename of tempfile's type, imported in sight, names the same `keep`.
 #[ephemeral_fs]
-fn save(tmp: staged) -> std::io::Result<()> {
+fn save(tmp: tempfile::NamedTempFile) -> std::io::Result<()> {
+    use tempfile::NamedTempFile as staged;
     staged::keep(tmp)?;
     Ok(())
 }

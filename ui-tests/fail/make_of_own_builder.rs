@@ -12,7 +12,7 @@ impl Cache {
 // Only tempfile's `Builder::make` hands its closure a temp file's path.
 #[ephemeral_fs]
 fn fill(cache: &Cache) -> std::io::Result<()> {
-    cache.make(|path| std::fs::write(path, b"entry"))
+    cache.make(|path| std::fs::File::create(path)).map(drop)
 }
 
 fn main() {}

@@ -18,7 +18,7 @@ impl Cache {
 // Returning what `Builder::make` returns does not make it tempfile's.
 #[ephemeral_fs]
 fn fill(cache: &Cache) -> std::io::Result<()> {
-    cache.make(|path| std::fs::write(path, b"entry"))?;
+    cache.make(|path| std::fs::File::create(path))?;
     Ok(())
 }
 

@@ -7,11 +7,11 @@ use tempfile::NamedTempFile;
 // `write_all`, is a borrow error. Write through `&staged` (or
 // `staged.as_file()`), or take the copy after writing.
 #[ephemeral_fs]
-fn stage(body: &[u8]) -> std::io::Result<Vec<u8>> {
+fn stage(body: &[u8]) -> std::io::Result<()> {
     let mut staged = NamedTempFile::new()?;
     let copy = staged.path().to_path_buf();
     staged.write_all(body)?;
-    std::fs::read(&copy)
+    std::fs::write(&copy, body)
 }
 
 fn main() {}

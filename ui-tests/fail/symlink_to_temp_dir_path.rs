@@ -5,7 +5,7 @@ use tempfile::TempDir;
 // A link to a temp directory itself outlives it the same way.
 #[ephemeral_fs]
 fn link(work: &TempDir, other: &TempDir) -> std::io::Result<()> {
-    std::fs::soft_link(other.path(), work.child("other")?)
+    std::os::unix::fs::symlink(other.path(), work.child("other")?)
 }
 
 fn main() {}

@@ -120,21 +120,6 @@ impl<T: TempOwned, const N: usize> TempOwned for [T; N] {
     type Owned = T::Owned;
 }
 
-impl<T: TempOwned> Probe<T> {
-    #[inline(always)]
-    pub fn __ephemeral_fs_deny_temp_forget(self) -> T
-    where
-        T::Owned: MayOutliveTheRequest,
-    {
-        self.0
-    }
-
-    #[inline(always)]
-    pub fn __ephemeral_fs_warn_temp_forget(self) -> Escaping<T> {
-        Escaping(self.0)
-    }
-}
-
 /// What a place probe yields: nothing that borrows the receiver, so the
 /// receiver can be moved by the call that follows.
 pub struct Checked;

@@ -16,8 +16,8 @@ use tempfile::NamedTempFile;
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
 pub use escape::{
     Checked, Escaping, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
-    TempAdoption, TempEscapeFallback, TempHandle, TypeOf, fn_result_1, fn_value_1, fn_value_2,
-    type_of,
+    TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_value_1,
+    fn_value_2, type_of,
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
@@ -379,6 +379,21 @@ impl<T: TempHandle> Probe<T> {
         destination: &D,
     ) -> Persisting<&D> {
         Persisting(destination)
+    }
+}
+
+impl<T: TempOwned> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_forget(self) -> T
+    where
+        T::Owned: MayOutliveTheRequest,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_temp_forget(self) -> Escaping<T> {
+        Escaping(self.0)
     }
 }
 
