@@ -405,7 +405,7 @@ fn reports_the_shapes_the_attribute_leaves_as_limits() {
             // A value the audit cannot see into may own a temp handle.
             "save temp_escape deny std::mem::forget",
             // A rename of tempfile's type outside the item.
-            "save temp_escape deny staged::keep",
+            "save temp_escape deny tempfile::NamedTempFile::keep",
         ]
     );
 }

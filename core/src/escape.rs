@@ -135,10 +135,16 @@ impl Rewriter<'_> {
             }
             _ => Subject::Value(receiver.to_token_stream()),
         };
+        // A rename of tempfile's type is named as what it stands for, so
+        // that the audit knows the type.
+        let operation = match self.scope.resolve(path) {
+            Some(resolved) if !owner_is_type(path) => resolved.join("::"),
+            _ => path_text(path),
+        };
         let level = self.record(
             Lint::TempEscape,
             callee_span,
-            path_text(path),
+            operation,
             true,
             Some(subject),
         );
