@@ -25,8 +25,8 @@
 //! change a local's type. Anything else, a struct field, a helper's return
 //! value or a type alias, is not known to be a temp handle: the audit then
 //! reports a path the compiler would accept, and misses an escape the
-//! compiler would catch. README.md lists these cases, and `tests` below
-//! holds one test for each.
+//! compiler would catch. The guide's audit chapter lists these cases, and
+//! `tests` below holds one test for each.
 
 use std::collections::HashMap;
 

@@ -231,7 +231,8 @@ fn escapes_are_reported_on_tempfile_receivers_only() {
     );
 }
 
-// Where the approximation and the compiler disagree; README.md lists each.
+// Where the approximation and the compiler disagree; the guide's audit
+// chapter lists each.
 
 /// A temp handle returned by a helper: the compiler knows its type and
 /// accepts the write; the audit does not, and reports it.

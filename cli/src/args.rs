@@ -69,7 +69,7 @@ enum Scope {
 pub enum Format {
     /// rustc-style diagnostics and a summary.
     Human,
-    /// One object per finding; see the README for the schema.
+    /// One object per finding; see the guide's audit chapter for the schema.
     Json,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,

@@ -1,5 +1,5 @@
 //! What the audit found, as the JSON format prints it. The schema is
-//! documented in the README; `version` changes when a field's meaning does.
+//! documented in the guide's audit chapter; `version` changes when a field's meaning does.
 
 use ephemeral_fs_core::lints::{Level, Lint};
 use serde::Serialize;

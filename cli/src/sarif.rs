@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use crate::report::{Finding, Report};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const README: &str = "https://github.com/ephemeral-fs/ephemeral-fs#lint-reference";
+// Each lint's documentation, as docs.rs renders it.
+const LINT_DOCS: &str = "https://docs.rs/ephemeral-fs/latest/ephemeral_fs/lint";
 
 pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = Lint::ALL.iter().map(|lint| rule(*lint)).collect();
@@ -75,7 +76,7 @@ fn rule(lint: Lint) -> Value {
         "shortDescription": { "text": lint.summary() },
         "fullDescription": { "text": lint.rationale() },
         "help": { "text": lint.explanation(), "markdown": lint.explanation() },
-        "helpUri": README,
+        "helpUri": format!("{LINT_DOCS}/enum.{}.html", lint.name()),
         "defaultConfiguration": { "level": sarif_level(lint.default_level()) }
     })
 }

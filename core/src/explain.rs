@@ -1,6 +1,6 @@
 //! Each lint's documentation, from one markdown file per lint in `lints/`:
 //! `cargo ephemeral-fs --explain`, the rustdoc of `ephemeral_fs::lint::*`
-//! and the README's lint reference all show that text.
+//! and the SARIF rules' help all show that text.
 
 use crate::lints::Lint;
 

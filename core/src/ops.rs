@@ -1,6 +1,6 @@
 //! The one table of filesystem operations.
 //!
-//! The rewriter, the guarded API's tests, the README's lint table and the
+//! The rewriter, the guarded API's tests, the guide's lint chapter and the
 //! audit all read it: supporting a new operation is adding a row.
 
 use crate::lints::Lint;

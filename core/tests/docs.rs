@@ -1,22 +1,87 @@
-//! The README documents every row of the operations table and every lint.
+//! The guide (the chapters in `runtime/src/guide/`, rendered in the rustdoc
+//! of `ephemeral_fs::guide`) documents every row of the operations table and
+//! every lint; the README's Rust examples are compiler test cases.
+
+use std::path::Path;
 
 use ephemeral_fs_core::lints::Lint;
 use ephemeral_fs_core::ops::{ESCAPE_CONSTRUCTORS, ESCAPE_METHODS, OPERATIONS, WRITE_FLAGS};
 
-fn readme() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
-        .expect("README.md")
+fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// The chapters' file names, sorted.
+fn chapters() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo().join("runtime/src/guide"))
+        .expect("runtime/src/guide")
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".md"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every chapter, one after the other.
+fn guide() -> String {
+    chapters()
+        .iter()
+        .map(|name| read(&repo().join("runtime/src/guide").join(name)))
+        .collect()
 }
 
 #[test]
-fn readme_names_every_operation() {
-    let readme = readme();
+fn every_chapter_is_a_module_of_the_guide() {
+    let source = read(&repo().join("runtime/src/guide.rs"));
+    for name in chapters() {
+        let module = name.trim_end_matches(".md");
+        let item = format!("#[doc = include_str!(\"guide/{name}\")]\npub mod {module} {{}}");
+        assert!(
+            source.contains(&item),
+            "runtime/src/guide.rs does not include guide/{name} as `pub mod {module}`"
+        );
+    }
+    assert_eq!(source.matches("include_str!").count(), chapters().len());
+}
+
+/// Each Rust block of the README is a compile-pass or compile-fail case,
+/// so the front page's examples compile (or fail) as they say.
+#[test]
+fn readme_rust_examples_are_ui_cases() {
+    let readme = read(&repo().join("README.md"));
+    let cases: Vec<String> = ["ui-tests/pass", "ui-tests/fail"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(repo().join(dir)).expect("ui-tests"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .map(|path| read(&path))
+        .collect();
+    let blocks: Vec<&str> = readme
+        .split("```rust\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap_or_default())
+        .collect();
+    assert!(!blocks.is_empty(), "README.md has no Rust example");
+    for block in blocks {
+        assert!(
+            cases.iter().any(|case| case.contains(block)),
+            "this README.md example is no ui-tests case:\n{block}"
+        );
+    }
+}
+
+#[test]
+fn guide_names_every_operation() {
+    let guide = guide();
     for operation in OPERATIONS {
         let name = operation.path.rsplit("::").next().unwrap_or(operation.path);
         assert!(
-            readme.contains(&format!("{}`", operation.path))
-                || readme.contains(&format!("`{name}`")),
-            "README.md does not mention `{}`",
+            guide.contains(&format!("{}`", operation.path)) || guide.contains(&format!("`{name}`")),
+            "the guide does not mention `{}`",
             operation.path
         );
     }
@@ -25,16 +90,19 @@ fn readme_names_every_operation() {
         .chain(ESCAPE_CONSTRUCTORS)
         .chain(WRITE_FLAGS)
     {
-        assert!(readme.contains(name), "README.md does not mention `{name}`");
+        assert!(guide.contains(name), "the guide does not mention `{name}`");
     }
 }
 
 #[test]
-fn readme_lists_every_lint_with_its_default() {
-    let readme = readme();
+fn guide_lists_every_lint_with_its_default() {
+    let chapter = read(&repo().join("runtime/src/guide/lints.md"));
     for lint in Lint::ALL {
         let row = format!("| `{}` | {} |", lint.name(), lint.default_level().name());
-        assert!(readme.contains(&row), "README.md lacks the row {row}");
+        assert!(
+            chapter.contains(&row),
+            "runtime/src/guide/lints.md lacks the row {row}"
+        );
     }
 }
 
@@ -46,9 +114,7 @@ fn every_mirror_exists_with_its_bounds() {
     use ephemeral_fs_core::ops::Role;
     use quote::ToTokens;
 
-    let source =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime/src/fs.rs"))
-            .expect("runtime/src/fs.rs");
+    let source = read(&repo().join("runtime/src/fs.rs"));
     let file = syn::parse_file(&source).expect("runtime/src/fs.rs parses");
     let functions: Vec<&syn::ItemFn> = file
         .items
@@ -110,14 +176,14 @@ fn every_mirror_exists_with_its_bounds() {
 }
 
 #[test]
-fn readme_names_every_module() {
+fn guide_names_every_module() {
     use ephemeral_fs_core::ops::Module;
-    let readme = readme();
+    let guide = guide();
     for path in Module::all_paths() {
         let path = path.join("::");
         assert!(
-            readme.contains(&format!("`{path}`")),
-            "README.md does not mention `{path}`"
+            guide.contains(&format!("`{path}`")),
+            "the guide does not mention `{path}`"
         );
     }
 }

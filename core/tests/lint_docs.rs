@@ -1,25 +1,37 @@
-//! Each lint's documentation has one source, `core/lints/<lint>.md`; the
-//! README's lint reference repeats it word for word.
+//! Each lint's documentation has one source, its markdown file: the
+//! rustdoc of `ephemeral_fs::lint` includes it, and the guide's lint
+//! chapter links to it.
 
 use ephemeral_fs_core::lints::Lint;
 
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/../{path}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
 #[test]
-fn readme_lint_reference_is_the_lint_files() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
-        .expect("README.md");
-    let reference = readme
-        .split_once("\n## Lint reference\n")
-        .map(|(_, rest)| rest)
-        .expect("README.md has a `## Lint reference` section");
-    let reference = reference.split("\n## ").next().unwrap_or_default();
+fn every_lint_file_is_the_rustdoc_of_its_marker() {
+    let source = read("runtime/src/lint.rs");
     for lint in Lint::ALL {
-        let entry = format!("### `{}`\n\n{}", lint.name(), lint.explanation());
+        let name = lint.name();
+        let item = format!("/{name}.md\")]\npub enum {name} {{}}");
         assert!(
-            reference.contains(&entry),
-            "README.md's lint reference differs from core/lints/{}.md: copy the file's text under `### `{}``",
-            lint.name(),
-            lint.name()
+            source.contains(&item),
+            "runtime/src/lint.rs does not document `pub enum {name}` with the include_str! of {name}.md"
         );
     }
-    assert_eq!(reference.matches("\n### ").count(), Lint::ALL.len());
+    assert_eq!(source.matches("include_str!").count(), Lint::ALL.len());
+}
+
+#[test]
+fn the_guide_links_every_lint() {
+    let chapter = read("runtime/src/guide/lints.md");
+    for lint in Lint::ALL {
+        let name = lint.name();
+        let link = format!("[`{name}`](crate::lint::{name})");
+        assert!(
+            chapter.contains(&link),
+            "runtime/src/guide/lints.md lacks the link {link}"
+        );
+    }
 }

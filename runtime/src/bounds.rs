@@ -3,7 +3,7 @@
 //! Each one reads as the rule it enforces in an error's `help:` line, with
 //! notes that say what to do for that shape of code. They are sealed: no
 //! type outside this crate can implement them, so no impl can switch a check
-//! off. Only [`TempTarget`](crate::TempTarget) is meant for your own bounds.
+//! off. Only [`TempTarget`] is meant for your own bounds.
 
 use std::io;
 use std::path::Path;
@@ -15,7 +15,7 @@ use crate::lint::{persistent_read, persistent_write};
 use crate::sealed::Sealed;
 
 /// A path a handler may read: a temp-file handle, as for
-/// [`TempTarget`](crate::TempTarget). Named in `persistent_read` errors.
+/// [`TempTarget`]. Named in `persistent_read` errors.
 #[diagnostic::on_unimplemented(
     message = "persistent_read: `{Self}` is not a temp-file handle",
     label = "not a temp-file handle",

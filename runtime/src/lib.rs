@@ -34,7 +34,9 @@
 //! any `object_store::ObjectStore` (S3, GCS, Azure, a local directory,
 //! memory), and accepts nothing but a temp file.
 //!
-//! See the README for the lints, their levels, exceptions and limits.
+//! The [`guide`] is the reference: what counts as a temp file, the lints,
+//! their levels, exceptions and limits, the audit command, and how it works.
+//! Each lint's documentation is in [`lint`].
 
 // The attribute's expansion names `::ephemeral_fs`; this lets the crate's own
 // code carry it (see `store`).
@@ -42,6 +44,7 @@ extern crate self as ephemeral_fs;
 
 pub mod bounds;
 pub mod fs;
+pub mod guide;
 pub mod lint;
 mod private;
 mod scratch;

@@ -6,7 +6,7 @@
 use crate::sealed::Sealed;
 
 // One source per lint: the same text is `cargo ephemeral-fs --explain`'s
-// and the README's.
+// and the SARIF report's.
 #[doc = include_str!("../../core/lints/persistent_write.md")]
 pub enum persistent_write {}
 #[doc = include_str!("../../core/lints/persistent_read.md")]

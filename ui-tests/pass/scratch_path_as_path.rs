@@ -1,5 +1,8 @@
 #![deny(warnings)]
 
+// The README's second example, from `use` to the end of `thumbnail`: a
+// `ScratchPath` is a `&Path` where one is expected.
+
 use std::fs;
 use std::path::Path;
 
@@ -11,7 +14,6 @@ fn convert(src: &Path, dst: &Path) -> std::io::Result<()> {
     fs::write(dst, text.to_uppercase())
 }
 
-// The README's example: a `ScratchPath` is a `&Path` where one is expected.
 #[ephemeral_fs]
 fn thumbnail(body: &[u8]) -> std::io::Result<String> {
     let original = NamedTempFile::new()?;
