@@ -613,7 +613,10 @@ fn names_are_random(mut receiver: &Expr) -> bool {
             }
             Expr::Paren(paren) => receiver = &paren.expr,
             Expr::Reference(reference) => receiver = &reference.expr,
-            _ => return true,
+            // A chain from a constructor shows every setting; a builder
+            // local or parameter may have had `rand_bytes(0)` set unseen.
+            Expr::Call(_) => return true,
+            _ => return false,
         }
     }
 }

@@ -196,6 +196,19 @@ impl Flow {
                 .any(|frame| frame.names.values().any(Option::is_some))
     }
 
+    /// `shadow`, when `name` is a followed path local. An owner's name is
+    /// left alone: the `let` holds the owner itself, whatever the name
+    /// comes to mean.
+    pub(crate) fn shadow_if_bound(&mut self, name: &str) {
+        let bound = self
+            .frames
+            .iter()
+            .any(|frame| frame.names.get(name).is_some_and(Option::is_some));
+        if bound {
+            self.shadow(name);
+        }
+    }
+
     /// `name` is bound to something not followed; every binding whose owner
     /// it named is dropped too, since the owner's name now means another
     /// value.

@@ -5,6 +5,10 @@ use tempfile::NamedTempFile;
 struct Cache;
 
 impl Cache {
+    fn open() -> Cache {
+        Cache
+    }
+
     fn make<R>(
         &self,
         f: impl FnOnce(&Path) -> std::io::Result<R>,
@@ -17,8 +21,8 @@ impl Cache {
 
 // Returning what `Builder::make` returns does not make it tempfile's.
 #[ephemeral_fs]
-fn fill(cache: &Cache) -> std::io::Result<()> {
-    cache.make(|path| std::fs::File::create(path))?;
+fn fill() -> std::io::Result<()> {
+    Cache::open().make(|path| std::fs::File::create(path))?;
     Ok(())
 }
 
