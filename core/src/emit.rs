@@ -232,19 +232,12 @@ pub fn make_by_tempfile(
     args: Punctuated<Expr, syn::Token![,]>,
     method_span: Span,
 ) -> Expr {
-    // Borrowed, as the method call borrows it: a builder local stays usable.
-    let receiver = match receiver {
-        postfix @ (Expr::MethodCall(_)
-        | Expr::Call(_)
-        | Expr::Path(_)
-        | Expr::Field(_)
-        | Expr::Paren(_)
-        | Expr::Index(_)) => postfix,
-        other => syn::parse_quote_spanned!(method_span=> (#other)),
-    };
+    // By value: the receiver is a chain from a constructor (a builder
+    // local's closure path is not trusted, so its call is not rewritten),
+    // a `Builder` or the `&mut Builder` its setters return.
     call(
         private_path(function, method_span),
-        std::iter::once(borrow(&receiver, method_span)).chain(args),
+        std::iter::once(receiver).chain(args),
         method_span,
     )
 }

@@ -573,7 +573,7 @@ fn make_closures_leave_their_path_and_check_the_call() {
     );
     assert_eq!(
         output,
-        "fn f () { :: ephemeral_fs :: __private :: persistent_write_make (& Builder :: new () , | path | File :: create (path)) ; }"
+        "fn f () { :: ephemeral_fs :: __private :: persistent_write_make (Builder :: new () , | path | File :: create (path)) ; }"
     );
     // Another closure parameter, or a path the closure did not get, is checked.
     let output = expand(
