@@ -227,6 +227,16 @@ impl Locals {
         match (&check.subject, check.lint) {
             // A function used as a value has no argument to look at yet.
             (None, _) | (Some(Subject::Refused), _) => true,
+            // Removing a handle's own path lets it be made again as the
+            // other kind (a directory where a temp file was), which the
+            // handle's cleanup does not remove: reported, as a limit.
+            (Some(Subject::PathOwner { joined: false, .. }), _)
+                if ["remove_file", "remove_dir", "remove_dir_all"]
+                    .iter()
+                    .any(|name| check.operation.ends_with(name)) =>
+            {
+                true
+            }
             (Some(Subject::PathOwner { owner, joined }), _) => {
                 !value(owner).is_some_and(|owner| match owner.handle() {
                     Handle::Dir => true,
@@ -272,6 +282,14 @@ impl Locals {
         }
         if owner.is_some_and(|owner| type_named(owner).is_some() || owner == "Builder") {
             return true;
+        }
+        // `mem::forget` and the like: a value the approximation cannot see
+        // into may own a temp handle (the attribute probes std's
+        // containers only), so it is reported.
+        if check.leak {
+            return self
+                .value(subject)
+                .is_none_or(|value| value.handle() != Handle::Scratch);
         }
         let Some(handle) = self.value(subject).map(Value::handle) else {
             return false;

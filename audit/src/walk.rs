@@ -12,7 +12,7 @@ use ephemeral_fs_core::lints::{Level, Lint};
 use ephemeral_fs_core::resolve::Namespaces;
 use ephemeral_fs_core::rewrite::Rewriter;
 use ephemeral_fs_core::syntax::ident_name;
-use ephemeral_fs_core::{Check, Subject};
+use ephemeral_fs_core::{Callee, Check, Subject};
 
 use crate::approx::Locals;
 use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr};
@@ -62,6 +62,8 @@ pub(crate) struct Kept {
     /// The type a path-called escape names: `NamedTempFile` in
     /// `NamedTempFile::keep(tmp)`.
     pub(crate) escape_owner: Option<String>,
+    /// A function that skips its argument's destructor (`mem::forget`).
+    pub(crate) leak: bool,
     pub(crate) subject: Option<Subject<Expr>>,
     pub(crate) reason: Option<String>,
 }
@@ -75,6 +77,7 @@ impl Kept {
             operation: check.callee.operation(),
             escape: check.callee.escape(),
             escape_owner: check.callee.escape_owner(),
+            leak: matches!(check.callee, Callee::Leak { .. }),
             subject: check.subject.map(|subject| subject.map(Expr::clone)),
             reason: check.reason.map(str::to_owned),
         }
@@ -164,6 +167,7 @@ impl<'o> Walker<'o> {
                     self.path.pop();
                 }
             }
+            Item::Static(item) => self.static_item(item, around),
             _ => {}
         }
     }
@@ -171,6 +175,45 @@ impl<'o> Walker<'o> {
     /// Test code, left out unless asked for.
     fn leaves_out(&self, attrs: &[Attribute]) -> bool {
         !self.options.include_tests && (is_cfg_test(attrs) || attrs.iter().any(is_test_attr))
+    }
+
+    /// A static that holds a temp handle is never dropped: what a handler
+    /// writes in it stays (the attribute sees only the `&TempDir` it lends).
+    fn static_item(&mut self, item: &syn::ItemStatic, around: &Around) {
+        struct Names(bool);
+        impl<'ast> syn::visit::Visit<'ast> for Names {
+            fn visit_ident(&mut self, ident: &'ast proc_macro2::Ident) {
+                self.0 |= matches!(
+                    ident_name(ident).as_str(),
+                    "NamedTempFile" | "TempDir" | "TempPath"
+                );
+            }
+        }
+        let mut names = Names(false);
+        syn::visit::Visit::visit_type(&mut names, &item.ty);
+        let holds_handle = names.0;
+        let level = args::apply(self.options.levels, &around.settings).get(Lint::TempEscape);
+        if !holds_handle || level == Level::Allow {
+            return;
+        }
+        let name = self
+            .path
+            .iter()
+            .cloned()
+            .chain([ident_name(&item.ident)])
+            .collect::<Vec<_>>()
+            .join("::");
+        self.report.findings.push(FileFinding {
+            lint: Lint::TempEscape,
+            level,
+            span: item.ident.span(),
+            function: name,
+            function_at: item.ident.span().start().into(),
+            operation: "a static holding a temp handle".to_owned(),
+            reason: None,
+            annotated: around.annotated,
+            as_value: false,
+        });
     }
 
     fn selects(&self, function: &Function, annotated: bool) -> bool {

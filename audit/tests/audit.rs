@@ -416,3 +416,35 @@ fn the_walk_reads_the_file_in_place_and_changes_nothing() {
     assert_eq!(report.findings.len(), 6, "{:?}", report.findings);
     assert_eq!(quote::ToTokens::to_token_stream(&file).to_string(), parsed);
 }
+
+#[test]
+fn reports_the_shapes_the_attribute_leaves_as_limits() {
+    let source = r#"
+        use tempfile::NamedTempFile as staged;
+        static SCRATCH: std::sync::LazyLock<tempfile::TempDir> =
+            std::sync::LazyLock::new(|| tempfile::TempDir::new().unwrap());
+        static NAME: &str = "upload";
+
+        #[ephemeral_fs]
+        fn save(dir: &tempfile::TempDir, tmp: staged, upload: Upload) -> std::io::Result<()> {
+            std::fs::remove_dir(dir.path())?;
+            std::fs::remove_file(dir.path().join("a"))?;
+            std::mem::forget(upload);
+            staged::keep(tmp)?;
+            Ok(())
+        }
+    "#;
+    assert_eq!(
+        audit(AuditScope::Annotated, source),
+        [
+            // A static owning a temp handle is never dropped.
+            "SCRATCH temp_escape deny a static holding a temp handle",
+            // A handle's own path removed may come back as the other kind.
+            "save persistent_write deny std::fs::remove_dir",
+            // A value the audit cannot see into may own a temp handle.
+            "save temp_escape deny std::mem::forget",
+            // A rename of tempfile's type outside the item.
+            "save temp_escape deny tempfile::NamedTempFile::keep",
+        ]
+    );
+}

@@ -3,7 +3,7 @@
 
 use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
-use syn::{Expr, ExprClosure};
+use syn::{Expr, ExprClosure, ExprLit, Lit};
 
 use crate::check::{Callee, Check, Subject};
 use crate::emit;
@@ -187,6 +187,8 @@ impl Rewriter<'_> {
             {
                 None
             }
+            // Permissions: the handle itself says it is a file.
+            Some(Origin::PathOf(_)) if target.role == Role::FileOnly => None,
             origin => origin,
         };
         if let Some(Origin::Made) = origin {
@@ -224,6 +226,9 @@ impl Rewriter<'_> {
             }
             _ if target.role == Role::SymlinkOriginal => {
                 emit::guard_symlink_original(level, original, callee_span)
+            }
+            _ if target.role == Role::FileOnly => {
+                emit::guard_temp_file(level, original, callee_span)
             }
             _ => emit::guard_target(lint, level, original, callee_span),
         };
@@ -296,7 +301,12 @@ impl Rewriter<'_> {
             self.visit_pat_mut(input);
         }
         if let Some(name) = made {
-            self.body.flow.bind(name, false, Some(Origin::Made), None);
+            let origin = if self.made_is_trusted {
+                Origin::Made
+            } else {
+                Origin::Refused(flow::Refusal::Made)
+            };
+            self.body.flow.bind(name, false, Some(origin), None);
         }
         self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
         self.body.flow.exit();
@@ -323,11 +333,17 @@ impl Rewriter<'_> {
         };
         let method_span = call.method.span();
         let before = self.body.made_uses.len();
+        let trusted = names_are_random(&call.receiver)
+            && matches!(call.args.last(), Some(Expr::Closure(closure)) if only_opens(&closure.body, &param));
         self.visit_expr_mut(&mut call.receiver);
         let last = call.args.len() - 1;
         for (at, arg) in call.args.iter_mut().enumerate() {
             match arg {
-                Expr::Closure(closure) if at == last => self.visit_closure(closure, Some(&param)),
+                Expr::Closure(closure) if at == last => {
+                    let saved = std::mem::replace(&mut self.made_is_trusted, trusted);
+                    self.visit_closure(closure, Some(&param));
+                    self.made_is_trusted = saved;
+                }
                 arg => self.visit_expr_mut(arg),
             }
         }
@@ -471,7 +487,13 @@ impl Rewriter<'_> {
                     // before resolving, which allocates.
                     let last = callee.path.segments.last()?;
                     if !Builder::is_constructor_name(&ident_name(&last.ident)) {
-                        return None;
+                        // A builder passed through another call
+                        // (`Some(OpenOptions::new()).unwrap()`) is one still.
+                        let inner = call.args.iter().find_map(|arg| self.builder_chain(arg))?;
+                        return Some(BuilderState {
+                            writes: writes || inner.writes,
+                            ..inner
+                        });
                     }
                     let canonical = self.namespaces.resolve(&callee.path)?;
                     let kind = ops::lookup_builder(&canonical)?;
@@ -518,6 +540,86 @@ impl Rewriter<'_> {
 
 fn sets_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {
     ops::WRITE_FLAGS.contains(&method) && !first_arg.is_some_and(is_literal_false)
+}
+
+// Input:  |path| File::create_new(path)          Output: true
+// Input:  |path| { fs::write(path, b)?; File::open(path) }   Output: false
+/// Whether a `make` closure's body is one call that creates or opens its
+/// path and nothing else: tempfile removes the path only when the closure
+/// succeeds, so a closure that fails after creating the file would leave
+/// it, and a directory made there is not removed by a file's cleanup.
+fn only_opens(body: &Expr, param: &str) -> bool {
+    let body = match body {
+        Expr::Block(block) if block.block.stmts.len() == 1 => match &block.block.stmts[0] {
+            syn::Stmt::Expr(expr, None) => expr,
+            _ => return false,
+        },
+        body => body,
+    };
+    let is_param = |arg: Option<&Expr>| {
+        matches!(arg.map(strip_parens_and_borrows), Some(Expr::Path(path))
+            if path.path.get_ident().is_some_and(|ident| ident_name(ident) == param))
+    };
+    match body {
+        Expr::Call(call) => {
+            let Expr::Path(callee) = &*call.func else {
+                return false;
+            };
+            let names = crate::syntax::segment_names(&callee.path);
+            let opens = matches!(
+                names
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()[..],
+                ["create" | "create_new" | "open", "File"]
+            );
+            opens && call.args.len() == 1 && is_param(call.args.first())
+        }
+        Expr::MethodCall(call) => {
+            ident_name(&call.method) == "open"
+                && call.args.len() == 1
+                && is_param(call.args.first())
+        }
+        _ => false,
+    }
+}
+
+fn strip_parens_and_borrows(mut expr: &Expr) -> &Expr {
+    loop {
+        match expr {
+            Expr::Reference(reference) => expr = &reference.expr,
+            Expr::Paren(paren) => expr = &paren.expr,
+            _ => return expr,
+        }
+    }
+}
+
+/// Whether a `make` receiver leaves tempfile's random characters in: with
+/// `rand_bytes(0)` the closure may be handed a path that exists (or the
+/// directory itself), which the handle then deletes.
+fn names_are_random(mut receiver: &Expr) -> bool {
+    loop {
+        match receiver {
+            Expr::MethodCall(call) => {
+                if ident_name(&call.method) == "rand_bytes" {
+                    let positive = matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
+                        if n.base10_parse::<u64>().is_ok_and(|n| n > 0));
+                    if !positive {
+                        return false;
+                    }
+                }
+                receiver = &call.receiver;
+            }
+            Expr::Paren(paren) => receiver = &paren.expr,
+            Expr::Reference(reference) => receiver = &reference.expr,
+            // A chain from a constructor shows every setting; a builder
+            // local or parameter may have had `rand_bytes(0)` set unseen.
+            Expr::Call(_) => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// `make(|path| ..)` or `make_in(dir, |path| ..)`: the name of the last

@@ -53,6 +53,9 @@ pub enum Callee<'e> {
     EscapePath {
         path: &'e syn::Path,
         method: &'static str,
+        /// What a rename of tempfile's type in `path` stands for
+        /// (`use tempfile::NamedTempFile as staged;`).
+        resolved: Option<&'e [String]>,
     },
     /// A function that skips its argument's destructor: `mem::forget(tmp)`,
     /// `Box::leak(..)`.
@@ -67,6 +70,10 @@ impl Callee<'_> {
             Callee::Builder(Builder::OpenOptions) => "OpenOptions::open".to_owned(),
             Callee::Builder(Builder::DirBuilder) => "DirBuilder::create".to_owned(),
             Callee::Make(method) | Callee::EscapeMethod(method) => format!(".{method}()"),
+            Callee::EscapePath {
+                resolved: Some(resolved),
+                ..
+            } => resolved.join("::"),
             Callee::EscapePath { path, .. } | Callee::Leak { path } => {
                 crate::syntax::path_text(path)
             }
@@ -85,6 +92,10 @@ impl Callee<'_> {
     /// `NamedTempFile` in `NamedTempFile::keep(tmp)`.
     pub fn escape_owner(&self) -> Option<String> {
         match self {
+            Callee::EscapePath {
+                resolved: Some(resolved),
+                ..
+            } => resolved.iter().rev().nth(1).cloned(),
             Callee::EscapePath { path, .. } => {
                 let count = path.segments.len();
                 (count >= 2).then(|| crate::syntax::ident_name(&path.segments[count - 2].ident))

@@ -107,6 +107,7 @@ pub fn guard_refused(
     let guard = match refusal {
         Refusal::PathOf => symbol::guard(lint, Guard::PathOf),
         Refusal::Join => symbol::guard(lint, Guard::Joined),
+        Refusal::Made => symbol::guard(lint, Guard::MadePath),
     };
     guard_with(&guard, lint, level, arg, callee_span)
 }
@@ -132,6 +133,19 @@ pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
 pub fn guard_symlink_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
     guard_with(
         symbol::SYMLINK_ORIGINAL_GUARD,
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
+// Input:  fs::set_permissions(path, perms)
+// Output: fs::set_permissions(::ephemeral_fs::__private::persistent_write_temp_file(path), perms)
+/// Guards a path whose permissions or owner change: a temp file's only.
+pub fn guard_temp_file(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        symbol::TEMP_FILE_GUARD,
         Lint::PersistentWrite,
         level,
         arg,
@@ -199,19 +213,12 @@ pub fn make_by_tempfile(
     args: Punctuated<Expr, syn::Token![,]>,
     method_span: Span,
 ) -> Expr {
-    // Borrowed, as the method call borrows it: a builder local stays usable.
-    let receiver = match receiver {
-        postfix @ (Expr::MethodCall(_)
-        | Expr::Call(_)
-        | Expr::Path(_)
-        | Expr::Field(_)
-        | Expr::Paren(_)
-        | Expr::Index(_)) => postfix,
-        other => syn::parse_quote_spanned!(method_span=> (#other)),
-    };
+    // By value: the receiver is a chain from a constructor (a builder
+    // local's closure path is not trusted, so its call is not rewritten),
+    // a `Builder` or the `&mut Builder` its setters return.
     call(
         private_path(function, method_span),
-        std::iter::once(borrow(&receiver, method_span)).chain(args),
+        std::iter::once(receiver).chain(args),
         method_span,
     )
 }
@@ -285,14 +292,17 @@ pub fn escape_persist(
     method_span: Span,
 ) -> Expr {
     // The borrow runs from the destination's first token to its last, so
-    // that an error underlines all of it.
-    let mut tokens = destination.to_token_stream().into_iter();
+    // that an error underlines all of it: the tokens as the user wrote
+    // them, before a derived path's computation replaced them.
+    let written = destination_owner
+        .as_ref()
+        .map_or(&destination, |owner| &owner.written);
+    let mut tokens = written.to_token_stream().into_iter();
     let first = tokens
         .next()
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
-    // Resolved as the user's tokens are: the call names it too.
-    let binding = destination_ident(Span::call_site().located_at(last));
+    let binding = destination_ident(last);
     let name = symbol::persist_probe(level);
     let mut check = method(
         probe(place_for_probe(place, method_span), method_span),
@@ -332,6 +342,8 @@ pub fn escape_persist(
 
 /// The owner of a `persist` destination derived from `owner.path()`.
 pub struct DestinationOwner {
+    /// The destination as written.
+    pub written: Expr,
     /// A reference to the owner.
     pub owner_ref: Expr,
     pub joined: bool,

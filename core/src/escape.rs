@@ -84,7 +84,11 @@ impl Rewriter<'_> {
         {
             let Expr::Call(call) = &*expr else { return };
             let level = self.record(Lint::TempEscape, callee_span, true, || {
-                let callee = Callee::EscapePath { path, method };
+                let callee = Callee::EscapePath {
+                    path,
+                    method,
+                    resolved: None,
+                };
                 (callee, Some(Subject::Value(&*call.func)))
             });
             if level != Level::Allow && self.emits {
@@ -95,14 +99,26 @@ impl Rewriter<'_> {
         }
         // `NamedTempFile::persist(tmp, dest)`: the first argument is the
         // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
-        // or trait's function has one, and those are UpperCamelCase; a
-        // module's `cache::keep(x)` takes no receiver.
+        // or trait's function has one, and those are UpperCamelCase, or
+        // named by an import of tempfile in sight (`use
+        // tempfile::NamedTempFile as staged;`); a module's `cache::keep(x)`
+        // takes no receiver.
         let Some(method) =
             escape_method(name).filter(|_| owner_is_type(path) || self.names_tempfile(path))
         else {
             return;
         };
-        let callee = Callee::EscapePath { path, method };
+        // A rename of tempfile's type is named as what it stands for, so
+        // that the audit knows the type.
+        let resolved = match owner_is_type(path) {
+            true => None,
+            false => self.namespaces.resolve(path),
+        };
+        let callee = Callee::EscapePath {
+            path,
+            method,
+            resolved: resolved.as_deref(),
+        };
         self.check_escape(expr, Form::Path, callee, callee_span);
     }
 
@@ -171,9 +187,8 @@ impl Rewriter<'_> {
 
 impl Rewriter<'_> {
     /// Whether a path names an item of tempfile through the imports in
-    /// sight, whatever it was renamed to (`use tempfile::NamedTempFile as
-    /// staged;`).
-    pub(crate) fn names_tempfile(&self, path: &syn::Path) -> bool {
+    /// sight, whatever it was renamed to.
+    fn names_tempfile(&self, path: &syn::Path) -> bool {
         self.namespaces
             .resolve(path)
             .is_some_and(|resolved| resolved.first().is_some_and(|krate| krate == "tempfile"))
@@ -192,6 +207,7 @@ impl Rewriter<'_> {
         let Some(Origin::PathOf(path_of)) = self.body.flow.classify(&destination) else {
             return (destination, None);
         };
+        let written = destination.clone();
         let joined = path_of.joined();
         let (joins, owned) = (path_of.joins, path_of.owned);
         let (owner_ref, bound) = match path_of.owner {
@@ -204,6 +220,7 @@ impl Rewriter<'_> {
                         return (
                             destination,
                             Some(emit::DestinationOwner {
+                                written,
                                 owner_ref: held,
                                 joined,
                                 bound: None,
@@ -227,6 +244,7 @@ impl Rewriter<'_> {
             held::compute(&owner_ref, &joins, owned, chain)
         });
         let owner = emit::DestinationOwner {
+            written,
             owner_ref,
             joined,
             bound,
@@ -289,7 +307,11 @@ impl Rewriter<'_> {
         let value = &*expr;
         self.record(Lint::TempEscape, span, true, || {
             (
-                Callee::EscapePath { path, method },
+                Callee::EscapePath {
+                    path,
+                    method,
+                    resolved: None,
+                },
                 Some(Subject::Value(value)),
             )
         });

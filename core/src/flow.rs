@@ -73,6 +73,9 @@ pub(crate) enum Refusal {
     PathOf,
     /// A join of anything but literals of normal components.
     Join,
+    /// The path of a `make` closure that does more than create the file
+    /// in one call, or of a builder whose names are not random.
+    Made,
 }
 
 /// A `let` bound to a path origin. When a checked use reads it (`needed`),
@@ -191,6 +194,19 @@ impl Flow {
                 .frames
                 .iter()
                 .any(|frame| frame.names.values().any(Option::is_some))
+    }
+
+    /// `shadow`, when `name` is a followed path local. An owner's name is
+    /// left alone: the `let` holds the owner itself, whatever the name
+    /// comes to mean.
+    pub(crate) fn shadow_if_bound(&mut self, name: &str) {
+        let bound = self
+            .frames
+            .iter()
+            .any(|frame| frame.names.get(name).is_some_and(Option::is_some));
+        if bound {
+            self.shadow(name);
+        }
     }
 
     /// `name` is bound to something not followed; every binding whose owner

@@ -65,20 +65,27 @@ pub(crate) fn deref_of(held: &Ident) -> Expr {
 /// The path computed from `owner_ref` (a reference to the owner) by
 /// tempfile's methods for a temp handle, by the user's `chain` otherwise.
 pub(crate) fn compute(owner_ref: &Expr, joins: &[String], owned: bool, chain: Expr) -> Expr {
-    let span = glue_span(syn::spanned::Spanned::span(&chain));
-    let closure = quote_spanned!(span=> || #chain);
-    let (runtime, private, probe) = (
-        Ident::new(symbol::RUNTIME, span),
-        Ident::new(symbol::PRIVATE, span),
-        Ident::new(symbol::PROBE, span),
+    // From the chain's first token to its last, as the user's argument
+    // spanned: a type error on the computed path underlines all of it.
+    let mut tokens = quote::ToTokens::to_token_stream(&chain).into_iter();
+    let first = tokens
+        .next()
+        .map_or_else(Span::call_site, |token| token.span());
+    let last = tokens.last().map_or(first, |token| token.span());
+    let method = Ident::new(symbol::path_probe(owned, !joins.is_empty()), first);
+    let names = (!joins.is_empty()).then(|| quote_spanned!(first=> &[#(#joins),*],));
+    let mut args = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Parenthesis,
+        quote_spanned!(first=> #names || #chain),
     );
-    let probe = quote_spanned!(span=> ::#runtime::#private::#probe(#owner_ref));
-    let method = Ident::new(symbol::path_probe(owned, !joins.is_empty()), span);
-    let tokens = match joins.is_empty() {
-        true => quote_spanned!(span=> #probe.#method(#closure)),
-        false => quote_spanned!(span=> #probe.#method(&[#(#joins),*], #closure)),
-    };
-    Expr::Verbatim(tokens)
+    args.set_span(last);
+    let (runtime, private, probe) = (
+        Ident::new(symbol::RUNTIME, first),
+        Ident::new(symbol::PRIVATE, first),
+        Ident::new(symbol::PROBE, first),
+    );
+    Expr::Verbatim(quote_spanned!(first=>
+        ::#runtime::#private::#probe(#owner_ref).#method #args))
 }
 
 /// Replaces the chain of calls in `expr` (below any `&` and parentheses)

@@ -27,11 +27,21 @@ impl Rewriter<'_> {
             }
         }
         // A `let` among the macro's tokens may bind a name again where the
-        // macro expands, whether we could read the tokens or not: a path
-        // local of that name is no longer followed.
+        // macro expands, whether we could read the tokens or not, and a
+        // macro of the user's may bind any name it is handed (`bind!(p,
+        // "/var/x")` as `let $name = $value;`): a path local of that name
+        // is no longer followed. The standard formatting and assertion
+        // macros, and logging macros of their shape, bind nothing.
         if self.body.flow.has_bindings() {
-            for name in let_bound_names(&mac.tokens) {
-                self.body.flow.shadow(&name);
+            let names = if binds_nothing(&mac.path) {
+                let_bound_names(&mac.tokens)
+            } else {
+                let mut names = Vec::new();
+                collect_idents(&mac.tokens, &mut names);
+                names
+            };
+            for name in names {
+                self.body.flow.shadow_if_bound(&name);
             }
         }
     }
@@ -147,6 +157,41 @@ impl Rewriter<'_> {
             })
             .collect()
     }
+}
+
+/// Macros whose expansion cannot bind a name the caller sees.
+fn binds_nothing(path: &syn::Path) -> bool {
+    const NAMES: &[&str] = &[
+        "assert",
+        "assert_eq",
+        "assert_ne",
+        "debug_assert",
+        "debug_assert_eq",
+        "debug_assert_ne",
+        "dbg",
+        "eprint",
+        "eprintln",
+        "format",
+        "format_args",
+        "matches",
+        "panic",
+        "print",
+        "println",
+        "todo",
+        "unimplemented",
+        "unreachable",
+        "vec",
+        "write",
+        "writeln",
+        "trace",
+        "debug",
+        "info",
+        "warn",
+        "error",
+    ];
+    path.segments
+        .last()
+        .is_some_and(|last| NAMES.contains(&crate::syntax::ident_name(&last.ident).as_str()))
 }
 
 // Input:  let p = "/var/x"; { let (a, mut b) = f(); }

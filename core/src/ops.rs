@@ -62,6 +62,10 @@ pub enum Role {
     /// link: a write through the link then creates it again. Only a path
     /// inside a temp directory cannot be, once its directory is gone.
     SymlinkOriginal,
+    /// A path whose permissions or owner change: only a temp file's, since
+    /// a directory made read-only or given away cannot be emptied by its
+    /// cleanup.
+    FileOnly,
 }
 
 /// An argument the lint looks at.
@@ -119,6 +123,14 @@ const fn symlink_original(arg: usize) -> Target {
         arg,
         lint: Lint::PersistentWrite,
         role: Role::SymlinkOriginal,
+    }
+}
+
+const fn file_only(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentWrite,
+        role: Role::FileOnly,
     }
 }
 
@@ -185,8 +197,8 @@ pub static OPERATIONS: &[Operation] = &[
         &[symlink_original(0), write(1)],
         Some("symlink"),
     ),
-    op(UnixFs, "chown", 3, &[write(0)], None),
-    op(UnixFs, "lchown", 3, &[write(0)], None),
+    op(UnixFs, "chown", 3, &[file_only(0)], None),
+    op(UnixFs, "lchown", 3, &[file_only(0)], None),
     op(Fs, "remove_file", 1, &[write(0)], Some("remove_file")),
     op(Fs, "remove_dir", 1, &[write(0)], Some("remove_dir")),
     op(Fs, "remove_dir_all", 1, &[write(0)], Some("remove_dir_all")),
@@ -198,7 +210,7 @@ pub static OPERATIONS: &[Operation] = &[
         Fs,
         "set_permissions",
         2,
-        &[write(0)],
+        &[file_only(0)],
         Some("set_permissions"),
     ),
     // persistent_read

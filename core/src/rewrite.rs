@@ -47,6 +47,9 @@ pub struct Rewriter<'a> {
     /// Inside a const context, the levels outside it: a closure there runs
     /// at run time, and is checked with them.
     const_levels: Option<Levels>,
+    /// Whether the `make` closure being visited is handed a path it may
+    /// use (see `calls::only_opens`).
+    pub(crate) made_is_trusted: bool,
 }
 
 /// Where one of our attributes was found.
@@ -100,6 +103,7 @@ impl<'a> Rewriter<'a> {
             nested_names: Vec::new(),
             reasons: Vec::new(),
             const_levels: None,
+            made_is_trusted: false,
         }
     }
 
@@ -558,19 +562,45 @@ impl VisitMut for Rewriter<'_> {
             Pat::Type(typed) => &*typed.pat,
             pat => pat,
         };
+        // `let (mut opts, path) = (OpenOptions::new(), ..);`
+        if let (Pat::Tuple(names), Some(init)) = (pat, &local.init) {
+            if let Expr::Tuple(values) = &*init.expr {
+                for (name, value) in names.elems.iter().zip(&values.elems) {
+                    if let (Pat::Ident(binding), Some(state)) = (name, self.builder_chain(value)) {
+                        let name = crate::syntax::ident_name(&binding.ident);
+                        self.body.builders.insert(name, state);
+                    }
+                }
+            }
+        }
         if let Pat::Ident(binding) = pat {
             let name = crate::syntax::ident_name(&binding.ident);
             let builder = local
                 .init
                 .as_ref()
                 .and_then(|init| self.builder_chain(&init.expr));
-            match builder {
-                Some(state) => {
-                    self.body.builders.insert(name, state);
+            // The map is body-wide, and a name may be bound again in an
+            // inner block: a name once bound to a writing builder stays
+            // one, and one bound to anything else is taken for a writing
+            // builder rather than forgotten.
+            let known = self.body.builders.get(&name).copied();
+            match (builder, known) {
+                (Some(state), known) => {
+                    let writes = state.writes || known.is_some_and(|k| k.writes);
+                    self.body
+                        .builders
+                        .insert(name, BuilderState { writes, ..state });
                 }
-                None => {
-                    self.body.builders.remove(&name);
+                (None, Some(known)) => {
+                    self.body.builders.insert(
+                        name,
+                        BuilderState {
+                            writes: true,
+                            ..known
+                        },
+                    );
                 }
+                (None, None) => {}
             }
         }
     }

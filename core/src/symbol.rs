@@ -24,6 +24,8 @@ pub const TYPE_OF: &str = "type_of";
 pub const LINK_ORIGINAL_GUARD: &str = "persistent_write_link_original";
 /// The guard for the original of a new symbolic link.
 pub const SYMLINK_ORIGINAL_GUARD: &str = "persistent_write_symlink_original";
+/// The guard for a path whose permissions or owner change.
+pub const TEMP_FILE_GUARD: &str = "persistent_write_temp_file";
 /// The probe method a `warn`-level `make` check reports through.
 pub const MADE_WARNING: &str = "closure_path_is_not_from_tempfile";
 /// The deprecated method a `warn`-level escape reports through.
@@ -67,6 +69,8 @@ pub enum Guard {
     Joined,
     /// The result of a `make` call whose closure's path was used.
     Made,
+    /// A `make` closure's path used where the flow does not accept it.
+    MadePath,
 }
 
 /// The `deny` guard function of a path lint: `persistent_write_joined`.
@@ -77,6 +81,7 @@ pub fn guard(lint: Lint, guard: Guard) -> String {
         Guard::PathOf => format!("{lint}_path_of"),
         Guard::Joined => format!("{lint}_joined"),
         Guard::Made => format!("{lint}_made"),
+        Guard::MadePath => format!("{lint}_made_path"),
     }
 }
 
@@ -250,7 +255,7 @@ mod tests {
     fn emitted() -> Vec<String> {
         let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, TYPE_OF]
             .into_iter()
-            .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD])
+            .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
             .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
             .chain([false, true].map(destination_probe))
             .chain([(false, false), (true, false), (false, true)].map(|(o, j)| path_probe(o, j)))
@@ -259,7 +264,13 @@ mod tests {
             .collect();
         // The lints whose guards check a path argument.
         for lint in [Lint::PersistentWrite, Lint::PersistentRead] {
-            let guards = [Guard::Plain, Guard::PathOf, Guard::Joined, Guard::Made];
+            let guards = [
+                Guard::Plain,
+                Guard::PathOf,
+                Guard::Joined,
+                Guard::Made,
+                Guard::MadePath,
+            ];
             names.extend(guards.map(|shape| guard(lint, shape)));
             let warnings = [Warn::Plain, Warn::PathOf, Warn::Joined];
             names.extend(warnings.map(|shape| warn_method(lint, shape).to_owned()));

@@ -154,6 +154,7 @@ fn every_mirror_exists_with_its_bounds() {
             let expected = match (target.role, target.lint) {
                 (Role::LinkOriginal, _) => "LinkOriginal",
                 (Role::SymlinkOriginal, _) => "SymlinkOriginal",
+                (Role::FileOnly, _) => "TempFile",
                 (Role::Path, Lint::PersistentRead) if last != Some(Lint::PersistentRead) => {
                     "AsRef < Path >"
                 }

@@ -192,6 +192,17 @@ fn escapes_probe_places_by_reference_and_values_by_value() {
 fn harmless_switches_and_impure_places_are_not_probed() {
     let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); files[next()].keep(); cache::keep(x); } };
     assert_eq!(expand(quote!(), input.clone()), input.to_string());
+    // A rename of tempfile's type in sight is tempfile's type.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { use tempfile::NamedTempFile as staged; staged::keep(x); } },
+    );
+    assert!(
+        output.contains(
+            "Probe (& x) . __ephemeral_fs_deny_temp_escape_in_place () , staged :: keep (x))"
+        ),
+        "{output}"
+    );
 }
 
 #[test]
@@ -581,7 +592,7 @@ fn make_closures_leave_their_path_and_check_the_call() {
     );
     assert_eq!(
         output,
-        "fn f () { :: ephemeral_fs :: __private :: persistent_write_make (& Builder :: new () , | path | File :: create (path)) ; }"
+        "fn f () { :: ephemeral_fs :: __private :: persistent_write_make (Builder :: new () , | path | File :: create (path)) ; }"
     );
     // Another closure parameter, or a path the closure did not get, is checked.
     let output = expand(

@@ -90,6 +90,27 @@ impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &T {}
 #[diagnostic::do_not_recommend]
 impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &mut T {}
 
+/// A path whose permissions or owner may change: a temp file's. A directory
+/// made read-only, or given to another owner, cannot be emptied by its
+/// cleanup.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: `{Self}` is not a temp file, whose permissions or owner may change",
+    label = "not a `NamedTempFile` or `TempPath`",
+    note = "a directory made read-only, or given to another owner, cannot be emptied when its temp directory is removed",
+    note = "change the permissions of a temp file itself: a `tempfile::NamedTempFile` or `TempPath`",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait TempFile: AsRef<Path> + Sealed {}
+
+#[diagnostic::do_not_recommend]
+impl<F> TempFile for NamedTempFile<F> {}
+#[diagnostic::do_not_recommend]
+impl TempFile for tempfile::TempPath {}
+#[diagnostic::do_not_recommend]
+impl<T: TempFile + ?Sized> TempFile for &T {}
+#[diagnostic::do_not_recommend]
+impl<T: TempFile + ?Sized> TempFile for &mut T {}
+
 /// Never implemented: the tempfile calls that cancel a temp file's cleanup
 /// (`keep`, `into_path`, `disable_cleanup(true)`, `persist` out of a temp
 /// directory) require it.
@@ -199,6 +220,20 @@ macro_rules! builder_through {
 }
 
 builder_through!(&T, &mut T);
+
+/// The path a `make` closure is handed, when the closure does more than
+/// create the file in one call, or the builder's names are not random.
+#[diagnostic::on_unimplemented(
+    message = "{L}: `{Self}` is the path of a `make` closure that may leave it behind",
+    label = "not removed if the closure fails after creating it",
+    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; without random characters (`rand_bytes(0)`) the path may already exist",
+    note = "let the closure only create the file, `|path| File::create_new(path)`, and write to it after `make` returns; keep tempfile's random characters in the name",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
+)]
+pub trait MadePath<L>: AsRef<Path> + Sealed {}
+
+#[diagnostic::do_not_recommend]
+impl<L, T: TempTarget<L> + ?Sized> MadePath<L> for T {}
 
 /// What `tempfile::Builder::make` and `make_in` return: the path their
 /// closure is handed is then a temp file's, removed when the

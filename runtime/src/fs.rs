@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::TempTarget;
-use crate::bounds::{LinkOriginal, SymlinkOriginal, TempReadTarget};
+use crate::bounds::{LinkOriginal, SymlinkOriginal, TempFile, TempReadTarget};
 
 /// [`std::fs::write`], for temp-file handles only.
 #[inline]
@@ -99,9 +99,10 @@ pub fn remove_dir_all<P: TempTarget>(path: P) -> io::Result<()> {
     std::fs::remove_dir_all(path)
 }
 
-/// [`std::fs::set_permissions`], for temp-file handles only.
+/// [`std::fs::set_permissions`], for temp files only: a directory made
+/// read-only cannot be emptied by its cleanup.
 #[inline]
-pub fn set_permissions<P: TempTarget>(path: P, perm: Permissions) -> io::Result<()> {
+pub fn set_permissions<P: TempFile>(path: P, perm: Permissions) -> io::Result<()> {
     std::fs::set_permissions(path, perm)
 }
 

@@ -33,8 +33,9 @@ use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination};
 use crate::lint::TempEscape;
 use crate::sealed::Sealed;
 
-/// The tempfile types whose escape methods are checked, seen through up to
-/// two references or a `Box`.
+/// The tempfile types whose escape methods are checked, seen through any
+/// number of references and `Box`es (`iter_mut()` over a
+/// `Vec<&mut NamedTempFile>` hands out `&mut &mut NamedTempFile`).
 pub trait TempHandle: Sealed {
     type Owned;
 }
@@ -42,14 +43,17 @@ pub trait TempHandle: Sealed {
 macro_rules! temp_handles {
     ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
         impl<$($generics)*> TempHandle for $ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &$ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &mut $ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &&$ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &&mut $ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for Box<$ty> { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &Box<$ty> { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &mut Box<$ty> { type Owned = $ty; }
     )*};
+}
+
+impl<T: TempHandle + ?Sized> TempHandle for &T {
+    type Owned = T::Owned;
+}
+impl<T: TempHandle + ?Sized> TempHandle for &mut T {
+    type Owned = T::Owned;
+}
+impl<T: TempHandle + ?Sized> TempHandle for Box<T> {
+    type Owned = T::Owned;
 }
 
 temp_handles! {
@@ -114,21 +118,6 @@ owned_through!(Box<T>, Option<T>, Vec<T>, std::rc::Rc<T>, std::sync::Arc<T>);
 
 impl<T: TempOwned, const N: usize> TempOwned for [T; N] {
     type Owned = T::Owned;
-}
-
-impl<T: TempOwned> Probe<T> {
-    #[inline(always)]
-    pub fn __ephemeral_fs_deny_temp_forget(self) -> T
-    where
-        T::Owned: MayOutliveTheRequest,
-    {
-        self.0
-    }
-
-    #[inline(always)]
-    pub fn __ephemeral_fs_warn_temp_forget(self) -> Escaping<T> {
-        Escaping(self.0)
-    }
 }
 
 /// What a place probe yields: nothing that borrows the receiver, so the

@@ -16,8 +16,8 @@ use tempfile::NamedTempFile;
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
 pub use escape::{
     Checked, Escaping, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
-    TempAdoption, TempEscapeFallback, TempHandle, TypeOf, fn_result_1, fn_value_1, fn_value_2,
-    type_of,
+    TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_value_1,
+    fn_value_2, type_of,
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
@@ -25,7 +25,8 @@ use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, Temp
 
 use crate::TempTarget;
 use crate::bounds::{
-    LinkOriginal, MadeByTempfile, SymlinkOriginal, TempDirJoin, TempPathOf, TempReadTarget,
+    LinkOriginal, MadeByTempfile, MadePath, SymlinkOriginal, TempDirJoin, TempFile, TempPathOf,
+    TempReadTarget,
 };
 use crate::lint::{persistent_read, persistent_write};
 
@@ -62,6 +63,16 @@ pub fn persistent_read_path_of<T: TempPathOf<persistent_read>>(target: T) -> T {
 }
 
 #[inline(always)]
+pub fn persistent_write_made_path<T: MadePath<persistent_write>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
+pub fn persistent_read_made_path<T: MadePath<persistent_read>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
 pub fn persistent_write_joined<T: TempDirJoin<persistent_write>>(target: T) -> T {
     target
 }
@@ -74,6 +85,12 @@ pub fn persistent_read_joined<T: TempDirJoin<persistent_read>>(target: T) -> T {
 /// The original of a link: writes through the link land there.
 #[inline(always)]
 pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
+    target
+}
+
+/// A path whose permissions or owner change.
+#[inline(always)]
+pub fn persistent_write_temp_file<T: TempFile>(target: T) -> T {
     target
 }
 
@@ -362,6 +379,21 @@ impl<T: TempHandle> Probe<T> {
         destination: &D,
     ) -> Persisting<&D> {
         Persisting(destination)
+    }
+}
+
+impl<T: TempOwned> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_forget(self) -> T
+    where
+        T::Owned: MayOutliveTheRequest,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_temp_forget(self) -> Escaping<T> {
+        Escaping(self.0)
     }
 }
 

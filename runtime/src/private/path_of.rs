@@ -72,12 +72,47 @@ through_pointers!(&T, &mut T, Box<T>, Rc<T>, Arc<T>);
 /// or `PathBuf` never is. (The `warn` fallbacks are in `crate::lint`.)
 pub trait PathOfFallback: Sealed {
     /// Any other owner: the user's own code, as written.
-    fn __ephemeral_fs_path<F: FnOnce() -> R, R>(self, user: F) -> R;
-    fn __ephemeral_fs_path_buf<F: FnOnce() -> R, R>(self, user: F) -> R;
-    fn __ephemeral_fs_joined<F: FnOnce() -> R, R>(self, names: &[&str], user: F) -> R;
+    #[inline(always)]
+    fn __ephemeral_fs_path<F: FnOnce() -> R, R>(self, user: F) -> R
+    where
+        Self: Sized,
+    {
+        user()
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_path_buf<F: FnOnce() -> R, R>(self, user: F) -> R
+    where
+        Self: Sized,
+    {
+        user()
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_joined<F: FnOnce() -> R, R>(self, _names: &[&str], user: F) -> R
+    where
+        Self: Sized,
+    {
+        user()
+    }
+
     /// A `persist` destination of any other owner: decided by its own type.
-    fn __ephemeral_fs_temp_destination<D: ?Sized>(self, destination: &D) -> &D;
-    fn __ephemeral_fs_joined_destination<D: ?Sized>(self, destination: &D) -> &D;
+    #[inline(always)]
+    fn __ephemeral_fs_temp_destination<D: ?Sized>(self, destination: &D) -> &D
+    where
+        Self: Sized,
+    {
+        destination
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_joined_destination<D: ?Sized>(self, destination: &D) -> &D
+    where
+        Self: Sized,
+    {
+        destination
+    }
+
     fn __ephemeral_fs_deny_persistent_write_path<P: TempPathOf<persistent_write>>(
         self,
         path: P,
@@ -95,31 +130,6 @@ pub trait PathOfFallback: Sealed {
 }
 
 impl<T> PathOfFallback for Probe<T> {
-    #[inline(always)]
-    fn __ephemeral_fs_path<F: FnOnce() -> R, R>(self, user: F) -> R {
-        user()
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_path_buf<F: FnOnce() -> R, R>(self, user: F) -> R {
-        user()
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_joined<F: FnOnce() -> R, R>(self, _names: &[&str], user: F) -> R {
-        user()
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_temp_destination<D: ?Sized>(self, destination: &D) -> &D {
-        destination
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_joined_destination<D: ?Sized>(self, destination: &D) -> &D {
-        destination
-    }
-
     #[inline(always)]
     fn __ephemeral_fs_deny_persistent_write_path<P: TempPathOf<persistent_write>>(
         self,
