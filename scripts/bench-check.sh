@@ -123,7 +123,8 @@ import sys
 attribute, count, workload, every = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 print("#![allow(dead_code, unused_variables)]")
 print("use std::collections::HashMap;")
-print("use std::io::ErrorKind;")
+if workload == "errors":
+    print("use std::io::ErrorKind;")
 print("pub struct Db { rows: HashMap<u64, String> }")
 print("pub struct Req { pub id: u64, pub name: String, pub tags: Vec<String>, pub body: Vec<u8> }")
 print("#[derive(Debug)] pub struct Resp { pub status: u16, pub body: String }")
