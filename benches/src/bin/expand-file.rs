@@ -43,16 +43,16 @@ fn main() -> ExitCode {
 fn expand_items(items: Vec<syn::Item>) -> TokenStream {
     let mut out = TokenStream::new();
     for mut item in items {
-        if let syn::Item::Mod(module) = &mut item {
-            if let Some((brace, inner)) = module.content.take() {
-                let inner = expand_items(inner);
-                let (attrs, vis, unsafety, ident) =
-                    (&module.attrs, &module.vis, &module.unsafety, &module.ident);
-                let mut body = TokenStream::new();
-                brace.surround(&mut body, |tokens| tokens.extend(inner));
-                out.extend(quote::quote!(#(#attrs)* #vis #unsafety mod #ident #body));
-                continue;
-            }
+        if let syn::Item::Mod(module) = &mut item
+            && let Some((brace, inner)) = module.content.take()
+        {
+            let inner = expand_items(inner);
+            let (attrs, vis, unsafety, ident) =
+                (&module.attrs, &module.vis, &module.unsafety, &module.ident);
+            let mut body = TokenStream::new();
+            brace.surround(&mut body, |tokens| tokens.extend(inner));
+            out.extend(quote::quote!(#(#attrs)* #vis #unsafety mod #ident #body));
+            continue;
         }
         let args = take_attribute(&mut item);
         match args {

@@ -76,7 +76,8 @@ fn handlers(file: &syn::File) -> Vec<Handler> {
         })
         .filter(|function| function.sig.ident != "main" && !is_test(&function.attrs))
         .filter_map(|function| {
-            let default = ephemeral_fs_core::analyze(TokenStream::new(), syn::Item::Fn(function.clone()));
+            let default =
+                ephemeral_fs_core::analyze(TokenStream::new(), syn::Item::Fn(function.clone()));
             let warned = ephemeral_fs_core::analyze(warn_levels(), syn::Item::Fn(function.clone()));
             if warned.error.is_some() {
                 return None;
