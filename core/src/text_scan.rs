@@ -26,10 +26,73 @@ use crate::ops::{self, Builder, Module};
 
 /// Whether anything in `text` could be rewritten or reported.
 pub fn may_rewrite(text: &str) -> bool {
-    // Substrings first: nearly every handler has none of them, and the
-    // search is a few passes over the text, where collecting its words is
-    // a hash per word in a proc macro built without optimizations.
-    gates().iter().any(|gate| text.contains(gate)) && Words::of(text).may_rewrite()
+    // Substrings first: nearly every handler has none of them. The proc
+    // macro is built without optimizations, where collecting the words is
+    // a hash per word and even `str::contains` walks the text byte by byte
+    // in unoptimized code; only the search for one byte (`memchr`) runs
+    // optimized code from the standard library.
+    gates().iter().any(|gate| has_gate(text, gate)) && Words::of(text).may_rewrite()
+}
+
+/// Whether `gate` occurs in `text`, found from the occurrences of its
+/// rarest byte.
+fn has_gate(text: &str, gate: &Gate) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes.contains(&gate.anchor) {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(found) = text[from..].find(char::from(gate.anchor)) {
+        let at = from + found;
+        if at >= gate.offset && bytes[at - gate.offset..].starts_with(gate.word.as_bytes()) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// A word to look for, by one of its bytes.
+struct Gate {
+    word: &'static str,
+    anchor: u8,
+    /// Where `anchor` is in `word`.
+    offset: usize,
+}
+
+impl Gate {
+    fn new(word: &'static str) -> Gate {
+        let (offset, anchor) = word
+            .bytes()
+            .enumerate()
+            .min_by_key(|(_, byte)| commonness(*byte))
+            .unwrap_or((0, b' '));
+        Gate {
+            word,
+            anchor,
+            offset,
+        }
+    }
+}
+
+/// How often a byte occurs in handler code, roughly: lowercase letters
+/// from most to least frequent, `_` among the common ones (snake case),
+/// the uppercase letters of common types (`Ok`, `Some`, `Err`), and the
+/// rest, rarer than any.
+fn commonness(byte: u8) -> usize {
+    const LOWERCASE_BY_FREQUENCY: &[u8] = b"etasronilcdupmhfgbywvkxqjz";
+    match byte {
+        b'a'..=b'z' => {
+            100 + (26
+                - LOWERCASE_BY_FREQUENCY
+                    .iter()
+                    .position(|b| *b == byte)
+                    .unwrap_or(0))
+        }
+        b'_' => 115,
+        b'O' | b'S' | b'E' | b'R' | b'T' | b'V' => 50,
+        _ => 0,
+    }
 }
 
 /// The identifier-like words of a text: runs of alphanumerics and `_`.
@@ -45,8 +108,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// as a substring: an escape's or our attribute's name, a conventional
 /// name, or the segment of a module path that names a filesystem module
 /// (`fs`, `fs_err`, `async_fs`). Those that contain another are dropped.
-fn gates() -> &'static [&'static str] {
-    static GATES: OnceLock<Vec<&'static str>> = OnceLock::new();
+fn gates() -> &'static [Gate] {
+    static GATES: OnceLock<Vec<Gate>> = OnceLock::new();
     GATES.get_or_init(|| {
         let mut words: Vec<&'static str> = escape_words().chain([OUR_ATTRIBUTE]).collect();
         words.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
@@ -60,10 +123,10 @@ fn gates() -> &'static [&'static str] {
                     .any(|other| other != word && word.contains(other))
             })
             .collect();
-        let mut unique = Vec::new();
+        let mut unique: Vec<Gate> = Vec::new();
         for gate in gates {
-            if !unique.contains(&gate) {
-                unique.push(gate);
+            if !unique.iter().any(|known| known.word == gate) {
+                unique.push(Gate::new(gate));
             }
         }
         unique
@@ -157,7 +220,7 @@ mod tests {
             assert!(fs_segment(path).is_some(), "{path:?}");
         }
         assert_eq!(
-            gates(),
+            gates().iter().map(|gate| gate.word).collect::<Vec<_>>(),
             [
                 "persist",
                 "keep",
