@@ -253,6 +253,12 @@ mod tests {
             assert!(lint.summary().starts_with("Flags "), "{lint}");
             assert!(!lint.summary().ends_with('.'), "{lint}");
             assert!(lint.rationale().len() > 100, "{lint}");
+            if lint.checked_by() == CheckedBy::AuditOnly {
+                assert!(
+                    text.contains("cargo ephemeral-fs"),
+                    "{lint}: the docs of an audit-only lint say that the audit checks it"
+                );
+            }
         }
     }
 

@@ -1,4 +1,5 @@
-//! The `rust-version` the published crates declare is the lowest Rust they
+//! What crates.io shows of each published crate is filled in, and the
+//! `rust-version` the published crates declare is the lowest Rust they
 //! build with: the highest of what their dependencies declare (as
 //! resolved in Cargo.lock, on any platform), what their edition needs, and
 //! what the language features they use need. Library APIs newer than the
@@ -158,4 +159,43 @@ fn the_let_chain_check_sees_let_chains() {
     assert!(used("        && let Some(y) = b"));
     assert!(!used("    if let Some(x) = a {"));
     assert!(!used("    if a && b {"));
+}
+
+/// crates.io shows these, and takes at most five keywords of at most 20
+/// letters, digits, `-`, `_` or `+`, starting with a letter.
+#[test]
+fn published_crates_have_what_crates_io_shows() {
+    let metadata = metadata();
+    for package in published(&metadata) {
+        let name = &package.name;
+        let fields = [
+            ("description", package.description.is_some()),
+            ("license", package.license.is_some()),
+            ("repository", package.repository.is_some()),
+            ("readme", package.readme.is_some()),
+            ("keywords", !package.keywords.is_empty()),
+            ("categories", !package.categories.is_empty()),
+            ("rust-version", package.rust_version.is_some()),
+        ];
+        for (field, present) in fields {
+            assert!(present, "{name} has no {field}");
+        }
+        let readme = package.readme().expect("a readme");
+        assert!(
+            readme.is_file(),
+            "{name}: the readme {readme} is not a file"
+        );
+        assert!(package.keywords.len() <= 5, "{name}: more than 5 keywords");
+        for keyword in &package.keywords {
+            let valid = keyword.len() <= 20
+                && keyword.starts_with(|c: char| c.is_ascii_alphabetic())
+                && keyword
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_+".contains(c));
+            assert!(
+                valid,
+                "{name}: crates.io does not take the keyword `{keyword}`"
+            );
+        }
+    }
 }
