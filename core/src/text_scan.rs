@@ -144,10 +144,13 @@ fn fs_segment(path: &'static [&'static str]) -> Option<&'static str> {
 
 const OUR_ATTRIBUTE: &str = "ephemeral_fs";
 
+/// Escapes, and the functions that skip a destructor (`mem::forget`,
+/// `Box::into_raw`): both are checked by their name alone.
 fn escape_words() -> impl Iterator<Item = &'static str> {
     ops::ESCAPE_METHODS
         .iter()
         .chain(ops::ESCAPE_CONSTRUCTORS)
+        .chain(ops::LEAK_WORDS)
         .copied()
 }
 
@@ -227,6 +230,10 @@ mod tests {
                 "disable_cleanup",
                 "into_path",
                 "from_path",
+                "forget",
+                "ManuallyDrop",
+                "leak",
+                "into_raw",
                 "fs",
                 "File",
                 "OpenOptions",
