@@ -409,15 +409,28 @@ pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
 //             fs::remove_file::<&'static str>, ::ephemeral_fs::fs::remove_file))
 /// Replaces a `std::fs` function used as a value by its guarded mirror. The
 /// user's path stays, with concrete type arguments, so its import stays
-/// used without adding a bound (which would repeat errors).
+/// used without adding a bound (which would repeat errors). Type arguments
+/// the user wrote go to the mirror too, whose parameters are in the same
+/// order: what they decided is not left to inference.
 pub fn guarded_value(
     mut user_path: syn::ExprPath,
     mirror: &str,
     generics: usize,
     span: Span,
 ) -> Expr {
+    let mut written = syn::PathArguments::None;
     if let Some(last) = user_path.path.segments.last_mut() {
-        if last.arguments.is_none() {
+        if !last.arguments.is_none() {
+            written = last.arguments.clone();
+            // The witness is never called, so nothing would infer a `_`.
+            if let syn::PathArguments::AngleBracketed(arguments) = &mut last.arguments {
+                for argument in arguments.args.iter_mut() {
+                    if matches!(argument, syn::GenericArgument::Type(syn::Type::Infer(_))) {
+                        *argument = syn::parse_quote_spanned!(span=> &'static str);
+                    }
+                }
+            }
+        } else {
             let placeholders = std::iter::repeat_n(quote_spanned!(span=> &'static str), generics);
             if let Ok(arguments) = syn::parse2(quote_spanned!(span=> ::<#(#placeholders),*>)) {
                 last.arguments = syn::PathArguments::AngleBracketed(arguments);
@@ -427,6 +440,9 @@ pub fn guarded_value(
     let mut segments = Punctuated::new();
     for segment in [symbol::RUNTIME, symbol::MIRRORS, mirror] {
         segments.push(syn::PathSegment::from(Ident::new(segment, span)));
+    }
+    if let Some(last) = segments.last_mut() {
+        last.arguments = written;
     }
     let mirror = Expr::Path(ExprPath {
         attrs: Vec::new(),

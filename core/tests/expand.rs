@@ -668,3 +668,23 @@ fn nested_attributes_keep_their_import_used() {
         "mod m { use ephemeral_fs :: ephemeral_fs ; fn f () { } # [allow (unused_imports)] use ephemeral_fs as _ ; }"
     );
 }
+
+#[test]
+fn values_keep_their_type_arguments() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let w = std::fs::write::<&NamedTempFile, Vec<u8>>; } },
+    );
+    assert!(
+        output.contains("with_witness (std :: fs :: write :: < & NamedTempFile , Vec < u8 > > , :: ephemeral_fs :: fs :: write :: < & NamedTempFile , Vec < u8 > >)"),
+        "{output}"
+    );
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let w = fs::write::<_, &[u8]>; } },
+    );
+    assert!(
+        output.contains("with_witness (fs :: write :: < & 'static str , & [u8] > , :: ephemeral_fs :: fs :: write :: < _ , & [u8] >)"),
+        "{output}"
+    );
+}
