@@ -448,21 +448,39 @@ impl Rewriter<'_> {
             return;
         };
         // A mirror enforces the lint of the operation's last target (the
-        // destination of `copy`, the path of everything else).
-        let (Some(mirror), true, Some(target)) =
-            (operation.mirror, is_std, operation.targets.last())
+        // destination of `copy`, the path of everything else); where an
+        // earlier target's lint is denied too (`copy`'s source under
+        // `deny(persistent_read)`), a mirror that also checks it.
+        let (Some(mirror), true, Some(last)) = (operation.mirror, is_std, operation.targets.last())
         else {
             return;
         };
         let span = last_ident_span(&value.path);
-        if self.levels.get(target.lint) != Level::Deny {
-            return;
-        }
-        let callee = Callee::AsValue {
-            row: operation,
-            path: &canonical,
+        let last_denied = self.levels.get(last.lint) == Level::Deny;
+        let earlier = operation
+            .targets
+            .iter()
+            .find(|target| target.lint != last.lint && self.levels.get(target.lint) == Level::Deny);
+        let mirror = match (earlier, last_denied) {
+            (None, false) => return,
+            (None, true) => mirror,
+            (Some(_), last_denied) => match ops::source_checked_mirror(mirror, last_denied) {
+                Some(checked) => checked,
+                None if last_denied => mirror,
+                None => return,
+            },
         };
-        self.record(target.lint, span, false, || (callee, None));
+        for lint in earlier
+            .map(|target| target.lint)
+            .into_iter()
+            .chain(last_denied.then_some(last.lint))
+        {
+            let callee = Callee::AsValue {
+                row: operation,
+                path: &canonical,
+            };
+            self.record(lint, span, false, || (callee, None));
+        }
         if self.emits {
             *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
         }

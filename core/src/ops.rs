@@ -232,6 +232,27 @@ pub static OPERATIONS: &[Operation] = &[
     op(Fs, "try_exists", 1, &[read(0)], None),
 ];
 
+/// Mirrors of `copy` that also check its source, for `deny(persistent_read)`:
+/// `(mirror, with the destination checked, without)`. A row's own mirror
+/// only checks its last target.
+pub const SOURCE_CHECKED_MIRRORS: &[(&str, &str, &str)] =
+    &[("copy", "copy_from_temp_to_temp", "copy_from_temp")];
+
+/// The mirror of `mirror` that checks its source too, with or without its
+/// destination.
+pub fn source_checked_mirror(mirror: &str, destination_checked: bool) -> Option<&'static str> {
+    SOURCE_CHECKED_MIRRORS
+        .iter()
+        .find(|(row, _, _)| *row == mirror)
+        .map(|(_, both, source_only)| {
+            if destination_checked {
+                *both
+            } else {
+                *source_only
+            }
+        })
+}
+
 /// Builder types whose terminal method takes the path
 /// (`OpenOptions::new().write(true).open(path)`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

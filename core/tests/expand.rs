@@ -688,3 +688,28 @@ fn values_keep_their_type_arguments() {
         "{output}"
     );
 }
+
+#[test]
+fn copy_as_a_value_checks_its_source_where_reads_are_denied() {
+    let copy = quote! { fn f() { let cp = std::fs::copy; } };
+    let output = expand(quote!(), copy.clone());
+    assert!(
+        output.contains(":: ephemeral_fs :: fs :: copy)"),
+        "{output}"
+    );
+    let output = expand(quote!(deny(persistent_read)), copy.clone());
+    assert!(
+        output.contains(":: ephemeral_fs :: fs :: copy_from_temp_to_temp)"),
+        "{output}"
+    );
+    let output = expand(
+        quote!(deny(persistent_read), allow(persistent_write)),
+        copy.clone(),
+    );
+    assert!(
+        output.contains(":: ephemeral_fs :: fs :: copy_from_temp)"),
+        "{output}"
+    );
+    let output = expand(quote!(allow(persistent_write)), copy.clone());
+    assert_eq!(output, copy.to_string());
+}

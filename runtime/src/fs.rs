@@ -50,6 +50,20 @@ pub fn copy<P: AsRef<Path>, Q: TempTarget>(from: P, to: Q) -> io::Result<u64> {
     std::fs::copy(from, to)
 }
 
+/// [`std::fs::copy`] under `deny(persistent_read)`: temp-file handles as
+/// source and destination.
+#[inline]
+pub fn copy_from_temp_to_temp<P: TempReadTarget, Q: TempTarget>(from: P, to: Q) -> io::Result<u64> {
+    std::fs::copy(from, to)
+}
+
+/// [`std::fs::copy`] under `deny(persistent_read)` and
+/// `allow(persistent_write)`: a temp-file handle as source, any destination.
+#[inline]
+pub fn copy_from_temp<P: TempReadTarget, Q: AsRef<Path>>(from: P, to: Q) -> io::Result<u64> {
+    std::fs::copy(from, to)
+}
+
 /// [`std::fs::rename`], between temp-file handles only.
 #[inline]
 pub fn rename<P: TempTarget, Q: TempTarget>(from: P, to: Q) -> io::Result<()> {
