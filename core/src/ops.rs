@@ -17,10 +17,14 @@ pub enum Module {
     Fs,
     /// `std::os::unix::fs`, and its mirrors in `fs_err` and `async_fs`.
     UnixFs,
+    /// `std::os::unix::net`, and its mirrors in tokio, async-std and smol's
+    /// `async_net`: binding a Unix socket creates a file at its path, which
+    /// nothing removes.
+    UnixNet,
 }
 
 impl Module {
-    pub const ALL: [Module; 2] = [Module::Fs, Module::UnixFs];
+    pub const ALL: [Module; 3] = [Module::Fs, Module::UnixFs, Module::UnixNet];
 
     /// The canonical paths of this module. Adding a crate that mirrors
     /// `std::fs` is adding its path here.
@@ -38,6 +42,12 @@ impl Module {
                 &["std", "os", "unix", "fs"],
                 &["fs_err", "os", "unix", "fs"],
                 &["async_fs", "unix"],
+            ],
+            Module::UnixNet => &[
+                &["std", "os", "unix", "net"],
+                &["tokio", "net"],
+                &["async_std", "os", "unix", "net"],
+                &["async_net", "unix"],
             ],
         }
     }
@@ -158,7 +168,7 @@ const fn op(
     }
 }
 
-use Module::{Fs, UnixFs};
+use Module::{Fs, UnixFs, UnixNet};
 
 pub static OPERATIONS: &[Operation] = &[
     // persistent_write
@@ -212,6 +222,20 @@ pub static OPERATIONS: &[Operation] = &[
         2,
         &[file_only(0)],
         Some("set_permissions"),
+    ),
+    op(
+        UnixNet,
+        "UnixListener::bind",
+        1,
+        &[write(0)],
+        Some("bind_unix_listener"),
+    ),
+    op(
+        UnixNet,
+        "UnixDatagram::bind",
+        1,
+        &[write(0)],
+        Some("bind_unix_datagram"),
     ),
     // persistent_read
     op(Fs, "read", 1, &[read(0)], Some("read")),
@@ -528,6 +552,14 @@ mod tests {
             "symlink"
         );
         assert!(is_known_crate("fs_err") && is_known_crate("async_fs"));
+        let (operation, is_std) =
+            lookup(&canonical("std::os::unix::net::UnixListener::bind")).unwrap();
+        assert_eq!((operation.module, is_std), (Module::UnixNet, true));
+        assert_eq!(operation.targets, &[write(0)]);
+        let (operation, is_std) = lookup(&canonical("tokio::net::UnixDatagram::bind")).unwrap();
+        assert_eq!((operation.path, is_std), ("UnixDatagram::bind", false));
+        assert!(lookup(&canonical("std::net::TcpListener::bind")).is_none());
+        assert!(lookup(&canonical("tokio::net::UnixStream::connect")).is_none());
     }
 
     #[test]

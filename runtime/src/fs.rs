@@ -95,6 +95,22 @@ pub fn symlink<P: SymlinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::R
     std::os::unix::fs::symlink(original, link)
 }
 
+/// [`std::os::unix::net::UnixListener::bind`], at temp paths only: the
+/// socket file it creates is not removed when the listener is dropped.
+#[cfg(unix)]
+#[inline]
+pub fn bind_unix_listener<P: TempTarget>(path: P) -> io::Result<std::os::unix::net::UnixListener> {
+    std::os::unix::net::UnixListener::bind(path)
+}
+
+/// [`std::os::unix::net::UnixDatagram::bind`], at temp paths only: the
+/// socket file it creates is not removed when the socket is dropped.
+#[cfg(unix)]
+#[inline]
+pub fn bind_unix_datagram<P: TempTarget>(path: P) -> io::Result<std::os::unix::net::UnixDatagram> {
+    std::os::unix::net::UnixDatagram::bind(path)
+}
+
 /// [`std::fs::remove_file`], for temp-file handles only.
 #[inline]
 pub fn remove_file<P: TempTarget>(path: P) -> io::Result<()> {
