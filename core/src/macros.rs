@@ -1,5 +1,7 @@
 //! Calls inside macro invocations (`assert!`, `dbg!`, `vec!`, `format!`,
-//! and any macro whose arguments are Rust expressions).
+//! and any macro whose arguments are Rust expressions). std's `stringify!`
+//! and `concat!` only make text of their tokens, never run them: they are
+//! left as written, so that the text is the user's.
 //!
 //! A macro's input is only tokens, so this is a stated heuristic: parse the
 //! tokens as comma-separated expressions, else as statements, else split
@@ -19,8 +21,15 @@ use syn::{Block, Expr, Macro, Token};
 use crate::prescan::TokenScan;
 use crate::rewrite::Rewriter;
 
+/// std's macros that turn their tokens into text and never evaluate them:
+/// rewriting their tokens would only change the text they produce.
+const TEXT_MACROS: &[&str] = &["stringify", "concat"];
+
 impl Rewriter<'_> {
     pub(crate) fn rewrite_macro(&mut self, mac: &mut Macro) {
+        if self.is_text_macro(&mac.path) {
+            return;
+        }
         if let Some(tokens) = self.rewrite_tokens(mac.tokens.clone()) {
             if self.emits {
                 mac.tokens = tokens;
@@ -43,6 +52,23 @@ impl Rewriter<'_> {
             for name in names {
                 self.body.flow.shadow_if_bound(&name);
             }
+        }
+    }
+
+    /// `stringify!`, `std::stringify!` or `::core::concat!`, unless a name
+    /// in sight (a local `macro_rules! stringify`) says it is another macro.
+    fn is_text_macro(&self, path: &syn::Path) -> bool {
+        let names = crate::syntax::segment_names(path);
+        match names.as_slice() {
+            [name] if path.leading_colon.is_none() => {
+                TEXT_MACROS.contains(&name.as_str()) && !self.scope.names(name)
+            }
+            [krate, name] => {
+                matches!(krate.as_str(), "std" | "core")
+                    && TEXT_MACROS.contains(&name.as_str())
+                    && (path.leading_colon.is_some() || !self.scope.names(krate))
+            }
+            _ => false,
         }
     }
 

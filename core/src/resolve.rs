@@ -219,6 +219,11 @@ impl Namespaces {
         None
     }
 
+    /// Whether anything in sight (an import, an item, a macro) has `name`.
+    pub fn names(&self, name: &str) -> bool {
+        self.lookup(name).is_some()
+    }
+
     /// Whether an import in sight binds `name` to a path (a renamed
     /// function: `use std::fs::write as save`).
     pub fn imports(&self, name: &str) -> bool {

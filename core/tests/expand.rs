@@ -670,6 +670,25 @@ fn nested_attributes_keep_their_import_used() {
 }
 
 #[test]
+fn text_macros_keep_their_tokens() {
+    for input in [
+        quote! { fn f() { stringify!(std::fs::write(p, b"x")); } },
+        quote! { fn f() { ::core::concat!("a", stringify!(tmp.keep())); } },
+        quote! { fn f() { std::stringify!(tmp.keep()); } },
+    ] {
+        assert_eq!(expand(quote!(), input.clone()), input.to_string());
+    }
+    // Not std's: a `stringify` defined in sight, or a path into another crate.
+    for input in [
+        quote! { fn f() { macro_rules! stringify { ($e:expr) => { $e }; } stringify!(std::fs::write(p, b"x")); } },
+        quote! { fn f() { other::stringify!(std::fs::write(p, b"x")); } },
+    ] {
+        let output = expand(quote!(), input);
+        assert!(output.contains("persistent_write (p)"), "{output}");
+    }
+}
+
+#[test]
 fn values_keep_their_type_arguments() {
     let output = expand(
         quote!(),
