@@ -63,9 +63,9 @@ impl Undo {
                     }
                     ("after", 2) => args.pop(),
                     ("with_witness", 2) => {
-                        args.truncate(1);
+                        let mirror = args.pop()?;
                         let mut user = args.pop()?;
-                        strip_witness_arguments(&mut user);
+                        strip_witness_arguments(&mut user, &mirror);
                         Some(user)
                     }
                     _ => {
@@ -256,22 +256,18 @@ fn hold(stmt: &Stmt) -> Option<(String, Expr)> {
     }
 }
 
-/// Drops the `::<&'static str, ..>` a value-form witness adds.
-fn strip_witness_arguments(expr: &mut Expr) {
-    let Expr::Path(path) = expr else { return };
-    let Some(last) = path.path.segments.last_mut() else {
+/// Gives the user's path back the type arguments it was written with: the
+/// mirror's, which are the user's (none when the witness added its own).
+fn strip_witness_arguments(expr: &mut Expr, mirror: &Expr) {
+    let (Expr::Path(path), Expr::Path(mirror)) = (expr, mirror) else {
         return;
     };
-    let added = match &last.arguments {
-        syn::PathArguments::AngleBracketed(arguments) => arguments
-            .args
-            .iter()
-            .all(|arg| arg.to_token_stream().to_string() == "& 'static str"),
-        _ => false,
+    let (Some(last), Some(mirror_last)) =
+        (path.path.segments.last_mut(), mirror.path.segments.last())
+    else {
+        return;
     };
-    if added {
-        last.arguments = syn::PathArguments::None;
-    }
+    last.arguments = mirror_last.arguments.clone();
 }
 
 fn is_probe_import(stmt: &Stmt) -> bool {
