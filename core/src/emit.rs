@@ -330,7 +330,7 @@ pub fn escape_persist(
         method_span,
     );
     let checked: Expr =
-        syn::parse_quote_spanned!(method_span=> match #destination { #binding => #after });
+        single_arm_match(destination, binding, after, method_span);
     match destination_owner.and_then(|owner| owner.bound) {
         Some((bound, owner)) => {
             let span = crate::held::glue_span(method_span);
@@ -476,4 +476,17 @@ pub fn probe_traits_import() -> Stmt {
     };
     // Emitted as tokens: parsing them back would only cost time.
     Stmt::Item(syn::Item::Verbatim(tokens))
+}
+
+// Input:  Entry { key: 3 }, __ephemeral_fs_dest, body
+// Output: match (Entry { key: 3 }) { __ephemeral_fs_dest => body }
+/// `match scrutinee { binding => body }`, built as a tree rather than parsed
+/// from tokens: a struct literal is not allowed as a scrutinee, and the
+/// printer adds the parentheses it needs only where it needs them (and so
+/// never trips `unused_parens`).
+fn single_arm_match(scrutinee: Expr, binding: Ident, body: Expr, span: Span) -> Expr {
+    let mut matched: syn::ExprMatch =
+        syn::parse_quote_spanned!(span=> match () { #binding => #body });
+    *matched.expr = scrutinee;
+    Expr::Match(matched)
 }

@@ -61,12 +61,12 @@ impl Rewriter<'_> {
         let names = crate::syntax::segment_names(path);
         match names.as_slice() {
             [name] if path.leading_colon.is_none() => {
-                TEXT_MACROS.contains(&name.as_str()) && !self.scope.names(name)
+                TEXT_MACROS.contains(&name.as_str()) && !self.namespaces.names(name)
             }
             [krate, name] => {
                 matches!(krate.as_str(), "std" | "core")
                     && TEXT_MACROS.contains(&name.as_str())
-                    && (path.leading_colon.is_some() || !self.scope.names(krate))
+                    && (path.leading_colon.is_some() || !self.namespaces.names(krate))
             }
             _ => false,
         }

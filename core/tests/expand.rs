@@ -616,6 +616,22 @@ fn persist_checks_its_destination_once() {
 }
 
 #[test]
+fn persist_into_a_struct_literal_expands() {
+    // A struct literal cannot be a `match` scrutinee as written: the
+    // expansion must still parse, and hand the literal to `persist` once.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { cache.persist(Entry { key: 3 }); } },
+    );
+    assert!(
+        output.contains("match (Entry { key : 3 }) { __ephemeral_fs_dest =>"),
+        "{output}"
+    );
+    assert!(output.contains("cache . persist (__ephemeral_fs_dest)"), "{output}");
+    syn::parse_str::<syn::ItemFn>(&output).expect("the expansion parses");
+}
+
+#[test]
 fn links_check_their_original_too() {
     let output = expand(quote!(), quote! { fn f() { fs::hard_link(a, b); } });
     assert!(
