@@ -114,6 +114,7 @@ fn gates() -> &'static [Gate] {
         let mut words: Vec<&'static str> = escape_words().chain([OUR_ATTRIBUTE]).collect();
         words.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
         words.extend(Module::all_paths().filter_map(fs_segment));
+        words.extend(ops::OPERATIONS.iter().filter_map(unnamed_module_type));
         let gates: Vec<&'static str> = words
             .iter()
             .copied()
@@ -140,6 +141,21 @@ fn fs_segment(path: &'static [&'static str]) -> Option<&'static str> {
         .rev()
         .copied()
         .find(|segment| segment.contains("fs"))
+}
+
+/// The type an operation is called on (`UnixListener` of
+/// `UnixListener::bind`), where one of its module's paths has no segment
+/// that names a filesystem module (`std::os::unix::net`): every call of it
+/// then names that type, in the call or in the `use` that imports it.
+fn unnamed_module_type(operation: &ops::Operation) -> Option<&'static str> {
+    let unnamed = operation
+        .module
+        .paths()
+        .iter()
+        .any(|path| fs_segment(path).is_none());
+    unnamed
+        .then(|| operation.path.split_once("::").map(|(ty, _)| ty))
+        .flatten()
 }
 
 const OUR_ATTRIBUTE: &str = "ephemeral_fs";
@@ -219,8 +235,14 @@ mod tests {
     fn every_module_path_has_a_segment_that_names_it() {
         // The gates rely on it: a module whose path had no such segment
         // would need a word of its own.
-        for path in Module::all_paths() {
-            assert!(fs_segment(path).is_some(), "{path:?}");
+        for operation in ops::OPERATIONS {
+            for path in operation.module.paths() {
+                assert!(
+                    fs_segment(path).is_some() || unnamed_module_type(operation).is_some(),
+                    "{path:?} {}",
+                    operation.path
+                );
+            }
         }
         assert_eq!(
             gates().iter().map(|gate| gate.word).collect::<Vec<_>>(),
@@ -237,7 +259,9 @@ mod tests {
                 "fs",
                 "File",
                 "OpenOptions",
-                "DirBuilder"
+                "DirBuilder",
+                "UnixListener",
+                "UnixDatagram"
             ]
         );
     }
