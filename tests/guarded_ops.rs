@@ -90,8 +90,11 @@ fn symlink_and_permissions() -> std::io::Result<(std::path::PathBuf, bool)> {
     fs::write(&target, b"x")?;
     let link = dir.child("link")?;
     std::os::unix::fs::symlink(&target, &link)?;
-    fs::set_permissions(&target, fs::Permissions::from_mode(0o400))?;
-    let read_only = fs::metadata(&target)?.permissions().readonly();
+    // Permissions change on temp files only: a directory made read-only
+    // could not be emptied by its cleanup.
+    let file = tempfile::NamedTempFile::new_in(dir.path())?;
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o400))?;
+    let read_only = fs::metadata(&file)?.permissions().readonly();
     Ok((fs::read_link(&link)?, read_only))
 }
 

@@ -26,18 +26,20 @@
 //! value or a type alias, is not known to be a temp handle: the audit then
 //! reports a path the compiler would accept, and misses an escape the
 //! compiler would catch. The guide's audit chapter lists these cases, and
-//! `tests` below holds one test for each.
+//! `audit/tests/audit.rs` holds one test for each (`disagrees_on_..`); the
+//! unit tests in `approx/tests.rs` pin what a value is known to be.
 
 use std::collections::HashMap;
 
-use proc_macro2::TokenStream;
 use syn::visit::{self, Visit};
 use syn::{Block, Expr, FnArg, Local, Pat, Signature, Type};
 
+use ephemeral_fs_core::Subject;
 use ephemeral_fs_core::lints::Lint;
 use ephemeral_fs_core::ops;
 use ephemeral_fs_core::syntax::{ident_name, segment_names};
-use ephemeral_fs_core::{Finding, Subject};
+
+use crate::walk::Kept;
 
 /// The tempfile types the approximation knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,17 +220,23 @@ impl Locals {
         }
     }
 
-    /// Whether a finding of the rewriter is a violation, as far as this
+    /// Whether a check of the rewriter is a violation, as far as this
     /// approximation can tell.
-    pub fn is_violation(&self, finding: &Finding) -> bool {
-        let value = |tokens: &TokenStream| {
-            syn::parse2::<Expr>(tokens.clone())
-                .ok()
-                .and_then(|expr| self.value(&expr))
-        };
-        match (&finding.subject, finding.lint) {
+    pub(crate) fn is_violation(&self, check: &Kept) -> bool {
+        let value = |expr: &Expr| self.value(expr);
+        match (&check.subject, check.lint) {
             // A function used as a value has no argument to look at yet.
             (None, _) | (Some(Subject::Refused), _) => true,
+            // Removing a handle's own path lets it be made again as the
+            // other kind (a directory where a temp file was), which the
+            // handle's cleanup does not remove: reported, as a limit.
+            (Some(Subject::PathOwner { joined: false, .. }), _)
+                if ["remove_file", "remove_dir", "remove_dir_all"]
+                    .iter()
+                    .any(|name| check.operation.ends_with(name)) =>
+            {
+                true
+            }
             (Some(Subject::PathOwner { owner, joined }), _) => {
                 !value(owner).is_some_and(|owner| match owner.handle() {
                     Handle::Dir => true,
@@ -239,11 +247,10 @@ impl Locals {
             (Some(Subject::Made { builder }), _) => {
                 value(builder) != Some(Value::Handle(Handle::Builder))
             }
-            (Some(Subject::Value(tokens)), Lint::PersistentWrite | Lint::PersistentRead) => {
-                !value(tokens).is_some_and(Value::is_temp_target)
+            (Some(Subject::Value(expr)), Lint::PersistentWrite | Lint::PersistentRead) => {
+                !value(expr).is_some_and(Value::is_temp_target)
             }
-            (Some(Subject::Value(tokens)), Lint::TempEscape) => syn::parse2::<Expr>(tokens.clone())
-                .is_ok_and(|subject| self.escapes(finding, &subject)),
+            (Some(Subject::Value(expr)), Lint::TempEscape) => self.escapes(check, expr),
             (
                 Some(Subject::Persist {
                     receiver,
@@ -252,7 +259,9 @@ impl Locals {
                 _,
             ) => {
                 // `NamedTempFile::persist(tmp, ..)` says the type itself.
-                let temp_file = named_owner(finding)
+                let temp_file = check
+                    .escape_owner
+                    .as_deref()
                     .is_some_and(|owner| type_named(owner).is_some())
                     || value(receiver).is_some_and(|receiver| {
                         matches!(receiver.handle(), Handle::File | Handle::Path)
@@ -264,21 +273,23 @@ impl Locals {
 
     /// `TempPath::from_path(p)`, `NamedTempFile::keep(tmp)`, or a method
     /// whose receiver is a tempfile handle that has it.
-    fn escapes(&self, finding: &Finding, subject: &Expr) -> bool {
-        let method = finding
-            .operation
-            .rsplit("::")
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches('.')
-            .trim_end_matches("()");
-        let owner = named_owner(finding);
+    fn escapes(&self, check: &Kept, subject: &Expr) -> bool {
+        let method = check.escape.unwrap_or_default();
+        let owner = check.escape_owner.as_deref();
         if ops::ESCAPE_CONSTRUCTORS.contains(&method) {
             // Decided by the type the call returns.
             return owner.is_some_and(|owner| type_named(owner) == Some(Handle::Path));
         }
         if owner.is_some_and(|owner| type_named(owner).is_some() || owner == "Builder") {
             return true;
+        }
+        // `mem::forget` and the like: a value the approximation cannot see
+        // into may own a temp handle (the attribute probes std's
+        // containers only), so it is reported.
+        if check.leak {
+            return self
+                .value(subject)
+                .is_none_or(|value| value.handle() != Handle::Scratch);
         }
         let Some(handle) = self.value(subject).map(Value::handle) else {
             return false;
@@ -324,12 +335,6 @@ impl<'ast> Visit<'ast> for Locals {
 
     // Nested items have bodies, and names, of their own.
     fn visit_item(&mut self, _: &'ast syn::Item) {}
-}
-
-/// The type or trait a path-called form names: `NamedTempFile` in
-/// `NamedTempFile::keep` (a method call's `.keep()` names none).
-fn named_owner(finding: &Finding) -> Option<&str> {
-    finding.operation.rsplit("::").nth(1)
 }
 
 fn type_named(name: &str) -> Option<Handle> {

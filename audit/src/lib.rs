@@ -82,7 +82,7 @@ impl Options {
 pub struct FileReport {
     /// Violations at `warn` or `deny`, and the exceptions an
     /// `#[ephemeral_fs::allow]` made, in source order.
-    pub findings: Vec<AuditFinding>,
+    pub findings: Vec<FileFinding>,
     /// How many functions were audited.
     pub functions: usize,
     /// How many functions of test code were left out.
@@ -91,7 +91,7 @@ pub struct FileReport {
 
 /// One place that persists data, or an exception that allows it.
 #[derive(Clone, Debug)]
-pub struct AuditFinding {
+pub struct FileFinding {
     pub lint: Lint,
     /// `Allow` only for an exception, which then has a `reason`.
     pub level: Level,
@@ -115,83 +115,57 @@ pub struct AuditFinding {
     pub as_value: bool,
 }
 
-impl AuditFinding {
+impl FileFinding {
     /// One line, as a diagnostic's title.
     pub fn message(&self) -> String {
-        let operation = &self.operation;
-        match self.lint {
-            Lint::PersistentWrite if self.is_value() => format!(
-                "`{operation}` is used as a value, and may write to any local path it is given"
-            ),
-            Lint::PersistentRead if self.is_value() => {
-                format!("`{operation}` is used as a value, and may read any local path it is given")
-            }
-            Lint::PersistentWrite => {
-                format!("`{operation}` writes to a local path that is not a temp file")
-            }
-            Lint::PersistentRead => {
-                format!("`{operation}` reads a local path that is not a temp file")
-            }
-            Lint::TempEscape => format!("`{operation}` makes a temp file outlive the request"),
-        }
+        let value_message = self
+            .as_value
+            .then(|| self.lint.value_message(&self.operation))
+            .flatten();
+        value_message.unwrap_or_else(|| self.lint.message(&self.operation))
     }
 
     /// A short label for the span.
     pub fn label(&self) -> &'static str {
-        match self.lint {
-            _ if self.is_value() => "used as a value",
-            Lint::PersistentWrite | Lint::PersistentRead => "not a temp-file handle",
-            Lint::TempEscape => "keeps the file after the request",
+        if self.as_value {
+            "used as a value"
+        } else {
+            self.lint.label()
         }
     }
 
     /// Why it matters.
     pub fn note(&self) -> &'static str {
-        match self.lint {
-            Lint::PersistentWrite | Lint::TempEscape => {
-                "a request handler's local files vanish on restart and are not shared between instances"
-            }
-            Lint::PersistentRead => {
-                "another instance, or this one after a restart, does not have the file"
-            }
-        }
+        self.lint.note()
     }
 
     /// What to do instead.
     pub fn suggestion(&self) -> &'static str {
-        match self.lint {
-            Lint::PersistentWrite => {
-                "stage the data in a `tempfile::NamedTempFile` or a `dir.child(..)` of a `tempfile::TempDir`, and keep what must last in a backing service such as object storage or a database"
-            }
-            Lint::PersistentRead => {
-                "read what must last from a backing service, or from a temp file this request created"
-            }
-            Lint::TempEscape => {
-                "copy the temp file's contents to a backing service such as object storage, and let the temp file be removed when it is dropped"
-            }
-        }
-    }
-
-    fn is_value(&self) -> bool {
-        self.as_value
+        self.lint.suggestion()
     }
 }
 
 /// Whether a file's text names anything the audit could report: an
-/// operation, a builder, an escape method, the attribute. The same words as
-/// the attribute's own "nothing to do" check, so a file without them has no
-/// finding, and need not be parsed. Comments and strings only make it say
-/// yes more often.
+/// operation or builder with its module in sight, an escape method, the
+/// attribute. The same reading as the attribute's own "nothing to do"
+/// check, so a file it rejects has no finding, and need not be parsed.
+/// Comments and strings only make it say yes more often.
 pub fn may_have_findings(text: &str) -> bool {
-    let triggers = ephemeral_fs_core::prescan::triggers();
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .any(|word| triggers.contains(word))
+    ephemeral_fs_core::text_scan::may_rewrite(text)
 }
 
 /// Audits the functions of one parsed file that `options.scope` selects.
+/// The walk reads the file in place and leaves it as parsed; this copies it
+/// once for a caller that keeps it, where `audit_parsed_file` does not.
 /// `AuditScope::RequestPath` and `AuditScope::Handlers` take the file as a
 /// crate of its own: its handlers, and what they reach in it.
 pub fn audit_file(file: &syn::File, options: &Options) -> FileReport {
+    audit_parsed_file(&mut file.clone(), options)
+}
+
+/// `audit_file` for a file parsed for the audit alone: the walk takes it
+/// as the macro's rewriter takes code, by `&mut`, and changes nothing.
+pub fn audit_parsed_file(file: &mut syn::File, options: &Options) -> FileReport {
     if matches!(options.scope, AuditScope::Annotated | AuditScope::All) {
         return walk::Walker::new(options, None).file(file);
     }

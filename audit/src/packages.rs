@@ -309,7 +309,7 @@ fn settings(metadata: &Value, context: &str) -> Result<Vec<(Lint, Level)>, Strin
 
 /// "unknown lint `x`: did you mean `y`? the lints are ..."
 pub fn unknown_lint(name: &str) -> String {
-    let suggestion = match Lint::closest(name) {
+    let suggestion = match ephemeral_fs_core::lints::closest(name) {
         Some(close) => format!("did you mean `{close}`? "),
         None => String::new(),
     };

@@ -3,19 +3,20 @@
 
 use std::collections::HashSet;
 
-use syn::visit_mut::VisitMut;
-use syn::{Attribute, Block, ImplItem, Item, ItemFn, Signature, TraitItem, Type};
+use proc_macro2::Span;
+use syn::{Attribute, Block, Expr, ImplItem, Item, Signature, TraitItem, Type};
 
 use ephemeral_fs_core::args::{self, Setting};
 use ephemeral_fs_core::ctxt::Ctxt;
-use ephemeral_fs_core::lints::Level;
-use ephemeral_fs_core::resolve::Scope;
+use ephemeral_fs_core::lints::{Level, Lint};
+use ephemeral_fs_core::resolve::Namespaces;
 use ephemeral_fs_core::rewrite::Rewriter;
 use ephemeral_fs_core::syntax::ident_name;
+use ephemeral_fs_core::{Callee, Check, Subject};
 
 use crate::approx::Locals;
 use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr};
-use crate::{AuditFinding, AuditScope, FileReport, Options};
+use crate::{AuditScope, FileFinding, FileReport, Options};
 
 pub struct Walker<'o> {
     options: &'o Options,
@@ -24,7 +25,7 @@ pub struct Walker<'o> {
     selected: Option<&'o HashSet<Position>>,
     /// The `use` items and local items of the file and the inline modules
     /// around the function: lent to each function's rewriter.
-    scope: Scope,
+    namespaces: Namespaces,
     /// Inline modules, then the impl's type or the trait: the function's
     /// name is this path and its own.
     path: Vec<String>,
@@ -41,11 +42,46 @@ struct Around {
     settings: Vec<Setting>,
 }
 
-/// One function as the rewriter takes it.
+/// One function as the rewriter takes it. The walk decides only, so the
+/// file is lent, not copied; nothing in it changes.
 struct Function<'a> {
-    attrs: &'a [Attribute],
+    attrs: &'a mut Vec<Attribute>,
     sig: &'a Signature,
-    block: &'a Block,
+    block: &'a mut Block,
+}
+
+/// A check the rewriter handed on, kept until the function's walk ends:
+/// only then are its locals read, and only if it has checks at all.
+pub(crate) struct Kept {
+    pub(crate) lint: Lint,
+    pub(crate) level: Level,
+    pub(crate) span: Span,
+    pub(crate) operation: String,
+    /// The escape method or constructor, for `temp_escape`.
+    pub(crate) escape: Option<&'static str>,
+    /// The type a path-called escape names: `NamedTempFile` in
+    /// `NamedTempFile::keep(tmp)`.
+    pub(crate) escape_owner: Option<String>,
+    /// A function that skips its argument's destructor (`mem::forget`).
+    pub(crate) leak: bool,
+    pub(crate) subject: Option<Subject<Expr>>,
+    pub(crate) reason: Option<String>,
+}
+
+impl Kept {
+    fn of(check: &Check<'_>) -> Kept {
+        Kept {
+            lint: check.lint,
+            level: check.level,
+            span: check.span,
+            operation: check.callee.operation(),
+            escape: check.callee.escape(),
+            escape_owner: check.callee.escape_owner(),
+            leak: matches!(check.callee, Callee::Leak { .. }),
+            subject: check.subject.map(|subject| subject.map(Expr::clone)),
+            reason: check.reason.map(str::to_owned),
+        }
+    }
 }
 
 impl<'o> Walker<'o> {
@@ -53,32 +89,34 @@ impl<'o> Walker<'o> {
         Walker {
             options,
             selected,
-            scope: Scope::default(),
+            namespaces: Namespaces::default(),
             path: Vec::new(),
             report: FileReport::default(),
         }
     }
 
-    pub fn file(mut self, file: &syn::File) -> FileReport {
-        self.items(&file.items, &Around::default());
+    /// Audits `file`, which the walk only reads: it is `mut` because the
+    /// rewriter's walk is the macro's, which takes code it may rewrite.
+    pub fn file(mut self, file: &mut syn::File) -> FileReport {
+        self.items(&mut file.items, &Around::default());
         self.report
     }
 
-    fn items(&mut self, items: &[Item], around: &Around) {
-        self.scope.push_module(items);
+    fn items(&mut self, items: &mut [Item], around: &Around) {
+        self.namespaces.push_module(items);
         for item in items {
             self.item(item, around);
         }
-        self.scope.pop();
+        self.namespaces.pop();
     }
 
-    fn item(&mut self, item: &Item, around: &Around) {
+    fn item(&mut self, item: &mut Item, around: &Around) {
         match item {
             Item::Fn(function) => self.function(
                 Function {
-                    attrs: &function.attrs,
+                    attrs: &mut function.attrs,
                     sig: &function.sig,
-                    block: &function.block,
+                    block: &mut function.block,
                 },
                 around,
             ),
@@ -88,12 +126,12 @@ impl<'o> Walker<'o> {
             Item::Impl(item_impl) => {
                 let around = enter(&item_impl.attrs, around);
                 self.path.push(type_name(&item_impl.self_ty));
-                for impl_item in &item_impl.items {
+                for impl_item in &mut item_impl.items {
                     if let ImplItem::Fn(method) = impl_item {
                         let function = Function {
-                            attrs: &method.attrs,
+                            attrs: &mut method.attrs,
                             sig: &method.sig,
-                            block: &method.block,
+                            block: &mut method.block,
                         };
                         self.function(function, &around);
                     }
@@ -103,11 +141,11 @@ impl<'o> Walker<'o> {
             Item::Trait(item_trait) => {
                 let around = enter(&item_trait.attrs, around);
                 self.path.push(ident_name(&item_trait.ident));
-                for trait_item in &item_trait.items {
+                for trait_item in &mut item_trait.items {
                     if let TraitItem::Fn(method) = trait_item {
-                        if let Some(block) = &method.default {
+                        if let Some(block) = &mut method.default {
                             let function = Function {
-                                attrs: &method.attrs,
+                                attrs: &mut method.attrs,
                                 sig: &method.sig,
                                 block,
                             };
@@ -118,7 +156,7 @@ impl<'o> Walker<'o> {
                 self.path.pop();
             }
             Item::Mod(module) => {
-                if let Some((_, items)) = &module.content {
+                if let Some((_, items)) = &mut module.content {
                     if self.leaves_out(&module.attrs) {
                         self.report.left_out += count_fns(items);
                         return;
@@ -129,6 +167,7 @@ impl<'o> Walker<'o> {
                     self.path.pop();
                 }
             }
+            Item::Static(item) => self.static_item(item, around),
             _ => {}
         }
     }
@@ -136,6 +175,45 @@ impl<'o> Walker<'o> {
     /// Test code, left out unless asked for.
     fn leaves_out(&self, attrs: &[Attribute]) -> bool {
         !self.options.include_tests && (is_cfg_test(attrs) || attrs.iter().any(is_test_attr))
+    }
+
+    /// A static that holds a temp handle is never dropped: what a handler
+    /// writes in it stays (the attribute sees only the `&TempDir` it lends).
+    fn static_item(&mut self, item: &syn::ItemStatic, around: &Around) {
+        struct Names(bool);
+        impl<'ast> syn::visit::Visit<'ast> for Names {
+            fn visit_ident(&mut self, ident: &'ast proc_macro2::Ident) {
+                self.0 |= matches!(
+                    ident_name(ident).as_str(),
+                    "NamedTempFile" | "TempDir" | "TempPath"
+                );
+            }
+        }
+        let mut names = Names(false);
+        syn::visit::Visit::visit_type(&mut names, &item.ty);
+        let holds_handle = names.0;
+        let level = args::apply(self.options.levels, &around.settings).get(Lint::TempEscape);
+        if !holds_handle || level == Level::Allow {
+            return;
+        }
+        let name = self
+            .path
+            .iter()
+            .cloned()
+            .chain([ident_name(&item.ident)])
+            .collect::<Vec<_>>()
+            .join("::");
+        self.report.findings.push(FileFinding {
+            lint: Lint::TempEscape,
+            level,
+            span: item.ident.span(),
+            function: name,
+            function_at: item.ident.span().start().into(),
+            operation: "a static holding a temp handle".to_owned(),
+            reason: None,
+            annotated: around.annotated,
+            as_value: false,
+        });
     }
 
     fn selects(&self, function: &Function, annotated: bool) -> bool {
@@ -161,16 +239,8 @@ impl<'o> Walker<'o> {
             return;
         }
         self.report.functions += 1;
-        // The rewriter takes an item and rewrites it; the audit keeps only
-        // its findings. The function's own `#[ephemeral_fs(..)]` and
-        // `allow`s are the rewriter's to read, as on a nested item.
-        let mut item = Item::Fn(ItemFn {
-            attrs: function.attrs.to_vec(),
-            vis: syn::Visibility::Inherited,
-            modifiers: syn::FnModifiers::default(),
-            sig: function.sig.clone(),
-            block: Box::new(function.block.clone()),
-        });
+        // The function's own `#[ephemeral_fs(..)]` and `allow`s are the
+        // rewriter's to read, as on a nested item.
         let mut ctxt = Ctxt::default();
         let levels = args::apply(self.options.levels, &around.settings);
         let reasons = around
@@ -178,12 +248,19 @@ impl<'o> Walker<'o> {
             .iter()
             .map(|setting| (setting.lint, setting.reason.clone()))
             .collect();
-        let scope = std::mem::take(&mut self.scope);
-        let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, scope);
-        rewriter.visit_item_mut(&mut item);
-        let (findings, scope) = rewriter.into_findings_and_scope();
-        self.scope = scope;
-        if findings.is_empty() {
+        let namespaces = std::mem::take(&mut self.namespaces);
+        let mut checks = Vec::new();
+        let mut keep = |check: &Check<'_>| {
+            // A lint switched off by a level, not by an exception, has
+            // nothing to say.
+            if check.level != Level::Allow || check.reason.is_some() {
+                checks.push(Kept::of(check));
+            }
+        };
+        let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, namespaces, &mut keep);
+        rewriter.visit_function(function.attrs, function.sig, function.block);
+        self.namespaces = rewriter.into_namespaces();
+        if checks.is_empty() {
             return;
         }
         let locals = Locals::of_fn(function.sig, function.block);
@@ -194,23 +271,20 @@ impl<'o> Walker<'o> {
             .chain([ident_name(&function.sig.ident)])
             .collect::<Vec<_>>()
             .join("::");
-        for finding in findings {
-            // A lint switched off by a level, not by an exception, has
-            // nothing to say.
-            let exception = finding.reason.is_some();
-            if (finding.level == Level::Allow && !exception) || !locals.is_violation(&finding) {
+        for check in checks {
+            if !locals.is_violation(&check) {
                 continue;
             }
-            self.report.findings.push(AuditFinding {
-                lint: finding.lint,
-                level: finding.level,
-                span: finding.span,
+            self.report.findings.push(FileFinding {
+                lint: check.lint,
+                level: check.level,
+                span: check.span,
                 function: name.clone(),
                 function_at: function.sig.ident.span().start().into(),
-                operation: finding.operation.clone(),
-                reason: finding.reason,
+                operation: check.operation,
+                reason: check.reason,
                 annotated,
-                as_value: finding.subject.is_none(),
+                as_value: check.subject.is_none(),
             });
         }
     }

@@ -307,6 +307,14 @@ fn files_without_trigger_words_need_no_parse() {
     assert!(may_have_findings(
         "#[ephemeral_fs::allow(x, reason = \"y\")] fn f() {}"
     ));
+    // Words of the tables alone, without their module in sight.
+    assert!(!may_have_findings(
+        "fn f() { let v = Vec::new(); lock.read(); db.create(x); write!(w, \"\"); }"
+    ));
+    // A file-level import puts the module in sight of every function.
+    assert!(may_have_findings(
+        "use std::fs;\nmod m { fn f() { super::fs::read(p); } }"
+    ));
 }
 
 /// An escape on a field: the compiler sees a `NamedTempFile` and rejects
@@ -373,7 +381,72 @@ fn the_data_flow_of_the_attribute_decides_derived_paths() {
             "handler persistent_write deny std::fs::write",
             "handler persistent_write deny std::fs::write",
             "handler temp_escape deny .persist()",
-            "handler persistent_write deny .make()",
+            // A closure's path is trusted only on a chain from tempfile's
+            // `Builder::new()`: here the write in it is checked as written.
+            "handler persistent_write deny std::fs::File::create",
+        ]
+    );
+}
+
+#[test]
+fn the_walk_reads_the_file_in_place_and_changes_nothing() {
+    // Everything the macro would rewrite or strip: guards, probes, escapes,
+    // attributes of ours, a macro's arguments, a function used as a value.
+    let source = r#"
+        #[ephemeral_fs(warn(temp_escape))]
+        mod handlers {
+            use std::fs;
+            #[ephemeral_fs::allow(persistent_read, reason = "config")]
+            fn config() { fs::read("/etc/app.toml"); }
+            fn upload(tmp: NamedTempFile, body: &[u8]) {
+                fs::write("/var/x", body);
+                fs::write(tmp.path(), body);
+                assert!(fs::remove_file("/var/y").is_ok());
+                tmp.persist("/var/kept");
+                let f = std::fs::write;
+                #[ephemeral_fs::allow(persistent_write, reason = "legacy")]
+                fs::write("/var/z", body);
+            }
+        }
+    "#;
+    let mut file: syn::File = syn::parse_str(source).unwrap();
+    let parsed = quote::ToTokens::to_token_stream(&file).to_string();
+    let mut levels = Levels::default();
+    levels.set(Lint::PersistentRead, Level::Deny);
+    let report =
+        ephemeral_fs_audit::audit_parsed_file(&mut file, &Options::new(AuditScope::All, levels));
+    assert_eq!(report.findings.len(), 6, "{:?}", report.findings);
+    assert_eq!(quote::ToTokens::to_token_stream(&file).to_string(), parsed);
+}
+
+#[test]
+fn reports_the_shapes_the_attribute_leaves_as_limits() {
+    let source = r#"
+        use tempfile::NamedTempFile as staged;
+        static SCRATCH: std::sync::LazyLock<tempfile::TempDir> =
+            std::sync::LazyLock::new(|| tempfile::TempDir::new().unwrap());
+        static NAME: &str = "upload";
+
+        #[ephemeral_fs]
+        fn save(dir: &tempfile::TempDir, tmp: staged, upload: Upload) -> std::io::Result<()> {
+            std::fs::remove_dir(dir.path())?;
+            std::fs::remove_file(dir.path().join("a"))?;
+            std::mem::forget(upload);
+            staged::keep(tmp)?;
+            Ok(())
+        }
+    "#;
+    assert_eq!(
+        audit(AuditScope::Annotated, source),
+        [
+            // A static owning a temp handle is never dropped.
+            "SCRATCH temp_escape deny a static holding a temp handle",
+            // A handle's own path removed may come back as the other kind.
+            "save persistent_write deny std::fs::remove_dir",
+            // A value the audit cannot see into may own a temp handle.
+            "save temp_escape deny std::mem::forget",
+            // A rename of tempfile's type outside the item.
+            "save temp_escape deny tempfile::NamedTempFile::keep",
         ]
     );
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Parser, ValueEnum};
 use ephemeral_fs_audit::AuditScope;
 use ephemeral_fs_audit::packages;
-use ephemeral_fs_core::lints::{Level, Lint};
+use ephemeral_fs_core::lints::{CheckedBy, Level, Lint};
 
 /// Cargo runs `cargo-ephemeral-fs ephemeral-fs ARGS` for
 /// `cargo ephemeral-fs ARGS`.
@@ -40,8 +40,7 @@ struct Cli {
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Report LINT as an error [lints: persistent_write, temp_escape, persistent_read].
-    #[arg(long, short = 'D', value_name = "LINT")]
+    #[arg(long, short = 'D', value_name = "LINT", help = with_lint_names("Report LINT as an error"))]
     deny: Vec<String>,
     /// Report LINT as a warning.
     #[arg(long, short = 'W', value_name = "LINT")]
@@ -64,8 +63,7 @@ struct Cli {
     /// accepted; exits with 0 unless a file could not be read.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
-    /// Print the documentation of LINT and exit.
-    #[arg(long, value_name = "LINT")]
+    #[arg(long, value_name = "LINT", help = "Print the documentation of LINT and exit", long_help = explain_help())]
     explain: Option<String>,
 }
 
@@ -168,6 +166,31 @@ fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cl
         baseline: cli.baseline,
         write_baseline: cli.write_baseline,
     }))
+}
+
+/// A flag's help, with the lints it takes: "... [lints: a, b, c]".
+fn with_lint_names(help: &str) -> String {
+    let names: Vec<&str> = Lint::ALL.iter().map(|lint| lint.name()).collect();
+    format!("{help} [lints: {}]", names.join(", "))
+}
+
+/// `--explain`'s long help: every lint, its default level and summary.
+fn explain_help() -> String {
+    let width = Lint::ALL.iter().map(|l| l.name().len()).max().unwrap_or(0);
+    let mut help = String::from("Print the documentation of LINT and exit. The lints:\n");
+    for lint in Lint::ALL {
+        let audit_only = match lint.checked_by() {
+            CheckedBy::AttributeAndAudit => "",
+            CheckedBy::AuditOnly => ", audit only",
+        };
+        help.push_str(&format!(
+            "\n  {:width$}  ({}{audit_only}) {}",
+            lint.name(),
+            lint.default_level().name(),
+            lint.summary()
+        ));
+    }
+    help
 }
 
 fn level_name(level: Level) -> &'static str {

@@ -8,7 +8,8 @@ use ephemeral_fs_audit::frameworks::Rows;
 use ephemeral_fs_audit::packages::{self, Package};
 use ephemeral_fs_audit::{
     AuditScope, CrateRoot, FileReport, FileSummary, Options, PackageInput,
-    Position as NamePosition, RequestPath, audit_file, may_have_findings, request_path, summarize,
+    Position as NamePosition, RequestPath, audit_parsed_file, may_have_findings, request_path,
+    summarize,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -364,10 +365,10 @@ fn audit_source(
         };
     }
     let outcome = match syn::parse_file(&text) {
-        Ok(file) => {
+        Ok(mut file) => {
             let summary = summarize(&file, request.include_tests);
             let audit = if may_find {
-                audit_file(&file, options)
+                audit_parsed_file(&mut file, options)
             } else {
                 FileReport::default()
             };

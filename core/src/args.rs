@@ -171,7 +171,7 @@ fn parse_lint_list(
 fn lint_named(name: &str, span: Span, ctxt: &mut Ctxt) -> Option<Lint> {
     let lint = Lint::from_name(name);
     if lint.is_none() {
-        let suggestion = match Lint::closest(name) {
+        let suggestion = match crate::lints::closest(name) {
             Some(close) => format!("did you mean `{close}`? "),
             None => String::new(),
         };

@@ -2,61 +2,63 @@
 //! operations, builder chains, tempfile escapes and functions used as values.
 
 use proc_macro2::Span;
-use quote::ToTokens;
 use syn::visit_mut::{self, VisitMut};
-use syn::{Attribute, Expr, ExprClosure, ExprLit, Lit};
+use syn::{Expr, ExprClosure, ExprLit, Lit};
 
+use crate::check::{Callee, Check, Subject};
 use crate::emit;
-use crate::finding::{Finding, Subject};
-use crate::flow::{self, Origin};
+use crate::escape;
+use crate::flow::{self, Origin, Owner, PathOf};
+use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops::{self, Builder, Role, Target};
 use crate::rewrite::{BuilderState, Rewriter};
-use crate::syntax::ident_name;
+use crate::syntax::{ident_name, is_literal_false, last_ident_span};
 
 impl Rewriter<'_> {
-    /// Records a finding at the level in force; `probed` when a type probe
-    /// will decide it, on the type of `subject`.
-    pub(crate) fn record(
+    /// Records a check at the level in force; `probed` when a type probe
+    /// will decide it. `describe` says what is called and on what, for a
+    /// consumer: the macro's own expansion has none, and never calls it.
+    pub(crate) fn record<'e>(
         &mut self,
         lint: Lint,
         span: Span,
-        operation: String,
         probed: bool,
-        subject: Option<Subject>,
+        describe: impl FnOnce() -> (Callee<'e>, Option<Subject<&'e Expr>>),
     ) -> Level {
         let level = self.levels.get(lint);
-        self.record_at(lint, level, span, operation, probed, subject)
+        self.record_at(lint, level, span, probed, describe)
     }
 
-    fn record_at(
+    fn record_at<'e>(
         &mut self,
         lint: Lint,
         level: Level,
         span: Span,
-        operation: String,
         probed: bool,
-        subject: Option<Subject>,
+        describe: impl FnOnce() -> (Callee<'e>, Option<Subject<&'e Expr>>),
     ) -> Level {
-        // An allowed finding carries the reason of the innermost `allow`.
-        let reason = match level {
-            Level::Allow => self
-                .reasons
-                .iter()
-                .rev()
-                .find(|(allowed, _)| *allowed == lint)
-                .and_then(|(_, reason)| reason.clone()),
-            _ => None,
-        };
-        self.findings.push(Finding {
-            lint,
-            level,
-            span,
-            operation,
-            probed,
-            subject,
-            reason,
-        });
+        if let Some(consumer) = self.consumer.as_deref_mut() {
+            // An allowed check carries the reason of the innermost `allow`.
+            let reason = match level {
+                Level::Allow => self
+                    .reasons
+                    .iter()
+                    .rev()
+                    .find(|(allowed, _)| *allowed == lint)
+                    .and_then(|(_, reason)| reason.as_deref()),
+                _ => None,
+            };
+            let (callee, subject) = describe();
+            consumer(&Check {
+                lint,
+                level,
+                span,
+                callee,
+                subject,
+                reason,
+            });
+        }
         if level != Level::Allow {
             self.changes += 1;
             if emit::needs_probe_traits(level, probed) {
@@ -73,10 +75,9 @@ impl Rewriter<'_> {
         let Expr::Path(callee) = &*call.func else {
             return visit_mut::visit_expr_mut(self, expr);
         };
-        if callee.qself.is_some() {
+        let Some(path) = callee_path(callee) else {
             return visit_mut::visit_expr_mut(self, expr);
-        }
-        let path = callee.path.clone();
+        };
         let callee_span = last_ident_span(&path);
         let name = path
             .segments
@@ -95,23 +96,64 @@ impl Rewriter<'_> {
                 for arg in call.args.iter_mut() {
                     self.visit_expr_mut(arg);
                 }
-                let name = canonical.join("::");
                 for target in operation.targets {
                     if let Some(arg) = call.args.iter_mut().nth(target.arg) {
-                        self.guard_target(*target, arg, name.clone(), callee_span);
+                        let callee = Callee::Operation {
+                            row: operation,
+                            path: &canonical,
+                        };
+                        self.guard_target(*target, arg, callee, callee_span);
                     }
                 }
                 return;
             }
         }
-        visit_mut::visit_expr_mut(self, expr);
+        if ops::LEAK_WORDS.contains(&name.as_str())
+            || path.segments.iter().any(|s| s.ident == "ManuallyDrop")
+        {
+            let canonical = self.namespaces.resolve_with(&path, ops::leak_conventional);
+            if canonical.as_deref().is_some_and(ops::is_leak_function) {
+                for arg in call.args.iter_mut() {
+                    self.visit_expr_mut(arg);
+                }
+                return self.visit_leak(expr, &path, callee_span);
+            }
+        }
+        // The callee is a function called, not a value taken: only the
+        // arguments are visited.
+        if let Expr::Call(call) = expr {
+            for arg in call.args.iter_mut() {
+                self.visit_expr_mut(arg);
+            }
+        }
         self.visit_path_called_escape(expr, &path, &name, callee_span);
+    }
+
+    // Input:  std::mem::forget(tmp)
+    // Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
+    /// `mem::forget`, `ManuallyDrop::new`, `Box::leak` and the like skip
+    /// their argument's destructor: a temp handle the argument owns is an
+    /// escape, decided by its type.
+    fn visit_leak(&mut self, expr: &mut Expr, path: &syn::Path, callee_span: Span) {
+        let Expr::Call(call) = expr else { return };
+        let Some(arg) = call.args.first_mut() else {
+            return;
+        };
+        let value = &*arg;
+        let level = self.record(Lint::TempEscape, callee_span, true, || {
+            (Callee::Leak { path }, Some(Subject::Value(value)))
+        });
+        if level == Level::Allow || !self.emits {
+            return;
+        }
+        let value = std::mem::replace(arg, Expr::Verbatim(Default::default()));
+        *arg = emit::forgotten(level, value, callee_span);
     }
 
     /// A cheap test before resolving, which allocates: the last segment is
     /// an operation's name, or a lone name an import renamed.
     fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
-        ops::is_operation_name(last) || (path.segments.len() == 1 && self.scope.imports(last))
+        ops::is_operation_name(last) || (path.segments.len() == 1 && self.namespaces.imports(last))
     }
 
     /// The absolute path an expression path stands for. A local variable
@@ -122,7 +164,7 @@ impl Rewriter<'_> {
                 return None;
             }
         }
-        self.scope.resolve(path)
+        self.namespaces.resolve(path)
     }
 
     /// Records a path argument and wraps it as its level says. Where the
@@ -132,12 +174,23 @@ impl Rewriter<'_> {
         &mut self,
         target: Target,
         arg: &mut Expr,
-        operation: String,
+        callee: Callee<'_>,
         callee_span: Span,
     ) {
         let lint = target.lint;
         let span = syn::spanned::Spanned::span(&*arg);
-        let origin = self.body.flow.classify(arg);
+        let origin = match self.body.flow.classify(arg) {
+            // A symbolic link to a temp file's or directory's own path can
+            // outlive it; to a path joined inside a temp directory it cannot.
+            Some(Origin::PathOf(path_of))
+                if target.role == Role::SymlinkOriginal && !path_of.joined() =>
+            {
+                None
+            }
+            // Permissions: the handle itself says it is a file.
+            Some(Origin::PathOf(_)) if target.role == Role::FileOnly => None,
+            origin => origin,
+        };
         if let Some(Origin::Made) = origin {
             let level = self.levels.get(lint);
             if level != Level::Allow {
@@ -145,45 +198,25 @@ impl Rewriter<'_> {
             }
             return;
         }
-        let probed = matches!(origin, Some(Origin::PathOf { .. }));
-        let subject = match &origin {
-            Some(Origin::PathOf { owner, joined, .. }) => Subject::PathOwner {
-                owner: owner.to_token_stream(),
-                joined: *joined,
-            },
-            Some(Origin::Refused(_)) => Subject::Refused,
-            _ => Subject::Value(arg.to_token_stream()),
-        };
-        let level = self.record(lint, span, operation, probed, Some(subject));
-        if level == Level::Allow {
+        let probed = matches!(origin, Some(Origin::PathOf(_)));
+        let level = self.record(lint, span, probed, || {
+            let subject = match &origin {
+                Some(Origin::PathOf(path_of)) => Subject::PathOwner {
+                    owner: path_of.owner.written(),
+                    joined: path_of.joined(),
+                },
+                Some(Origin::Refused(_)) => Subject::Refused,
+                _ => Subject::Value(&*arg),
+            };
+            (callee, Some(subject))
+        });
+        if level == Level::Allow || !self.emits {
             return;
         }
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
         *arg = match origin {
-            Some(Origin::PathOf { owner, joined, .. }) => {
-                // A local's owner is written at its `let`: borrowed here, so
-                // that dropping or moving it first is a borrow error at the use.
-                let (owner, borrow_span) = if original_is_local(&original) {
-                    // From the argument's first token to its last, so that
-                    // "borrowed here after move" underlines all of `&p`.
-                    let last = original
-                        .to_token_stream()
-                        .into_iter()
-                        .last()
-                        .map_or(span, |token| token.span());
-                    (flow::owner_at(&owner, last), span)
-                } else {
-                    (*owner, callee_span)
-                };
-                emit::guard_path_of(
-                    lint,
-                    level,
-                    owner,
-                    joined,
-                    original,
-                    callee_span,
-                    borrow_span,
-                )
+            Some(Origin::PathOf(path_of)) => {
+                self.guard_path_of(lint, level, path_of, original, span, callee_span)
             }
             Some(Origin::Refused(refusal)) => {
                 emit::guard_refused(lint, refusal, level, original, callee_span)
@@ -191,8 +224,72 @@ impl Rewriter<'_> {
             _ if target.role == Role::LinkOriginal => {
                 emit::guard_link_original(level, original, callee_span)
             }
+            _ if target.role == Role::SymlinkOriginal => {
+                emit::guard_symlink_original(level, original, callee_span)
+            }
+            _ if target.role == Role::FileOnly => {
+                emit::guard_temp_file(level, original, callee_span)
+            }
             _ => emit::guard_target(lint, level, original, callee_span),
         };
+    }
+
+    // Input:  fs::write(&p, data)        (after `let p = tmp.path().to_path_buf();`)
+    // Output: fs::write(Probe(__ephemeral_fs_owner_0)
+    //             .__ephemeral_fs_deny_persistent_write_path(&p), data)
+    /// Checks a path derived from `owner.path()` by the owner's type, with
+    /// the path computed as `held.rs` says. A local's owner is the one its
+    /// `let` holds; an owner written in the argument is borrowed once here.
+    fn guard_path_of(
+        &mut self,
+        lint: Lint,
+        level: Level,
+        path_of: PathOf,
+        mut value: Expr,
+        arg_span: Span,
+        callee_span: Span,
+    ) -> Expr {
+        let joined = path_of.joined();
+        let (joins, owned) = (path_of.joins, path_of.owned);
+        match path_of.owner {
+            Owner::Held { slot, .. } => {
+                // Spanned at the argument: a borrow error says "later used here".
+                let held = held::ident_expr(&held::held_ident(slot, arg_span));
+                match path_of.local {
+                    Some(local) => self.body.flow.mark(local),
+                    None => {
+                        self.body.flow.mark(slot);
+                        held::replace_chain(&mut value, |chain| {
+                            held::compute(&held, &joins, owned, chain)
+                        });
+                    }
+                }
+                emit::guard_path_of(lint, level, held, joined, value, callee_span)
+            }
+            Owner::Place(owner) if held::is_lone_name(&owner) => {
+                let owner_ref: Expr = syn::parse_quote_spanned!(callee_span=> &#owner);
+                held::replace_chain(&mut value, |chain| {
+                    held::compute(&owner_ref, &joins, owned, chain)
+                });
+                emit::guard_path_of(lint, level, owner_ref, joined, value, callee_span)
+            }
+            Owner::Place(owner) => {
+                let bound = held::owner_ident(syn::spanned::Spanned::span(&*owner));
+                let owner_ref = held::ident_expr(&bound);
+                // A match arm drops its temporaries: the borrows of the
+                // argument go around the match, so that what they borrow
+                // lives to the end of the statement as written.
+                let (borrows, mut value) = held::take_borrows(value);
+                held::replace_owner(&mut value, held::deref_of(&bound));
+                held::replace_chain(&mut value, |chain| {
+                    held::compute(&owner_ref, &joins, owned, chain)
+                });
+                let check = emit::guard_path_of(lint, level, owner_ref, joined, value, callee_span);
+                let span = held::glue_span(callee_span);
+                let checked = syn::parse_quote_spanned!(span=> match &#owner { #bound => #check });
+                held::put_borrows(borrows, checked)
+            }
+        }
     }
 
     /// Visits a closure; `made` names the parameter of a `make` closure,
@@ -204,15 +301,22 @@ impl Rewriter<'_> {
             self.visit_pat_mut(input);
         }
         if let Some(name) = made {
-            self.body.flow.bind(name, false, Some(Origin::Made));
+            let origin = if self.made_is_trusted {
+                Origin::Made
+            } else {
+                Origin::Refused(flow::Refusal::Made)
+            };
+            self.body.flow.bind(name, false, Some(origin), None);
         }
-        self.visit_expr_mut(&mut closure.body);
+        self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
         self.body.flow.exit();
     }
 
     // Input:  Builder::new().make(|path| File::create(path))
-    // Output: ::ephemeral_fs::__private::persistent_write_made(
-    //             Builder::new().make(|path| File::create(path)))
+    // Output: ::ephemeral_fs::__private::persistent_write_make(
+    //             Builder::new(), |path| File::create(path))                  (deny)
+    //         ::ephemeral_fs::__private::Probe(Builder::new().make(|path| File::create(path)))
+    //             .closure_path_is_not_from_tempfile()                        (warn)
     /// A `make(|path| ..)` or `make_in(dir, |path| ..)` call: the closure's
     /// path passes where the closure uses it, and the call is checked to be
     /// tempfile's. Returns `false` when the call is not of that shape.
@@ -223,13 +327,23 @@ impl Rewriter<'_> {
         let Some(param) = make_closure_param(call) else {
             return false;
         };
+        let name = ident_name(&call.method);
+        let Some(method) = ops::MAKE_METHODS.iter().find(|m| **m == name) else {
+            return false;
+        };
         let method_span = call.method.span();
         let before = self.body.made_uses.len();
+        let trusted = names_are_random(&call.receiver)
+            && matches!(call.args.last(), Some(Expr::Closure(closure)) if only_opens(&closure.body, &param));
         self.visit_expr_mut(&mut call.receiver);
         let last = call.args.len() - 1;
         for (at, arg) in call.args.iter_mut().enumerate() {
             match arg {
-                Expr::Closure(closure) if at == last => self.visit_closure(closure, Some(&param)),
+                Expr::Closure(closure) if at == last => {
+                    let saved = std::mem::replace(&mut self.made_is_trusted, trusted);
+                    self.visit_closure(closure, Some(&param));
+                    self.made_is_trusted = saved;
+                }
                 arg => self.visit_expr_mut(arg),
             }
         }
@@ -243,18 +357,23 @@ impl Rewriter<'_> {
             Level::Warn
         };
         // The check is a plain identity at `deny`: only `warn` needs the probe traits.
-        self.record_at(
-            lint,
-            level,
-            method_span,
-            format!(".{}()", ident_name(&call.method)),
-            false,
-            Some(Subject::Made {
-                builder: call.receiver.to_token_stream(),
-            }),
-        );
+        self.record_at(lint, level, method_span, false, || {
+            let builder = &*call.receiver;
+            (Callee::Make(method), Some(Subject::Made { builder }))
+        });
+        if !self.emits {
+            return true;
+        }
         let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-        *expr = emit::guard_made(lint, level, whole, method_span);
+        *expr = match (level, whole) {
+            // At `deny` the call itself is tempfile's, so that no `make` of
+            // the user's can hand the closure another path.
+            (Level::Deny, Expr::MethodCall(call)) => {
+                let name = crate::symbol::make_guard(lint, &ident_name(&call.method));
+                emit::make_by_tempfile(&name, *call.receiver, call.args, method_span)
+            }
+            (_, whole) => emit::guard_made(lint, level, whole, method_span),
+        };
         true
     }
 
@@ -283,17 +402,13 @@ impl Rewriter<'_> {
                     Builder::OpenOptions if !state.writes => Lint::PersistentRead,
                     _ => Lint::PersistentWrite,
                 };
-                let operation = match state.kind {
-                    Builder::OpenOptions => "OpenOptions::open",
-                    Builder::DirBuilder => "DirBuilder::create",
-                };
                 let target = Target {
                     arg: 0,
                     lint,
                     role: Role::Path,
                 };
                 if let Some(arg) = call.args.first_mut() {
-                    self.guard_target(target, arg, operation.to_owned(), method_span);
+                    self.guard_target(target, arg, Callee::Builder(state.kind), method_span);
                 }
             }
             return;
@@ -305,6 +420,14 @@ impl Rewriter<'_> {
     // Input:  let f = std::fs::write;
     // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
     pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
+        let Expr::Path(value) = expr else { return };
+        if escape::may_be_escape_value(&value.path) {
+            if let Some(path) = callee_path(value) {
+                if self.visit_escape_value(expr, &path) {
+                    return;
+                }
+            }
+        }
         let Expr::Path(value) = expr else { return };
         if value.qself.is_some() {
             return;
@@ -325,18 +448,42 @@ impl Rewriter<'_> {
             return;
         };
         // A mirror enforces the lint of the operation's last target (the
-        // destination of `copy`, the path of everything else).
-        let (Some(mirror), true, Some(target)) =
-            (operation.mirror, is_std, operation.targets.last())
+        // destination of `copy`, the path of everything else); where an
+        // earlier target's lint is denied too (`copy`'s source under
+        // `deny(persistent_read)`), a mirror that also checks it.
+        let (Some(mirror), true, Some(last)) = (operation.mirror, is_std, operation.targets.last())
         else {
             return;
         };
         let span = last_ident_span(&value.path);
-        if self.levels.get(target.lint) != Level::Deny {
-            return;
+        let last_denied = self.levels.get(last.lint) == Level::Deny;
+        let earlier = operation
+            .targets
+            .iter()
+            .find(|target| target.lint != last.lint && self.levels.get(target.lint) == Level::Deny);
+        let mirror = match (earlier, last_denied) {
+            (None, false) => return,
+            (None, true) => mirror,
+            (Some(_), last_denied) => match ops::source_checked_mirror(mirror, last_denied) {
+                Some(checked) => checked,
+                None if last_denied => mirror,
+                None => return,
+            },
+        };
+        for lint in earlier
+            .map(|target| target.lint)
+            .into_iter()
+            .chain(last_denied.then_some(last.lint))
+        {
+            let callee = Callee::AsValue {
+                row: operation,
+                path: &canonical,
+            };
+            self.record(lint, span, false, || (callee, None));
         }
-        self.record(target.lint, span, canonical.join("::"), false, None);
-        *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
+        if self.emits {
+            *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
+        }
     }
 
     /// The builder a receiver chain starts from, with the write flags it sets.
@@ -358,18 +505,25 @@ impl Rewriter<'_> {
                     // before resolving, which allocates.
                     let last = callee.path.segments.last()?;
                     if !Builder::is_constructor_name(&ident_name(&last.ident)) {
-                        return None;
+                        // A builder passed through another call
+                        // (`Some(OpenOptions::new()).unwrap()`) is one still.
+                        let inner = call.args.iter().find_map(|arg| self.builder_chain(arg))?;
+                        return Some(BuilderState {
+                            writes: writes || inner.writes,
+                            ..inner
+                        });
                     }
-                    let canonical = self.scope.resolve(&callee.path)?;
+                    let canonical = self.namespaces.resolve(&callee.path)?;
                     let kind = ops::lookup_builder(&canonical)?;
                     return Some(BuilderState { kind, writes });
                 }
                 Expr::Path(path) => {
-                    let ident = path.path.get_ident()?;
-                    let state = self.body.builders.get(&ident_name(ident))?;
+                    let name = ident_name(path.path.get_ident()?);
+                    let state = self.body.builders.get(&name)?;
+                    let escaped = self.body.used_as_values.contains(&name);
                     return Some(BuilderState {
                         kind: state.kind,
-                        writes: writes || state.writes,
+                        writes: writes || state.writes || escaped,
                     });
                 }
                 _ => return None,
@@ -406,8 +560,84 @@ fn sets_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {
     ops::WRITE_FLAGS.contains(&method) && !first_arg.is_some_and(is_literal_false)
 }
 
-pub(crate) fn is_literal_false(expr: &Expr) -> bool {
-    matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)
+// Input:  |path| File::create_new(path)          Output: true
+// Input:  |path| { fs::write(path, b)?; File::open(path) }   Output: false
+/// Whether a `make` closure's body is one call that creates or opens its
+/// path and nothing else: tempfile removes the path only when the closure
+/// succeeds, so a closure that fails after creating the file would leave
+/// it, and a directory made there is not removed by a file's cleanup.
+fn only_opens(body: &Expr, param: &str) -> bool {
+    let body = match body {
+        Expr::Block(block) if block.block.stmts.len() == 1 => match &block.block.stmts[0] {
+            syn::Stmt::Expr(expr, None) => expr,
+            _ => return false,
+        },
+        body => body,
+    };
+    let is_param = |arg: Option<&Expr>| {
+        matches!(arg.map(strip_parens_and_borrows), Some(Expr::Path(path))
+            if path.path.get_ident().is_some_and(|ident| ident_name(ident) == param))
+    };
+    match body {
+        Expr::Call(call) => {
+            let Expr::Path(callee) = &*call.func else {
+                return false;
+            };
+            let names = crate::syntax::segment_names(&callee.path);
+            let opens = matches!(
+                names
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()[..],
+                ["create" | "create_new" | "open", "File"]
+            );
+            opens && call.args.len() == 1 && is_param(call.args.first())
+        }
+        Expr::MethodCall(call) => {
+            ident_name(&call.method) == "open"
+                && call.args.len() == 1
+                && is_param(call.args.first())
+        }
+        _ => false,
+    }
+}
+
+fn strip_parens_and_borrows(mut expr: &Expr) -> &Expr {
+    loop {
+        match expr {
+            Expr::Reference(reference) => expr = &reference.expr,
+            Expr::Paren(paren) => expr = &paren.expr,
+            _ => return expr,
+        }
+    }
+}
+
+/// Whether a `make` receiver leaves tempfile's random characters in: with
+/// `rand_bytes(0)` the closure may be handed a path that exists (or the
+/// directory itself), which the handle then deletes.
+fn names_are_random(mut receiver: &Expr) -> bool {
+    loop {
+        match receiver {
+            Expr::MethodCall(call) => {
+                if ident_name(&call.method) == "rand_bytes" {
+                    let positive = matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
+                        if n.base10_parse::<u64>().is_ok_and(|n| n > 0));
+                    if !positive {
+                        return false;
+                    }
+                }
+                receiver = &call.receiver;
+            }
+            Expr::Paren(paren) => receiver = &paren.expr,
+            Expr::Reference(reference) => receiver = &reference.expr,
+            // A chain from a constructor shows every setting; a builder
+            // local or parameter may have had `rand_bytes(0)` set unseen.
+            Expr::Call(_) => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// `make(|path| ..)` or `make_in(dir, |path| ..)`: the name of the last
@@ -423,69 +653,20 @@ fn make_closure_param(call: &syn::ExprMethodCall) -> Option<String> {
     (!mutable).then_some(name)
 }
 
-/// Whether a guarded argument names a local (`p`, `&p`), whose owner was
-/// written elsewhere.
-fn original_is_local(arg: &Expr) -> bool {
-    match arg {
-        Expr::Reference(reference) => original_is_local(&reference.expr),
-        Expr::Paren(paren) => original_is_local(&paren.expr),
-        Expr::Path(path) => path.path.get_ident().is_some(),
-        _ => false,
+// Input:  <std::fs::File>::create          Output: std::fs::File::create
+/// The path a callee names. `<Type>::f` is `Type::f`; a trait's function
+/// (`<T as Trait>::f`) is the trait's, and not followed.
+pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
+    let Some(qself) = &callee.qself else {
+        return Some(callee.path.clone());
+    };
+    let syn::Type::Path(ty) = &*qself.ty else {
+        return None;
+    };
+    if qself.position != 0 || ty.qself.is_some() {
+        return None;
     }
-}
-
-pub(crate) fn last_ident_span(path: &syn::Path) -> Span {
-    path.segments
-        .last()
-        .map_or_else(Span::call_site, |segment| segment.ident.span())
-}
-
-pub(crate) fn path_text(path: &syn::Path) -> String {
-    crate::syntax::segment_names(path).join("::")
-}
-
-/// The outer attributes of an expression, where it has them.
-pub(crate) fn expr_attrs_mut(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
-    Some(match expr {
-        Expr::Array(e) => &mut e.attrs,
-        Expr::Assign(e) => &mut e.attrs,
-        Expr::Async(e) => &mut e.attrs,
-        Expr::Await(e) => &mut e.attrs,
-        Expr::Binary(e) => &mut e.attrs,
-        Expr::Block(e) => &mut e.attrs,
-        Expr::Break(e) => &mut e.attrs,
-        Expr::Call(e) => &mut e.attrs,
-        Expr::Cast(e) => &mut e.attrs,
-        Expr::Closure(e) => &mut e.attrs,
-        Expr::Const(e) => &mut e.attrs,
-        Expr::Continue(e) => &mut e.attrs,
-        Expr::Field(e) => &mut e.attrs,
-        Expr::ForLoop(e) => &mut e.attrs,
-        Expr::Group(e) => &mut e.attrs,
-        Expr::If(e) => &mut e.attrs,
-        Expr::Index(e) => &mut e.attrs,
-        Expr::Infer(e) => &mut e.attrs,
-        Expr::Let(e) => &mut e.attrs,
-        Expr::Lit(e) => &mut e.attrs,
-        Expr::Loop(e) => &mut e.attrs,
-        Expr::Macro(e) => &mut e.attrs,
-        Expr::Match(e) => &mut e.attrs,
-        Expr::MethodCall(e) => &mut e.attrs,
-        Expr::Paren(e) => &mut e.attrs,
-        Expr::Path(e) => &mut e.attrs,
-        Expr::Range(e) => &mut e.attrs,
-        Expr::RawAddr(e) => &mut e.attrs,
-        Expr::Reference(e) => &mut e.attrs,
-        Expr::Repeat(e) => &mut e.attrs,
-        Expr::Return(e) => &mut e.attrs,
-        Expr::Struct(e) => &mut e.attrs,
-        Expr::Try(e) => &mut e.attrs,
-        Expr::TryBlock(e) => &mut e.attrs,
-        Expr::Tuple(e) => &mut e.attrs,
-        Expr::Unary(e) => &mut e.attrs,
-        Expr::Unsafe(e) => &mut e.attrs,
-        Expr::While(e) => &mut e.attrs,
-        Expr::Yield(e) => &mut e.attrs,
-        _ => return None,
-    })
+    let mut path = ty.path.clone();
+    path.segments.extend(callee.path.segments.iter().cloned());
+    Some(path)
 }

@@ -9,11 +9,12 @@ use syn::{Expr, ExprCall, ExprMethodCall, ExprPath, ExprReference, Ident, Stmt};
 
 use crate::flow::Refusal;
 use crate::lints::{Level, Lint};
+use crate::symbol::{self, Guard, Warn};
 
 /// `::ephemeral_fs::__private::<name>`, spanned at `span`.
 fn private_path(name: &str, span: Span) -> Expr {
     let mut segments = Punctuated::new();
-    for segment in ["ephemeral_fs", "__private", name] {
+    for segment in [symbol::RUNTIME, symbol::PRIVATE, name] {
         segments.push(syn::PathSegment::from(Ident::new(segment, span)));
     }
     Expr::Path(ExprPath {
@@ -48,7 +49,7 @@ fn method(receiver: Expr, name: &str, span: Span) -> Expr {
 }
 
 fn probe(value: Expr, span: Span) -> Expr {
-    call(private_path("Probe", span), [value], span)
+    call(private_path(symbol::PROBE, span), [value], span)
 }
 
 /// Whether a rewrite needs the probe fallback traits in scope.
@@ -66,7 +67,13 @@ pub fn needs_probe_traits(level: Level, probed: bool) -> bool {
 /// `callee_span` is the user's callee, where rustc says "required by a bound
 /// introduced by this call"; the argument keeps its own span.
 pub fn guard_target(lint: Lint, level: Level, arg: Expr, callee_span: Span) -> Expr {
-    guard_with(lint.name(), lint, level, arg, callee_span)
+    guard_with(
+        &symbol::guard(lint, Guard::Plain),
+        lint,
+        level,
+        arg,
+        callee_span,
+    )
 }
 
 /// `guard_target` through the identity named `guard` at `deny`, whose bound
@@ -80,34 +87,9 @@ fn guard_with(guard: &str, lint: Lint, level: Level, arg: Expr, callee_span: Spa
         // lints on calls do.
         Level::Warn => method(
             probe(arg, arg_span),
-            warn_method(lint, Shape::Plain),
+            symbol::warn_method(lint, Warn::Plain),
             callee_span,
         ),
-    }
-}
-
-/// What a `warn`-level path check looks at.
-#[derive(Clone, Copy)]
-enum Shape {
-    /// The argument's own type.
-    Plain,
-    /// The type of the owner of `owner.path()`.
-    PathOf,
-    /// The same, for a path joined onto a temp directory's.
-    Joined,
-}
-
-/// The deprecated method a `warn` reports through (in `crate::lint`); the
-/// `PersistentRead` ones start with `read_`, so both traits can be in scope.
-fn warn_method(lint: Lint, shape: Shape) -> &'static str {
-    let read = lint == Lint::PersistentRead;
-    match (read, shape) {
-        (false, Shape::Plain) => "path_is_not_a_temp_file",
-        (false, Shape::PathOf) => "path_owner_is_not_a_temp_file",
-        (false, Shape::Joined) => "joined_path_may_leave_the_temp_dir",
-        (true, Shape::Plain) => "read_path_is_not_a_temp_file",
-        (true, Shape::PathOf) => "read_path_owner_is_not_a_temp_file",
-        (true, Shape::Joined) => "read_joined_path_may_leave_the_temp_dir",
     }
 }
 
@@ -123,8 +105,9 @@ pub fn guard_refused(
     callee_span: Span,
 ) -> Expr {
     let guard = match refusal {
-        Refusal::PathOf => format!("{}_path_of", lint.name()),
-        Refusal::Join => format!("{}_joined", lint.name()),
+        Refusal::PathOf => symbol::guard(lint, Guard::PathOf),
+        Refusal::Join => symbol::guard(lint, Guard::Joined),
+        Refusal::Made => symbol::guard(lint, Guard::MadePath),
     };
     guard_with(&guard, lint, level, arg, callee_span)
 }
@@ -135,7 +118,34 @@ pub fn guard_refused(
 /// Guards the original of a new link: writes through the link land there.
 pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
     guard_with(
-        "persistent_write_link_original",
+        symbol::LINK_ORIGINAL_GUARD,
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
+// Input:  std::os::unix::fs::symlink(original, link)
+// Output: symlink(::ephemeral_fs::__private::persistent_write_symlink_original(original), ..)
+/// Guards the original of a new symbolic link: only a path inside a temp
+/// directory cannot be created again after it is removed.
+pub fn guard_symlink_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        symbol::SYMLINK_ORIGINAL_GUARD,
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
+// Input:  fs::set_permissions(path, perms)
+// Output: fs::set_permissions(::ephemeral_fs::__private::persistent_write_temp_file(path), perms)
+/// Guards a path whose permissions or owner change: a temp file's only.
+pub fn guard_temp_file(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        symbol::TEMP_FILE_GUARD,
         Lint::PersistentWrite,
         level,
         arg,
@@ -145,32 +155,27 @@ pub fn guard_link_original(level: Level, arg: Expr, callee_span: Span) -> Expr {
 
 // Input:  fs::write(tmp.path(), data)
 // Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
-//                       .__ephemeral_fs_deny_persistent_write_path(tmp.path()), data)
+//                       .__ephemeral_fs_deny_persistent_write_path(<tmp's path, held.rs>), data)
 // Input:  File::create(p)                 (after `let p = dir.path().join("x");`)
-// Output: File::create(::ephemeral_fs::__private::Probe(&dir)
+// Output: File::create(::ephemeral_fs::__private::Probe(__ephemeral_fs_owner_0)
 //                          .__ephemeral_fs_deny_persistent_write_joined(p))
 /// Guards a path derived from `owner.path()`: the compiler lets it through
-/// when `owner` is a `NamedTempFile` or `TempDir` (a `TempDir` when
-/// `joined`), and demands a temp handle otherwise. The owner is borrowed at
-/// `borrow_span`: the argument, when the owner was written at a `let`, so
-/// that a use after the owner moved is reported there.
+/// when the owner `owner_ref` refers to is a `NamedTempFile` or `TempDir`
+/// (a `TempDir` when `joined`), and demands a temp handle otherwise.
 pub fn guard_path_of(
     lint: Lint,
     level: Level,
-    owner: Expr,
+    owner_ref: Expr,
     joined: bool,
     arg: Expr,
     callee_span: Span,
-    borrow_span: Span,
 ) -> Expr {
     let name = match (level, joined) {
-        (Level::Warn, false) => warn_method(lint, Shape::PathOf).to_owned(),
-        (Level::Warn, true) => warn_method(lint, Shape::Joined).to_owned(),
-        (_, false) => format!("__ephemeral_fs_deny_{}_path", lint.name()),
-        (_, true) => format!("__ephemeral_fs_deny_{}_joined", lint.name()),
+        (Level::Warn, false) => symbol::warn_method(lint, Warn::PathOf).to_owned(),
+        (Level::Warn, true) => symbol::warn_method(lint, Warn::Joined).to_owned(),
+        (_, joined) => symbol::path_of_probe(lint, joined),
     };
-    let borrowed = borrow(&owner, borrow_span);
-    let mut check = method(probe(borrowed, callee_span), &name, callee_span);
+    let mut check = method(probe(owner_ref, callee_span), &name, callee_span);
     if let Expr::MethodCall(call) = &mut check {
         call.args.push(arg);
     }
@@ -186,27 +191,36 @@ pub fn guard_made(lint: Lint, level: Level, whole_call: Expr, method_span: Span)
     match level {
         Level::Allow => whole_call,
         Level::Deny => call(
-            private_path(&format!("{}_made", lint.name()), method_span),
+            private_path(&symbol::guard(lint, Guard::Made), method_span),
             [whole_call],
             method_span,
         ),
         Level::Warn => method(
             probe(whole_call, method_span),
-            "closure_path_is_not_from_tempfile",
+            symbol::MADE_WARNING,
             method_span,
         ),
     }
 }
 
-/// The probe method for `temp_escape` at `level`. The in-place variants
-/// return a marker that does not borrow, so the receiver can then be moved.
-fn escape_method(level: Level, in_place: bool) -> &'static str {
-    match (level, in_place) {
-        (Level::Warn, false) => "__ephemeral_fs_warn_temp_escape",
-        (Level::Warn, true) => "__ephemeral_fs_warn_temp_escape_in_place",
-        (_, false) => "__ephemeral_fs_deny_temp_escape",
-        (_, true) => "__ephemeral_fs_deny_temp_escape_in_place",
-    }
+// Input:  Builder::new().make_in(dir, |path| File::create(path))
+// Output: ::ephemeral_fs::__private::persistent_write_make_in(Builder::new(), dir, |path| ..)
+/// Calls `make` or `make_in` through the runtime's `TempfileBuilder`,
+/// which only `tempfile::Builder` implements.
+pub fn make_by_tempfile(
+    function: &str,
+    receiver: Expr,
+    args: Punctuated<Expr, syn::Token![,]>,
+    method_span: Span,
+) -> Expr {
+    // By value: the receiver is a chain from a constructor (a builder
+    // local's closure path is not trusted, so its call is not rewritten),
+    // a `Builder` or the `&mut Builder` its setters return.
+    call(
+        private_path(function, method_span),
+        std::iter::once(receiver).chain(args),
+        method_span,
+    )
 }
 
 /// At `warn`, a probe yields a value whose second method is deprecated for
@@ -218,8 +232,6 @@ fn then_warn(level: Level, check: Expr, warning: &str, span: Span) -> Expr {
         _ => check,
     }
 }
-
-const ESCAPE_WARNING: &str = "lets_a_temp_file_outlive_the_request";
 
 fn borrow(place: &Expr, span: Span) -> Expr {
     Expr::Reference(ExprReference {
@@ -237,20 +249,30 @@ fn borrow(place: &Expr, span: Span) -> Expr {
 /// Checks the type of a place receiver by borrowing it, then runs the call.
 pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
     let check = method(
-        probe(borrow(place, method_span), method_span),
-        escape_method(level, true),
+        probe(place_for_probe(place, method_span), method_span),
+        symbol::escape_probe(level, true),
         method_span,
     );
-    let check = then_warn(level, check, ESCAPE_WARNING, method_span);
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
     call(
-        private_path("after", method_span),
+        private_path(symbol::AFTER, method_span),
         [check, whole_call],
         method_span,
     )
 }
 
-/// The binding a checked `persist` destination is evaluated into.
-pub const DESTINATION: &str = "__ephemeral_fs_dest";
+// Input:  files[next]
+// Output: ::ephemeral_fs::__private::type_of(|| &files[next])
+/// What a receiver's probe looks at: the place itself, borrowed, when it is
+/// a lone name; otherwise only its type, from a closure that is never
+/// called, so that the call that follows evaluates the place once.
+fn place_for_probe(place: &Expr, span: Span) -> Expr {
+    if crate::held::is_lone_name(place) {
+        return borrow(place, span);
+    }
+    let closure: Expr = syn::parse_quote_spanned!(span=> || &#place);
+    call(private_path(symbol::TYPE_OF, span), [closure], span)
+}
 
 // Input:  tmp.persist(dest)
 // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
@@ -265,43 +287,75 @@ pub fn escape_persist(
     level: Level,
     place: &Expr,
     destination: Expr,
+    destination_owner: Option<DestinationOwner>,
     whole_call: Expr,
     method_span: Span,
 ) -> Expr {
     // The borrow runs from the destination's first token to its last, so
-    // that an error underlines all of it.
-    let mut tokens = destination.to_token_stream().into_iter();
+    // that an error underlines all of it: the tokens as the user wrote
+    // them, before a derived path's computation replaced them.
+    let written = destination_owner
+        .as_ref()
+        .map_or(&destination, |owner| &owner.written);
+    let mut tokens = written.to_token_stream().into_iter();
     let first = tokens
         .next()
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
     let binding = destination_ident(last);
-    let name = match level {
-        Level::Warn => "__ephemeral_fs_warn_temp_persist_in_place",
-        _ => "__ephemeral_fs_deny_temp_persist_in_place",
-    };
+    let name = symbol::persist_probe(level);
     let mut check = method(
-        probe(borrow(place, method_span), method_span),
+        probe(place_for_probe(place, method_span), method_span),
         name,
         method_span,
     );
     if let Expr::MethodCall(check) = &mut check {
-        let dest: Expr = syn::parse_quote_spanned!(first=> &#binding);
+        let dest: Expr = match &destination_owner {
+            // Input:  tmp.persist(dir.path().join("a"))
+            // Output: .. &Probe(&dir).__ephemeral_fs_joined_destination(&__ephemeral_fs_dest) ..
+            Some(owner) => {
+                let owner_ref = &owner.owner_ref;
+                let method = Ident::new(symbol::destination_probe(owner.joined), first);
+                let probe = private_path(symbol::PROBE, first);
+                syn::parse_quote_spanned!(first=> &#probe(#owner_ref).#method(&#binding))
+            }
+            None => syn::parse_quote_spanned!(first=> &#binding),
+        };
         check.args.push(dest);
     }
-    let check = then_warn(level, check, ESCAPE_WARNING, method_span);
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
     let after = call(
-        private_path("after", method_span),
+        private_path(symbol::AFTER, method_span),
         [check, whole_call],
         method_span,
     );
-    syn::parse_quote_spanned!(method_span=> match #destination { #binding => #after })
+    let checked: Expr =
+        single_arm_match(destination, binding, after, method_span);
+    match destination_owner.and_then(|owner| owner.bound) {
+        Some((bound, owner)) => {
+            let span = crate::held::glue_span(method_span);
+            syn::parse_quote_spanned!(span=> match &#owner { #bound => #checked })
+        }
+        None => checked,
+    }
+}
+
+/// The owner of a `persist` destination derived from `owner.path()`.
+pub struct DestinationOwner {
+    /// The destination as written.
+    pub written: Expr,
+    /// A reference to the owner.
+    pub owner_ref: Expr,
+    pub joined: bool,
+    /// The binding `owner_ref` names and the owner it borrows, when the
+    /// owner is written in the destination and is not a lone name.
+    pub bound: Option<(Ident, Expr)>,
 }
 
 /// `__ephemeral_fs_dest`, spanned at the destination so that an error on
 /// its type is shown there. (No user names a local with our prefix.)
 pub fn destination_ident(dest_span: Span) -> Ident {
-    Ident::new(DESTINATION, dest_span)
+    Ident::new(symbol::DESTINATION, dest_span)
 }
 
 // Input:  NamedTempFile::new()?.keep()
@@ -311,10 +365,34 @@ pub fn destination_ident(dest_span: Span) -> Ident {
 pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr {
     let check = method(
         probe(receiver, method_span),
-        escape_method(level, false),
+        symbol::escape_probe(level, false),
         method_span,
     );
-    then_warn(level, check, ESCAPE_WARNING, method_span)
+    then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
+}
+
+// Input:  std::mem::forget(tmp)
+// Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
+/// Passes a value whose destructor is skipped through a check of the temp
+/// handles it owns.
+pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
+    let name = symbol::forget_probe(level);
+    let value_span = syn::spanned::Spanned::span(&value);
+    let check = method(probe(value, value_span), name, span);
+    then_warn(level, check, symbol::ESCAPE_WARNING, span)
+}
+
+// Input:  TempDir::keep                  (a value)
+// Output: ::ephemeral_fs::__private::fn_value_1(TempDir::keep).__ephemeral_fs_deny_temp_escape_value()
+/// Checks a tempfile escape used as a value by its argument's type (its
+/// result's, for a constructor).
+pub fn escape_value(value: Expr, arity: usize, constructor: bool, span: Span) -> Expr {
+    let (wrapper, check) = symbol::escape_value(constructor, arity);
+    method(
+        call(private_path(wrapper, span), [value], span),
+        check,
+        span,
+    )
 }
 
 // Input:  TempPath::from_path(path)
@@ -322,12 +400,8 @@ pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr 
 //             .__ephemeral_fs_deny_temp_adopt()
 /// Checks the type of what a `from_path`-like constructor returns.
 pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
-    let name = match level {
-        Level::Warn => "__ephemeral_fs_warn_temp_adopt",
-        _ => "__ephemeral_fs_deny_temp_adopt",
-    };
-    let check = method(probe(whole_call, span), name, span);
-    then_warn(level, check, "adopts_a_path_that_is_not_a_temp_file", span)
+    let check = method(probe(whole_call, span), symbol::adopt_probe(level), span);
+    then_warn(level, check, symbol::ADOPT_WARNING, span)
 }
 
 // Input:  paths.iter().try_for_each(fs::remove_file)
@@ -335,15 +409,28 @@ pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
 //             fs::remove_file::<&'static str>, ::ephemeral_fs::fs::remove_file))
 /// Replaces a `std::fs` function used as a value by its guarded mirror. The
 /// user's path stays, with concrete type arguments, so its import stays
-/// used without adding a bound (which would repeat errors).
+/// used without adding a bound (which would repeat errors). Type arguments
+/// the user wrote go to the mirror too, whose parameters are in the same
+/// order: what they decided is not left to inference.
 pub fn guarded_value(
     mut user_path: syn::ExprPath,
     mirror: &str,
     generics: usize,
     span: Span,
 ) -> Expr {
+    let mut written = syn::PathArguments::None;
     if let Some(last) = user_path.path.segments.last_mut() {
-        if last.arguments.is_none() {
+        if !last.arguments.is_none() {
+            written = last.arguments.clone();
+            // The witness is never called, so nothing would infer a `_`.
+            if let syn::PathArguments::AngleBracketed(arguments) = &mut last.arguments {
+                for argument in arguments.args.iter_mut() {
+                    if matches!(argument, syn::GenericArgument::Type(syn::Type::Infer(_))) {
+                        *argument = syn::parse_quote_spanned!(span=> &'static str);
+                    }
+                }
+            }
+        } else {
             let placeholders = std::iter::repeat_n(quote_spanned!(span=> &'static str), generics);
             if let Ok(arguments) = syn::parse2(quote_spanned!(span=> ::<#(#placeholders),*>)) {
                 last.arguments = syn::PathArguments::AngleBracketed(arguments);
@@ -351,8 +438,11 @@ pub fn guarded_value(
         }
     }
     let mut segments = Punctuated::new();
-    for segment in ["ephemeral_fs", "fs", mirror] {
+    for segment in [symbol::RUNTIME, symbol::MIRRORS, mirror] {
         segments.push(syn::PathSegment::from(Ident::new(segment, span)));
+    }
+    if let Some(last) = segments.last_mut() {
+        last.arguments = written;
     }
     let mirror = Expr::Path(ExprPath {
         attrs: Vec::new(),
@@ -363,7 +453,7 @@ pub fn guarded_value(
         },
     });
     call(
-        private_path("with_witness", span),
+        private_path(symbol::WITH_WITNESS, span),
         [Expr::Path(user_path), mirror],
         span,
     )
@@ -372,13 +462,31 @@ pub fn guarded_value(
 /// `use` of the probe fallback traits, put at the top of a function body
 /// that uses probes. `as _` brings no names, so nothing can be shadowed.
 pub fn probe_traits_import() -> Stmt {
-    let tokens: TokenStream = quote_spanned! {Span::call_site()=>
+    let span = Span::call_site();
+    let traits = symbol::PROBE_TRAITS
+        .iter()
+        .map(|name| Ident::new(name, span));
+    let (runtime, private) = (
+        Ident::new(symbol::RUNTIME, span),
+        Ident::new(symbol::PRIVATE, span),
+    );
+    let tokens: TokenStream = quote_spanned! {span=>
         #[allow(unused_imports)]
-        use ::ephemeral_fs::__private::{
-            PathOfFallback as _, PersistentRead as _, PersistentWrite as _,
-            TempAdoptFallback as _, TempEscape as _, TempEscapeFallback as _,
-        };
+        use ::#runtime::#private::{#(#traits as _,)*};
     };
-    // Emitted as written: parsing fixed tokens back would only cost time.
+    // Emitted as tokens: parsing them back would only cost time.
     Stmt::Item(syn::Item::Verbatim(tokens))
+}
+
+// Input:  Entry { key: 3 }, __ephemeral_fs_dest, body
+// Output: match (Entry { key: 3 }) { __ephemeral_fs_dest => body }
+/// `match scrutinee { binding => body }`, built as a tree rather than parsed
+/// from tokens: a struct literal is not allowed as a scrutinee, and the
+/// printer adds the parentheses it needs only where it needs them (and so
+/// never trips `unused_parens`).
+fn single_arm_match(scrutinee: Expr, binding: Ident, body: Expr, span: Span) -> Expr {
+    let mut matched: syn::ExprMatch =
+        syn::parse_quote_spanned!(span=> match () { #binding => #body });
+    *matched.expr = scrutinee;
+    Expr::Match(matched)
 }

@@ -3,76 +3,66 @@
 //! with the same name compiles untouched.
 
 use proc_macro2::Span;
-use quote::ToTokens;
-use syn::{Expr, ExprMethodCall};
+use syn::Expr;
 
-use crate::calls::{is_literal_false, path_text};
+use crate::check::{Callee, Subject};
 use crate::emit;
-use crate::finding::Subject;
+use crate::flow::{Origin, Owner};
+use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops;
 use crate::rewrite::Rewriter;
-use crate::syntax::{PlaceKind, ident_name, place_kind};
+use crate::syntax::{PlaceKind, ident_name, is_literal_false, last_ident_span, place_kind};
+
+/// Where an escape's receiver and destination are in its call.
+#[derive(Clone, Copy)]
+enum Form {
+    /// `tmp.persist(dest)`: the receiver, then the first argument.
+    Method,
+    /// `NamedTempFile::persist(tmp, dest)`: the first two arguments.
+    Path,
+}
+
+impl Form {
+    /// The receiver, and the argument after it.
+    fn parts(self, expr: &Expr) -> Option<(&Expr, Option<&Expr>)> {
+        match (self, expr) {
+            (Form::Method, Expr::MethodCall(call)) => Some((&call.receiver, call.args.first())),
+            (Form::Path, Expr::Call(call)) => Some((call.args.first()?, call.args.iter().nth(1))),
+            _ => None,
+        }
+    }
+
+    fn receiver_mut(self, expr: &mut Expr) -> Option<&mut Expr> {
+        match (self, expr) {
+            (Form::Method, Expr::MethodCall(call)) => Some(&mut call.receiver),
+            (Form::Path, Expr::Call(call)) => call.args.first_mut(),
+            _ => None,
+        }
+    }
+
+    fn destination_mut(self, expr: &mut Expr) -> Option<&mut Expr> {
+        match (self, expr) {
+            (Form::Method, Expr::MethodCall(call)) => call.args.first_mut(),
+            (Form::Path, Expr::Call(call)) => call.args.iter_mut().nth(1),
+            _ => None,
+        }
+    }
+}
 
 impl Rewriter<'_> {
-    // Input:  tmp.persist(dest)
-    // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
-    //             Probe(&tmp).__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
-    //             tmp.persist(__ephemeral_fs_dest)) }
     /// `tmp.keep()`, `tmp.persist(dest)` and the like, once the call's own
     /// receiver and arguments are visited.
     pub(crate) fn visit_method_escape(&mut self, expr: &mut Expr, name: &str, method_span: Span) {
-        let Expr::MethodCall(call) = expr else { return };
-        if !ops::ESCAPE_METHODS.contains(&name) || switched_off(name, call.args.first()) {
+        let Some(method) = escape_method(name) else {
             return;
-        }
-        let receiver_kind = place_kind(&call.receiver);
-        if receiver_kind == PlaceKind::Impure {
-            // Borrowing it would evaluate its calls twice, and taking it by
-            // value could move out of a place: left to the documented limits.
-            return;
-        }
-        let subject = match call.args.first() {
-            Some(destination)
-                if receiver_kind == PlaceKind::Pure
-                    && checks_destination(name, Some(destination)) =>
-            {
-                Subject::Persist {
-                    receiver: call.receiver.to_token_stream(),
-                    destination: destination.to_token_stream(),
-                }
-            }
-            _ => Subject::Value(call.receiver.to_token_stream()),
         };
-        let level = self.record(
-            Lint::TempEscape,
+        self.check_escape(
+            expr,
+            Form::Method,
+            Callee::EscapeMethod(method),
             method_span,
-            format!(".{name}()"),
-            true,
-            Some(subject),
         );
-        if level == Level::Allow {
-            return;
-        }
-        match receiver_kind {
-            PlaceKind::Pure if checks_destination(name, call.args.first()) => {
-                let place = (*call.receiver).clone();
-                let destination = take_destination(call, 0);
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_persist(level, &place, destination, whole, method_span);
-            }
-            PlaceKind::Pure => {
-                let place = (*call.receiver).clone();
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_by_place(level, &place, whole, method_span);
-            }
-            PlaceKind::Value => {
-                let receiver =
-                    std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
-                *call.receiver = emit::escape_by_value(level, receiver, method_span);
-            }
-            PlaceKind::Impure => {}
-        }
     }
 
     /// `TempPath::from_path(p)` and `NamedTempFile::persist(tmp, dest)`,
@@ -87,15 +77,21 @@ impl Rewriter<'_> {
         if path.segments.len() < 2 {
             return;
         }
-        if ops::ESCAPE_CONSTRUCTORS.contains(&name) {
-            let level = self.record(
-                Lint::TempEscape,
-                callee_span,
-                path_text(path),
-                true,
-                Some(Subject::Value(path.to_token_stream())),
-            );
-            if level != Level::Allow {
+        if let Some(method) = ops::ESCAPE_CONSTRUCTORS
+            .iter()
+            .find(|c| **c == name)
+            .copied()
+        {
+            let Expr::Call(call) = &*expr else { return };
+            let level = self.record(Lint::TempEscape, callee_span, true, || {
+                let callee = Callee::EscapePath {
+                    path,
+                    method,
+                    resolved: None,
+                };
+                (callee, Some(Subject::Value(&*call.func)))
+            });
+            if level != Level::Allow && self.emits {
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
                 *expr = emit::escape_by_result(level, whole, callee_span);
             }
@@ -103,60 +99,244 @@ impl Rewriter<'_> {
         }
         // `NamedTempFile::persist(tmp, dest)`: the first argument is the
         // receiver, and is probed as in `tmp.persist(dest)`. Only a type's
-        // or trait's function has one, and those are UpperCamelCase; a
-        // module's `cache::keep(x)` takes no receiver.
-        let Expr::Call(call) = expr else { return };
-        if !ops::ESCAPE_METHODS.contains(&name)
-            || !owner_is_type(path)
-            || switched_off(name, call.args.iter().nth(1))
-        {
-            return;
-        }
-        let Some(receiver) = call.args.first() else {
+        // or trait's function has one, and those are UpperCamelCase, or
+        // named by an import of tempfile in sight (`use
+        // tempfile::NamedTempFile as staged;`); a module's `cache::keep(x)`
+        // takes no receiver.
+        let Some(method) =
+            escape_method(name).filter(|_| owner_is_type(path) || self.names_tempfile(path))
+        else {
             return;
         };
+        // A rename of tempfile's type is named as what it stands for, so
+        // that the audit knows the type.
+        let resolved = match owner_is_type(path) {
+            true => None,
+            false => self.namespaces.resolve(path),
+        };
+        let callee = Callee::EscapePath {
+            path,
+            method,
+            resolved: resolved.as_deref(),
+        };
+        self.check_escape(expr, Form::Path, callee, callee_span);
+    }
+
+    // Input:  tmp.persist(dest)
+    // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
+    //             Probe(&tmp).__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
+    //             tmp.persist(__ephemeral_fs_dest)) }
+    /// Probes the receiver of an escape, and the destination of a
+    /// `persist`, whichever form the call takes.
+    fn check_escape(&mut self, expr: &mut Expr, form: Form, callee: Callee<'_>, span: Span) {
+        let Some(method) = callee.escape() else {
+            return;
+        };
+        let Some((receiver, destination)) = form.parts(expr) else {
+            return;
+        };
+        if switched_off(method, destination) {
+            return;
+        }
         let kind = place_kind(receiver);
         if kind == PlaceKind::Impure {
+            // Borrowing it would evaluate its calls twice, and taking it by
+            // value could move out of a place: left to the documented limits.
             return;
         }
-        let subject = match call.args.iter().nth(1) {
-            Some(destination)
-                if kind == PlaceKind::Pure && checks_destination(name, Some(destination)) =>
-            {
-                Subject::Persist {
-                    receiver: receiver.to_token_stream(),
-                    destination: destination.to_token_stream(),
+        let persist = kind == PlaceKind::Pure && checks_destination(method, destination);
+        let level = self.record(Lint::TempEscape, span, true, || {
+            let subject = match destination {
+                Some(destination) if persist => Subject::Persist {
+                    receiver,
+                    destination,
+                },
+                _ => Subject::Value(receiver),
+            };
+            (callee, Some(subject))
+        });
+        if level == Level::Allow || !self.emits {
+            return;
+        }
+        match kind {
+            PlaceKind::Pure => {
+                let place = receiver.clone();
+                let destination = persist
+                    .then(|| form.destination_mut(expr).map(take_destination))
+                    .flatten();
+                let destination =
+                    destination.map(|destination| self.persist_destination(destination, span));
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = match destination {
+                    Some((destination, owner)) => {
+                        emit::escape_persist(level, &place, destination, owner, whole, span)
+                    }
+                    None => emit::escape_by_place(level, &place, whole, span),
+                };
+            }
+            PlaceKind::Value => {
+                if let Some(receiver) = form.receiver_mut(expr) {
+                    let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
+                    *receiver = emit::escape_by_value(level, value, span);
                 }
             }
-            _ => Subject::Value(receiver.to_token_stream()),
-        };
-        let level = self.record(
-            Lint::TempEscape,
-            callee_span,
-            path_text(path),
-            true,
-            Some(subject),
-        );
-        if level == Level::Allow {
-            return;
-        }
-        if kind == PlaceKind::Pure {
-            let place = receiver.clone();
-            if checks_destination(name, call.args.iter().nth(1)) {
-                let destination =
-                    std::mem::replace(&mut call.args[1], Expr::Verbatim(Default::default()));
-                call.args[1] = destination_placeholder(&destination);
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_persist(level, &place, destination, whole, callee_span);
-            } else {
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_by_place(level, &place, whole, callee_span);
-            }
-        } else if let Some(receiver) = call.args.first_mut() {
-            let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
-            *receiver = emit::escape_by_value(level, value, callee_span);
+            PlaceKind::Impure => {}
         }
     }
+}
+
+impl Rewriter<'_> {
+    /// Whether a path names an item of tempfile through the imports in
+    /// sight, whatever it was renamed to.
+    fn names_tempfile(&self, path: &syn::Path) -> bool {
+        self.namespaces
+            .resolve(path)
+            .is_some_and(|resolved| resolved.first().is_some_and(|krate| krate == "tempfile"))
+    }
+
+    // Input:  dir.path().join("a")
+    // Output: Probe(&dir).__ephemeral_fs_joined(&["a"], || dir.path().join("a")), with `&dir`
+    /// A `persist` destination derived from `owner.path()` counts as it does
+    /// everywhere else: computed by tempfile's methods, and decided by the
+    /// owner's type.
+    fn persist_destination(
+        &mut self,
+        mut destination: Expr,
+        span: Span,
+    ) -> (Expr, Option<emit::DestinationOwner>) {
+        let Some(Origin::PathOf(path_of)) = self.body.flow.classify(&destination) else {
+            return (destination, None);
+        };
+        let written = destination.clone();
+        let joined = path_of.joined();
+        let (joins, owned) = (path_of.joins, path_of.owned);
+        let (owner_ref, bound) = match path_of.owner {
+            Owner::Held { slot, .. } => {
+                let dest_span = syn::spanned::Spanned::span(&destination);
+                let held = held::ident_expr(&held::held_ident(slot, dest_span));
+                match path_of.local {
+                    Some(local) => {
+                        self.body.flow.mark(local);
+                        return (
+                            destination,
+                            Some(emit::DestinationOwner {
+                                written,
+                                owner_ref: held,
+                                joined,
+                                bound: None,
+                            }),
+                        );
+                    }
+                    None => self.body.flow.mark(slot),
+                }
+                (held, None)
+            }
+            Owner::Place(owner) if held::is_lone_name(&owner) => {
+                (syn::parse_quote_spanned!(span=> &#owner), None)
+            }
+            Owner::Place(owner) => {
+                let bound = held::owner_ident(syn::spanned::Spanned::span(&*owner));
+                held::replace_owner(&mut destination, held::deref_of(&bound));
+                (held::ident_expr(&bound), Some((bound, *owner)))
+            }
+        };
+        held::replace_chain(&mut destination, |chain| {
+            held::compute(&owner_ref, &joins, owned, chain)
+        });
+        let owner = emit::DestinationOwner {
+            written,
+            owner_ref,
+            joined,
+            bound,
+        };
+        (destination, Some(owner))
+    }
+}
+
+/// The names of tempfile's types whose functions the value form checks.
+const TEMPFILE_TYPES: &[&str] = &["NamedTempFile", "TempDir", "TempPath", "Builder"];
+
+/// A cheap test before `visit_escape_value`: the path ends in an escape's
+/// name below some other segment.
+pub(crate) fn may_be_escape_value(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|last| {
+        let name = ident_name(&last.ident);
+        ops::ESCAPE_METHODS.contains(&name.as_str())
+            || ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str())
+    })
+}
+
+impl Rewriter<'_> {
+    // Input:  dirs.into_iter().map(TempDir::keep)
+    // Output: dirs.into_iter().map(::ephemeral_fs::__private::fn_value_1(TempDir::keep)
+    //             .__ephemeral_fs_deny_temp_escape_value())
+    /// A tempfile escape used as a value: its first argument's type (for a
+    /// constructor, its result's) decides, as in the call written out.
+    /// Checked at `deny`, as `std::fs` functions used as values are.
+    pub(crate) fn visit_escape_value(&mut self, expr: &mut Expr, path: &syn::Path) -> bool {
+        let count = path.segments.len();
+        if count < 2 {
+            return false;
+        }
+        let name = ident_name(&path.segments[count - 1].ident);
+        let resolved = self.namespaces.resolve(path);
+        let owner = match &resolved {
+            Some(resolved) if resolved.first().is_some_and(|k| k == "tempfile") => {
+                resolved.iter().rev().nth(1).cloned().unwrap_or_default()
+            }
+            _ => ident_name(&path.segments[count - 2].ident),
+        };
+        if !TEMPFILE_TYPES.contains(&owner.as_str()) {
+            return false;
+        }
+        let constructor = ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str());
+        // tempfile's arities: a type of the user's named like tempfile's
+        // with another arity fails the bound, which says so.
+        let arity = match name.as_str() {
+            "keep" if owner == "Builder" => 2,
+            "keep" | "into_path" | "from_path" | "try_from_path" => 1,
+            _ => 2,
+        };
+        let span = last_ident_span(path);
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return false;
+        }
+        let Some(method) = escape_name(&name) else {
+            return false;
+        };
+        let value = &*expr;
+        self.record(Lint::TempEscape, span, true, || {
+            (
+                Callee::EscapePath {
+                    path,
+                    method,
+                    resolved: None,
+                },
+                Some(Subject::Value(value)),
+            )
+        });
+        if !self.emits {
+            return true;
+        }
+        let value = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+        *expr = emit::escape_value(value, arity, constructor, span);
+        true
+    }
+}
+
+/// The escape method of ours a method name is, if it is one.
+fn escape_method(name: &str) -> Option<&'static str> {
+    ops::ESCAPE_METHODS.iter().find(|m| **m == name).copied()
+}
+
+/// The same, or one of our escape constructors.
+fn escape_name(name: &str) -> Option<&'static str> {
+    escape_method(name).or_else(|| {
+        ops::ESCAPE_CONSTRUCTORS
+            .iter()
+            .find(|c| **c == name)
+            .copied()
+    })
 }
 
 /// `keep(false)` and `disable_cleanup(false)` keep the cleanup: no escape.
@@ -172,17 +352,11 @@ fn checks_destination(method: &str, destination: Option<&Expr>) -> bool {
         && destination.is_some_and(|dest| !matches!(dest, Expr::Closure(_)))
 }
 
-/// Takes argument `at` out of a method call, leaving the binding the
-/// destination is evaluated into.
-fn take_destination(call: &mut ExprMethodCall, at: usize) -> Expr {
-    let destination = std::mem::replace(&mut call.args[at], Expr::Verbatim(Default::default()));
-    call.args[at] = destination_placeholder(&destination);
-    destination
-}
-
-fn destination_placeholder(destination: &Expr) -> Expr {
-    let ident = emit::destination_ident(syn::spanned::Spanned::span(destination));
-    syn::parse_quote!(#ident)
+/// Takes the destination out of its call, leaving the binding it is
+/// evaluated into.
+fn take_destination(slot: &mut Expr) -> Expr {
+    let ident = emit::destination_ident(syn::spanned::Spanned::span(&*slot));
+    std::mem::replace(slot, syn::parse_quote!(#ident))
 }
 
 fn owner_is_type(path: &syn::Path) -> bool {

@@ -6,10 +6,10 @@ use quote::ToTokens;
 use syn::Item;
 
 use crate::args;
+use crate::check::{Check, CheckSummary};
 use crate::ctxt::Ctxt;
-use crate::finding::Finding;
 use crate::lints::Levels;
-use crate::prescan::Shape;
+use crate::prescan::TokenScan;
 use crate::rewrite::Rewriter;
 use syn::visit_mut::VisitMut;
 
@@ -17,7 +17,9 @@ use syn::visit_mut::VisitMut;
 pub struct Analysis {
     /// The item as the compiler should see it.
     pub item: Item,
-    pub findings: Vec<Finding>,
+    /// Every check, in the order the walk made them; empty from `expand`,
+    /// which has no use for them.
+    pub findings: Vec<CheckSummary>,
     /// Misuse of the attribute itself, all of it.
     pub error: Option<syn::Error>,
 }
@@ -27,7 +29,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     if crate::prescan::nothing_to_do(&args, &input) {
         return input;
     }
-    let shape = Shape::of(&input);
+    let shape = TokenScan::of(&input);
     // syn's parser and our walk recurse once per nesting level, and rustc
     // gives a proc macro a few MiB of stack: code nested some hundreds deep,
     // which rustc itself compiles, would crash it. When what is left might
@@ -54,7 +56,7 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
     // On error the item is parsed again from the tokens, which is cheaper
     // than keeping a copy of every item for the rare misuse.
     let original = || syn::parse2(input.clone()).map_err(|_| ());
-    let analysis = analyze_with(args, item, original);
+    let analysis = analyze_with(args, item, original, false);
     let mut out = analysis.item.into_token_stream();
     if let Some(error) = analysis.error {
         out.extend(error.to_compile_error());
@@ -65,15 +67,17 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
 /// Checks and rewrites an item as if it carried `#[ephemeral_fs(args)]`.
 pub fn analyze(args: TokenStream, item: Item) -> Analysis {
     let original = item.clone();
-    analyze_with(args, item, || Ok(original))
+    analyze_with(args, item, || Ok(original), true)
 }
 
 /// `analyze`, with the way to get the original item back if the macro
-/// reports an error after rewriting has begun.
+/// reports an error after rewriting has begun; `summarize` keeps a summary
+/// of each check.
 fn analyze_with(
     args: TokenStream,
     item: Item,
     original: impl FnOnce() -> Result<Item, ()>,
+    summarize: bool,
 ) -> Analysis {
     let mut ctxt = Ctxt::default();
     let settings = args::parse_levels(args, &mut ctxt);
@@ -83,9 +87,15 @@ fn analyze_with(
         return fallback(item, ctxt);
     }
     let mut item = item;
-    let mut rewriter = Rewriter::new(&mut ctxt, levels);
+    let mut findings = Vec::new();
+    let mut summarize_check = |check: &Check<'_>| findings.push(CheckSummary::of(check));
+    let mut rewriter = if summarize {
+        Rewriter::recording(&mut ctxt, levels, &mut summarize_check)
+    } else {
+        Rewriter::new(&mut ctxt, levels)
+    };
     rewriter.visit_item_mut(&mut item);
-    let findings = rewriter.into_findings();
+    drop(rewriter);
     if ctxt.has_errors() {
         // The tokens parsed once, so they parse again; if not, the rewritten
         // item still carries no attribute of ours.
@@ -190,4 +200,26 @@ fn check_target(item: &Item, ctxt: &mut Ctxt) {
             "#[ephemeral_fs] goes on a function, an impl block, a trait or an inline module, not on {kind}: put it on the handler functions that use this"
         ),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn only_analyze_keeps_checks() {
+        let item: Item = syn::parse_quote! {
+            fn f(tmp: NamedTempFile) { std::fs::write(p, b); tmp.keep(); }
+        };
+        let recorded = analyze(quote!(), item.clone());
+        assert_eq!(recorded.findings.len(), 2);
+        // The macro's path: the same rewrite, and no check built.
+        let expanded = analyze_with(quote!(), item, || Err(()), false);
+        assert!(expanded.findings.is_empty());
+        assert_eq!(
+            expanded.item.to_token_stream().to_string(),
+            recorded.item.to_token_stream().to_string()
+        );
+    }
 }

@@ -3,19 +3,15 @@
 //! through, while the compiler still decides every type.
 //!
 //! Syntax only says which expression's type to ask about (the owner of a
-//! `.path()`); the generated code asks the compiler. A local counts only
-//! when nothing between its `let` and its use could make it mean another
-//! path: the binding is not `mut`, the name is not bound again, and an owned
-//! copy's owner is never assigned to or mutably borrowed by name. Dropping
-//! or moving the owner first is a borrow error, because the check borrows
-//! the owner at the use.
+//! `.path()`); the generated code asks the compiler. A local counts when its
+//! binding is not `mut` and its name is not bound again before the use. Its
+//! `let` then borrows the owner once and holds the borrow until the use
+//! (see `Slot`): moving, dropping, replacing or mutably borrowing the owner
+//! in between is a borrow error, whichever method or container does it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path};
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::ToTokens;
-use syn::visit::{self, Visit};
 use syn::{Block, Expr, Lit, Pat};
 
 use crate::syntax::{PlaceKind, ident_name, place_kind};
@@ -25,13 +21,8 @@ use crate::syntax::{PlaceKind, ident_name, place_kind};
 pub(crate) enum Origin {
     /// `owner.path()`, perhaps copied (`.to_path_buf()`) or with checked
     /// literals joined: a temp file's path when the owner has a temp type,
-    /// and, when `joined`, a temp directory's.
-    PathOf {
-        owner: Box<Expr>,
-        joined: bool,
-        /// An owned copy (`PathBuf`), which does not borrow the owner.
-        owned: bool,
-    },
+    /// and, when joined, a temp directory's.
+    PathOf(PathOf),
     /// The path a `tempfile::Builder::make` closure is handed: the make
     /// call's result type is checked instead.
     Made,
@@ -39,13 +30,74 @@ pub(crate) enum Origin {
     Refused(Refusal),
 }
 
+#[derive(Clone)]
+pub(crate) struct PathOf {
+    pub(crate) owner: Owner,
+    /// The literal names joined onto the owner's path, in order.
+    pub(crate) joins: Vec<String>,
+    /// An owned copy (`PathBuf`), which does not borrow the owner.
+    pub(crate) owned: bool,
+    /// The slot of the local the expression names (`p`, `&p`): its value
+    /// is what that local's `let` computed. `None` for a chain of calls.
+    pub(crate) local: Option<usize>,
+}
+
+impl PathOf {
+    pub(crate) fn joined(&self) -> bool {
+        !self.joins.is_empty()
+    }
+}
+
+/// Where the owner of a `.path()` is.
+#[derive(Clone)]
+pub(crate) enum Owner {
+    /// Written in the expression itself.
+    Place(Box<Expr>),
+    /// Borrowed once by the `let` of slot `slot`, and held there: `written`
+    /// is the owner as written at that `let`.
+    Held { slot: usize, written: Box<Expr> },
+}
+
+impl Owner {
+    /// The owner as the user wrote it.
+    pub(crate) fn written(&self) -> &Expr {
+        match self {
+            Owner::Place(owner) | Owner::Held { written: owner, .. } => owner,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Refusal {
-    /// `x.path()` of a temporary, bound to a `mut` local, or copied from an
-    /// owner that is assigned to.
+    /// `x.path()` of a temporary, or bound to a `mut` local.
     PathOf,
     /// A join of anything but literals of normal components.
     Join,
+    /// The path of a `make` closure that does more than create the file
+    /// in one call, or of a builder whose names are not random.
+    Made,
+}
+
+/// A `let` bound to a path origin. When a checked use reads it (`needed`),
+/// its statement is rewritten at the end of its block: a root borrows the
+/// owner once into a hidden binding held until the last use, so that the
+/// owner is evaluated once, where the user wrote it, and cannot be moved,
+/// replaced or mutably borrowed before the use (the borrow checker says
+/// so); and the path is computed by tempfile's and `Path`'s own methods,
+/// so that no method of the user's can stand in for them.
+pub(crate) struct Slot {
+    /// The slot whose `let` holds the owner; itself for a root.
+    pub(crate) root: usize,
+    /// The slot a plain copy (`let q = p;`) reads: its value is that one's.
+    pub(crate) alias: Option<usize>,
+    /// The owner as written at the root.
+    pub(crate) owner: Expr,
+    pub(crate) joins: Vec<String>,
+    pub(crate) owned: bool,
+    pub(crate) needed: bool,
+    /// The block and statement index of the `let`.
+    pub(crate) block: usize,
+    pub(crate) stmt: usize,
 }
 
 #[derive(Clone)]
@@ -70,18 +122,19 @@ struct Frame {
 #[derive(Default)]
 pub(crate) struct Flow {
     frames: Vec<Frame>,
-    /// Names assigned to or mutably borrowed anywhere in the body: an owned
-    /// copy of their path may outlive what they hold.
-    mutated: HashSet<String>,
+    slots: Vec<Slot>,
+    /// The blocks being visited, innermost last, by number.
+    blocks: Vec<usize>,
+    opened: usize,
+    /// The index of the statement being visited when it is a `let`.
+    pub(crate) next_let: Option<usize>,
 }
 
 impl Flow {
-    pub(crate) fn for_body(block: &Block) -> Flow {
-        let mut mutated = Mutated::default();
-        mutated.visit_block(block);
+    pub(crate) fn for_body(_block: &Block) -> Flow {
         Flow {
             frames: vec![Frame::default()],
-            mutated: mutated.0,
+            ..Flow::default()
         }
     }
 
@@ -94,6 +147,66 @@ impl Flow {
 
     pub(crate) fn exit(&mut self) {
         self.frames.pop();
+    }
+
+    /// A block starts: the `let`s in it are numbered by statement.
+    pub(crate) fn open_block(&mut self) -> usize {
+        self.opened += 1;
+        self.blocks.push(self.opened);
+        self.opened
+    }
+
+    /// The block ends: the slots of its `let`s that a checked use read,
+    /// last statement first.
+    pub(crate) fn close_block(&mut self, block: usize) -> Vec<usize> {
+        self.blocks.pop();
+        let mut needed: Vec<usize> = (0..self.slots.len())
+            .filter(|&at| self.slots[at].block == block && self.slots[at].needed)
+            .collect();
+        needed.sort_by_key(|&at| std::cmp::Reverse(self.slots[at].stmt));
+        needed
+    }
+
+    pub(crate) fn slot(&self, at: usize) -> &Slot {
+        &self.slots[at]
+    }
+
+    /// A checked use reads slot `at`: its `let`, and those it reads from,
+    /// are rewritten.
+    pub(crate) fn mark(&mut self, at: usize) {
+        if self.slots[at].needed {
+            return;
+        }
+        self.slots[at].needed = true;
+        let (root, alias) = (self.slots[at].root, self.slots[at].alias);
+        if root != at {
+            self.mark(root);
+        }
+        if let Some(alias) = alias {
+            self.mark(alias);
+        }
+    }
+
+    /// Whether any path local is followed at all: most bodies bind none.
+    pub(crate) fn has_bindings(&self) -> bool {
+        !self.slots.is_empty()
+            || self
+                .frames
+                .iter()
+                .any(|frame| frame.names.values().any(Option::is_some))
+    }
+
+    /// `shadow`, when `name` is a followed path local. An owner's name is
+    /// left alone: the `let` holds the owner itself, whatever the name
+    /// comes to mean.
+    pub(crate) fn shadow_if_bound(&mut self, name: &str) {
+        let bound = self
+            .frames
+            .iter()
+            .any(|frame| frame.names.get(name).is_some_and(Option::is_some));
+        if bound {
+            self.shadow(name);
+        }
     }
 
     /// `name` is bound to something not followed; every binding whose owner
@@ -115,21 +228,28 @@ impl Flow {
         }
     }
 
-    /// `let name = init;`, with `init` already classified.
-    pub(crate) fn bind(&mut self, name: &str, mutable: bool, origin: Option<Origin>) {
+    /// `let name = init;`, with `init` already classified; `stmt` is the
+    /// `let`'s index in the innermost block.
+    pub(crate) fn bind(
+        &mut self,
+        name: &str,
+        mutable: bool,
+        origin: Option<Origin>,
+        stmt: Option<usize>,
+    ) {
         self.shadow(name);
         let origin = match origin {
-            Some(Origin::PathOf { owner, owned, .. })
-                if mutable || (owned && self.owner_is_mutated(&owner)) =>
-            {
+            Some(Origin::PathOf(_) | Origin::Made) if mutable => {
                 Some(Origin::Refused(Refusal::PathOf))
             }
-            Some(Origin::Made) if mutable => Some(Origin::Refused(Refusal::PathOf)),
+            // A path local's `let` may be rewritten, so it must be a
+            // statement of a block being visited.
+            Some(Origin::PathOf(path_of)) => stmt.and_then(|stmt| self.new_slot(path_of, stmt)),
             other => other,
         };
         let Some(origin) = origin else { return };
         let owner_root = match &origin {
-            Origin::PathOf { owner, .. } => place_root(owner),
+            Origin::PathOf(path_of) => place_root(path_of.owner.written()),
             _ => None,
         };
         if let Some(frame) = self.frames.last_mut() {
@@ -139,8 +259,32 @@ impl Flow {
         }
     }
 
-    fn owner_is_mutated(&self, owner: &Expr) -> bool {
-        place_root(owner).is_none_or(|root| self.mutated.contains(&root))
+    fn new_slot(&mut self, path_of: PathOf, stmt: usize) -> Option<Origin> {
+        let block = *self.blocks.last()?;
+        let at = self.slots.len();
+        let (root, alias, written) = match path_of.owner {
+            Owner::Place(owner) => (at, None, owner),
+            Owner::Held { slot, written } => (slot, path_of.local, written),
+        };
+        self.slots.push(Slot {
+            root,
+            alias,
+            owner: (*written).clone(),
+            joins: path_of.joins.clone(),
+            owned: path_of.owned,
+            needed: false,
+            block,
+            stmt,
+        });
+        Some(Origin::PathOf(PathOf {
+            owner: Owner::Held {
+                slot: root,
+                written,
+            },
+            joins: path_of.joins,
+            owned: path_of.owned,
+            local: Some(at),
+        }))
     }
 
     fn lookup(&self, name: &str) -> Option<&Origin> {
@@ -155,8 +299,8 @@ impl Flow {
         None
     }
 
-    // Input:  dir.path().join("a").join("b.txt")      Output: PathOf { owner: dir, joined }
-    // Input:  &p          (after `let p = tmp.path();`) Output: PathOf { owner: tmp }
+    // Input:  dir.path().join("a").join("b.txt")      Output: PathOf { owner: dir, joins: [a, b.txt] }
+    // Input:  &p          (after `let p = tmp.path();`) Output: PathOf { owner: held by p's let }
     // Input:  dir.path().join(name)                    Output: Refused(Join)
     /// What a path argument is, when its shape is one we follow.
     pub(crate) fn classify(&self, expr: &Expr) -> Option<Origin> {
@@ -166,38 +310,38 @@ impl Flow {
             }
             Expr::MethodCall(call) if call.turbofish.is_none() => {
                 match (ident_name(&call.method).as_str(), call.args.len()) {
-                    // The owner is borrowed again by the check: only a place
-                    // can be, without running its code twice.
+                    // The owner is borrowed once and held: only a place can
+                    // be, without making a temporary live longer.
                     ("path", 0) if place_kind(&call.receiver) == PlaceKind::Pure => {
-                        Some(Origin::PathOf {
-                            owner: call.receiver.clone(),
-                            joined: false,
+                        Some(Origin::PathOf(PathOf {
+                            owner: Owner::Place(call.receiver.clone()),
+                            joins: Vec::new(),
                             owned: false,
-                        })
+                            local: None,
+                        }))
                     }
                     ("path", 0) => Some(Origin::Refused(Refusal::PathOf)),
                     ("to_path_buf" | "to_owned", 0) => match self.classify(&call.receiver)? {
-                        Origin::PathOf { owner, joined, .. } => Some(Origin::PathOf {
-                            owner,
-                            joined,
+                        Origin::PathOf(path_of) => Some(Origin::PathOf(PathOf {
                             owned: true,
-                        }),
+                            local: None,
+                            ..path_of
+                        })),
                         Origin::Made => None,
                         refused => Some(refused),
                     },
                     ("join", 1) => match self.classify(&call.receiver)? {
-                        Origin::PathOf { owner, .. }
-                            if call.args.first().is_some_and(is_plain_name) =>
+                        Origin::PathOf(mut path_of) => match call.args.first().and_then(plain_name)
                         {
-                            Some(Origin::PathOf {
-                                owner,
-                                joined: true,
-                                owned: true,
-                            })
-                        }
-                        Origin::PathOf { .. } | Origin::Refused(_) => {
-                            Some(Origin::Refused(Refusal::Join))
-                        }
+                            Some(name) => {
+                                path_of.joins.push(name);
+                                path_of.owned = true;
+                                path_of.local = None;
+                                Some(Origin::PathOf(path_of))
+                            }
+                            None => Some(Origin::Refused(Refusal::Join)),
+                        },
+                        Origin::Refused(_) => Some(Origin::Refused(Refusal::Join)),
                         Origin::Made => None,
                     },
                     _ => None,
@@ -220,23 +364,30 @@ fn strip_borrows(mut expr: &Expr) -> &Expr {
 
 /// A string literal that is a relative path of normal components only:
 /// joined onto a directory, it stays inside.
+#[cfg(test)]
 fn is_plain_name(expr: &Expr) -> bool {
+    plain_name(expr).is_some()
+}
+
+/// The value of a string literal that `is_plain_name`.
+fn plain_name(expr: &Expr) -> Option<String> {
     let Expr::Lit(literal) = strip_borrows(expr) else {
-        return false;
+        return None;
     };
     let Lit::Str(text) = &literal.lit else {
-        return false;
+        return None;
     };
     let value = text.value();
     let path = Path::new(&value);
     // `a//b` and `a/./b` have only normal components once parsed, but a
     // literal that needs reading twice is not a plain name.
-    !value.is_empty()
+    let plain = !value.is_empty()
         && !value.contains("//")
         && !value.split('/').any(|part| part == "." || part == "..")
         && path
             .components()
-            .all(|component| matches!(component, Component::Normal(_)))
+            .all(|component| matches!(component, Component::Normal(_)));
+    plain.then_some(value)
 }
 
 /// The variable a place starts from: `tmp` in `tmp`, `tmp.0`, `self.dir`.
@@ -267,69 +418,6 @@ pub(crate) fn let_binding(pat: &Pat) -> Option<(String, bool)> {
     }
 }
 
-/// The owner tokens, placed at the use: a borrow error then points at the
-/// argument, where the owner is borrowed, and names still resolve where
-/// the owner was written.
-pub(crate) fn owner_at(owner: &Expr, use_span: Span) -> Expr {
-    fn respan(tokens: TokenStream, at: Span) -> TokenStream {
-        tokens
-            .into_iter()
-            .map(|mut token| {
-                if let TokenTree::Group(group) = &token {
-                    let mut inner =
-                        proc_macro2::Group::new(group.delimiter(), respan(group.stream(), at));
-                    inner.set_span(at.resolved_at(group.span()));
-                    token = TokenTree::Group(inner);
-                } else {
-                    token.set_span(at.resolved_at(token.span()));
-                }
-                token
-            })
-            .collect()
-    }
-    Expr::Verbatim(respan(owner.to_token_stream(), use_span))
-}
-
-/// Names assigned to (`x = ..`, `x.f += ..`) or mutably borrowed by name
-/// (`&mut x`, as `mem::replace` needs) anywhere in a body.
-#[derive(Default)]
-struct Mutated(HashSet<String>);
-
-impl<'ast> Visit<'ast> for Mutated {
-    fn visit_expr(&mut self, expr: &'ast Expr) {
-        let target = match expr {
-            Expr::Assign(assign) => Some(&*assign.left),
-            Expr::Binary(binary) if is_compound_assignment(&binary.op) => Some(&*binary.left),
-            Expr::Reference(reference) if reference.mutability.is_some() => Some(&*reference.expr),
-            Expr::RawAddr(raw) if matches!(raw.mutability, syn::PointerMutability::Mut(_)) => {
-                Some(&*raw.expr)
-            }
-            _ => None,
-        };
-        if let Some(root) = target.and_then(place_root) {
-            self.0.insert(root);
-        }
-        visit::visit_expr(self, expr);
-    }
-}
-
-fn is_compound_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,16 +446,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn bindings_follow_lets_and_stop_at_rebinding() {
+    fn flow_in_a_block() -> Flow {
         let body: Block = parse_quote!({});
         let mut flow = Flow::for_body(&body);
+        flow.open_block();
+        flow
+    }
+
+    #[test]
+    fn bindings_follow_lets_and_stop_at_rebinding() {
+        let mut flow = flow_in_a_block();
         let init: Expr = parse_quote!(dir.path().join("a"));
-        flow.bind("p", false, flow.classify(&init));
+        flow.bind("p", false, flow.classify(&init), Some(0));
         let use_p: Expr = parse_quote!(&p);
         assert!(matches!(
             flow.classify(&use_p),
-            Some(Origin::PathOf { joined: true, .. })
+            Some(Origin::PathOf(PathOf { ref joins, local: Some(0), .. })) if joins == &["a"]
         ));
         flow.enter(false);
         flow.shadow("p");
@@ -380,32 +474,43 @@ mod tests {
     }
 
     #[test]
-    fn mut_locals_and_mutated_owners_are_refused() {
-        let body: Block = parse_quote!({
-            tmp = other;
-        });
-        let mut flow = Flow::for_body(&body);
+    fn mut_locals_are_refused() {
+        let mut flow = flow_in_a_block();
         let borrowed: Expr = parse_quote!(tmp.path());
-        let copied: Expr = parse_quote!(tmp.path().to_path_buf());
-        flow.bind("a", true, flow.classify(&borrowed));
-        flow.bind("b", false, flow.classify(&copied));
-        flow.bind("c", false, flow.classify(&borrowed));
+        flow.bind("a", true, flow.classify(&borrowed), Some(0));
+        flow.bind("c", false, flow.classify(&borrowed), Some(1));
         let refused = |name: &str| {
             let expr: Expr = syn::parse_str(name).unwrap();
             matches!(flow.classify(&expr), Some(Origin::Refused(Refusal::PathOf)))
         };
         assert!(refused("a"));
-        assert!(refused("b"));
-        // A borrow of the owner keeps it from being assigned to meanwhile.
         assert!(!refused("c"));
     }
 
     #[test]
+    fn uses_mark_the_lets_they_read() {
+        let mut flow = flow_in_a_block();
+        let root: Expr = parse_quote!(dir.path());
+        flow.bind("base", false, flow.classify(&root), Some(0));
+        let copy: Expr = parse_quote!(base);
+        flow.bind("same", false, flow.classify(&copy), Some(1));
+        let joined: Expr = parse_quote!(same.join("x"));
+        flow.bind("file", false, flow.classify(&joined), Some(2));
+        let Some(Origin::PathOf(file)) = flow.classify(&parse_quote!(file)) else {
+            panic!("file is a path local");
+        };
+        assert!(matches!(file.owner, Owner::Held { slot: 0, .. }));
+        flow.mark(file.local.unwrap());
+        // The join is computed from the root's hold: the plain copy between
+        // them is not read.
+        assert_eq!(flow.close_block(1), vec![2, 0]);
+    }
+
+    #[test]
     fn barriers_stop_lookups() {
-        let body: Block = parse_quote!({});
-        let mut flow = Flow::for_body(&body);
+        let mut flow = flow_in_a_block();
         let init: Expr = parse_quote!(tmp.path());
-        flow.bind("p", false, flow.classify(&init));
+        flow.bind("p", false, flow.classify(&init), Some(0));
         flow.enter(true);
         let use_p: Expr = parse_quote!(p);
         assert!(flow.classify(&use_p).is_none());

@@ -1,10 +1,11 @@
 //! The analysis and rewrite behind `#[ephemeral_fs]`, on proc-macro2 so it
 //! can be unit-tested and reused outside a proc macro.
 //!
-//! Stages: `prescan` (the common case of nothing to do, without parsing),
+//! Stages: `prescan` (the common case of nothing to do, without parsing,
+//! from `text_scan`'s reading of the item's words),
 //! `args` (attribute arguments), `resolve` (names in sight),
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
-//! `escape` and `macros` (what to do at each call),
+//! `escape` and `macros` (what to decide at each call, as a `check`),
 //! `emit` (generated code), `expand` (entry point and fallback).
 //!
 //! The audit (`ephemeral-fs-audit`) runs the same walk over whole files for
@@ -12,17 +13,19 @@
 //! compiled into the proc macro; the modules it reuses are public here but
 //! hidden, and are not a stable API.
 
+#[cfg(test)]
+mod agreement;
 #[doc(hidden)]
 pub mod args;
 mod calls;
+pub mod check;
 #[doc(hidden)]
 pub mod ctxt;
 mod emit;
 mod escape;
 mod expand;
-mod explain;
-mod finding;
 mod flow;
+mod held;
 pub mod lints;
 mod macros;
 pub mod ops;
@@ -32,8 +35,12 @@ pub mod prescan;
 pub mod resolve;
 #[doc(hidden)]
 pub mod rewrite;
+mod symbol;
 #[doc(hidden)]
 pub mod syntax;
+#[doc(hidden)]
+pub mod text_scan;
 
+pub use check::{Callee, Check, CheckSummary, Subject};
 pub use expand::{Analysis, analyze, expand};
-pub use finding::{Finding, Subject};
+pub use prescan::nothing_to_do;

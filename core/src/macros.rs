@@ -1,5 +1,7 @@
 //! Calls inside macro invocations (`assert!`, `dbg!`, `vec!`, `format!`,
-//! and any macro whose arguments are Rust expressions).
+//! and any macro whose arguments are Rust expressions). std's `stringify!`
+//! and `concat!` only make text of their tokens, never run them: they are
+//! left as written, so that the text is the user's.
 //!
 //! A macro's input is only tokens, so this is a stated heuristic: parse the
 //! tokens as comma-separated expressions, else as statements, else split
@@ -16,13 +18,57 @@ use syn::punctuated::Punctuated;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, Macro, Token};
 
-use crate::prescan::Shape;
+use crate::prescan::TokenScan;
 use crate::rewrite::Rewriter;
+
+/// std's macros that turn their tokens into text and never evaluate them:
+/// rewriting their tokens would only change the text they produce.
+const TEXT_MACROS: &[&str] = &["stringify", "concat"];
 
 impl Rewriter<'_> {
     pub(crate) fn rewrite_macro(&mut self, mac: &mut Macro) {
+        if self.is_text_macro(&mac.path) {
+            return;
+        }
         if let Some(tokens) = self.rewrite_tokens(mac.tokens.clone()) {
-            mac.tokens = tokens;
+            if self.emits {
+                mac.tokens = tokens;
+            }
+        }
+        // A `let` among the macro's tokens may bind a name again where the
+        // macro expands, whether we could read the tokens or not, and a
+        // macro of the user's may bind any name it is handed (`bind!(p,
+        // "/var/x")` as `let $name = $value;`): a path local of that name
+        // is no longer followed. The standard formatting and assertion
+        // macros, and logging macros of their shape, bind nothing.
+        if self.body.flow.has_bindings() {
+            let names = if binds_nothing(&mac.path) {
+                let_bound_names(&mac.tokens)
+            } else {
+                let mut names = Vec::new();
+                collect_idents(&mac.tokens, &mut names);
+                names
+            };
+            for name in names {
+                self.body.flow.shadow_if_bound(&name);
+            }
+        }
+    }
+
+    /// `stringify!`, `std::stringify!` or `::core::concat!`, unless a name
+    /// in sight (a local `macro_rules! stringify`) says it is another macro.
+    fn is_text_macro(&self, path: &syn::Path) -> bool {
+        let names = crate::syntax::segment_names(path);
+        match names.as_slice() {
+            [name] if path.leading_colon.is_none() => {
+                TEXT_MACROS.contains(&name.as_str()) && !self.namespaces.names(name)
+            }
+            [krate, name] => {
+                matches!(krate.as_str(), "std" | "core")
+                    && TEXT_MACROS.contains(&name.as_str())
+                    && (path.leading_colon.is_some() || !self.namespaces.names(krate))
+            }
+            _ => false,
         }
     }
 
@@ -30,7 +76,7 @@ impl Rewriter<'_> {
     fn rewrite_tokens(&mut self, tokens: TokenStream) -> Option<TokenStream> {
         // Most macro calls (`format!`, `tracing::info!`) name nothing of ours:
         // a scan is far cheaper than a parse.
-        if tokens.is_empty() || !Shape::of(&tokens).mentions_trigger {
+        if tokens.is_empty() || !TokenScan::of(&tokens).mentions_trigger {
             return None;
         }
         let before = self.changes;
@@ -136,5 +182,90 @@ impl Rewriter<'_> {
                 other => other,
             })
             .collect()
+    }
+}
+
+/// Macros whose expansion cannot bind a name the caller sees.
+fn binds_nothing(path: &syn::Path) -> bool {
+    const NAMES: &[&str] = &[
+        "assert",
+        "assert_eq",
+        "assert_ne",
+        "debug_assert",
+        "debug_assert_eq",
+        "debug_assert_ne",
+        "dbg",
+        "eprint",
+        "eprintln",
+        "format",
+        "format_args",
+        "matches",
+        "panic",
+        "print",
+        "println",
+        "todo",
+        "unimplemented",
+        "unreachable",
+        "vec",
+        "write",
+        "writeln",
+        "trace",
+        "debug",
+        "info",
+        "warn",
+        "error",
+    ];
+    path.segments
+        .last()
+        .is_some_and(|last| NAMES.contains(&crate::syntax::ident_name(&last.ident).as_str()))
+}
+
+// Input:  let p = "/var/x"; { let (a, mut b) = f(); }
+// Output: ["p", "a", "mut", "b"]
+/// Every identifier between a `let` and its `=` or `;`, at any depth:
+/// the names it may bind (a keyword among them binds nothing).
+fn let_bound_names(tokens: &TokenStream) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut in_pattern = false;
+    for token in tokens.clone() {
+        match &token {
+            TokenTree::Ident(ident) if ident == "let" => in_pattern = true,
+            TokenTree::Ident(ident) if in_pattern => {
+                names.push(crate::syntax::ident_name(ident));
+            }
+            TokenTree::Punct(p) if in_pattern && matches!(p.as_char(), '=' | ';') => {
+                in_pattern = false;
+            }
+            TokenTree::Group(group) if in_pattern => {
+                // A tuple or struct pattern: every name in it.
+                collect_idents(&group.stream(), &mut names);
+            }
+            TokenTree::Group(group) => names.extend(let_bound_names(&group.stream())),
+            _ => {}
+        }
+    }
+    names
+}
+
+fn collect_idents(tokens: &TokenStream, names: &mut Vec<String>) {
+    for token in tokens.clone() {
+        match token {
+            TokenTree::Ident(ident) => names.push(crate::syntax::ident_name(&ident)),
+            TokenTree::Group(group) => collect_idents(&group.stream(), names),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lets_in_tokens_name_what_they_may_bind() {
+        let tokens: TokenStream = "let p = x; { let (a, S { b }) = y; } f(let_me)"
+            .parse()
+            .unwrap();
+        assert_eq!(let_bound_names(&tokens), ["p", "a", "S", "b"]);
     }
 }

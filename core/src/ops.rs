@@ -1,7 +1,10 @@
 //! The one table of filesystem operations.
 //!
 //! The rewriter, the guarded API's tests, the guide's lint chapter and the
-//! audit all read it: supporting a new operation is adding a row.
+//! audit all read it. Supporting a new operation is a row here, the mirror
+//! it names in the runtime's `ephemeral_fs::fs` (if it has one), and its
+//! name in the guide's lint chapter; tests in `core/tests/docs.rs` fail
+//! until the last two are there.
 
 use crate::lints::Lint;
 
@@ -14,10 +17,14 @@ pub enum Module {
     Fs,
     /// `std::os::unix::fs`, and its mirrors in `fs_err` and `async_fs`.
     UnixFs,
+    /// `std::os::unix::net`, and its mirrors in tokio, async-std and smol's
+    /// `async_net`: binding a Unix socket creates a file at its path, which
+    /// nothing removes.
+    UnixNet,
 }
 
 impl Module {
-    pub const ALL: [Module; 2] = [Module::Fs, Module::UnixFs];
+    pub const ALL: [Module; 3] = [Module::Fs, Module::UnixFs, Module::UnixNet];
 
     /// The canonical paths of this module. Adding a crate that mirrors
     /// `std::fs` is adding its path here.
@@ -35,6 +42,12 @@ impl Module {
                 &["std", "os", "unix", "fs"],
                 &["fs_err", "os", "unix", "fs"],
                 &["async_fs", "unix"],
+            ],
+            Module::UnixNet => &[
+                &["std", "os", "unix", "net"],
+                &["tokio", "net"],
+                &["async_std", "os", "unix", "net"],
+                &["async_net", "unix"],
             ],
         }
     }
@@ -55,6 +68,14 @@ pub enum Role {
     /// The original of a new link: writes through the link land there, so
     /// it must be a temp file too.
     LinkOriginal,
+    /// The original of a symbolic link, which may be removed before the
+    /// link: a write through the link then creates it again. Only a path
+    /// inside a temp directory cannot be, once its directory is gone.
+    SymlinkOriginal,
+    /// A path whose permissions or owner change: only a temp file's, since
+    /// a directory made read-only or given away cannot be emptied by its
+    /// cleanup.
+    FileOnly,
 }
 
 /// An argument the lint looks at.
@@ -107,6 +128,22 @@ const fn link_original(arg: usize) -> Target {
     }
 }
 
+const fn symlink_original(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentWrite,
+        role: Role::SymlinkOriginal,
+    }
+}
+
+const fn file_only(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentWrite,
+        role: Role::FileOnly,
+    }
+}
+
 const fn op(
     module: Module,
     path: &'static str,
@@ -131,7 +168,7 @@ const fn op(
     }
 }
 
-use Module::{Fs, UnixFs};
+use Module::{Fs, UnixFs, UnixNet};
 
 pub static OPERATIONS: &[Operation] = &[
     // persistent_write
@@ -159,28 +196,46 @@ pub static OPERATIONS: &[Operation] = &[
         Fs,
         "soft_link",
         2,
-        &[link_original(0), write(1)],
+        &[symlink_original(0), write(1)],
         Some("soft_link"),
     ),
-    op(Fs, "symlink", 2, &[link_original(0), write(1)], None),
+    op(Fs, "symlink", 2, &[symlink_original(0), write(1)], None),
     op(
         UnixFs,
         "symlink",
         2,
-        &[link_original(0), write(1)],
+        &[symlink_original(0), write(1)],
         Some("symlink"),
     ),
-    op(UnixFs, "chown", 3, &[write(0)], None),
-    op(UnixFs, "lchown", 3, &[write(0)], None),
+    op(UnixFs, "chown", 3, &[file_only(0)], None),
+    op(UnixFs, "lchown", 3, &[file_only(0)], None),
     op(Fs, "remove_file", 1, &[write(0)], Some("remove_file")),
     op(Fs, "remove_dir", 1, &[write(0)], Some("remove_dir")),
     op(Fs, "remove_dir_all", 1, &[write(0)], Some("remove_dir_all")),
+    // A builder's terminal called by its path: the builder's flags are not
+    // followed, so it counts as a write.
+    op(Fs, "OpenOptions::open", 2, &[write(1)], None),
+    op(Fs, "DirBuilder::create", 2, &[write(1)], None),
     op(
         Fs,
         "set_permissions",
         2,
-        &[write(0)],
+        &[file_only(0)],
         Some("set_permissions"),
+    ),
+    op(
+        UnixNet,
+        "UnixListener::bind",
+        1,
+        &[write(0)],
+        Some("bind_unix_listener"),
+    ),
+    op(
+        UnixNet,
+        "UnixDatagram::bind",
+        1,
+        &[write(0)],
+        Some("bind_unix_datagram"),
     ),
     // persistent_read
     op(Fs, "read", 1, &[read(0)], Some("read")),
@@ -200,6 +255,27 @@ pub static OPERATIONS: &[Operation] = &[
     op(Fs, "exists", 1, &[read(0)], Some("exists")),
     op(Fs, "try_exists", 1, &[read(0)], None),
 ];
+
+/// Mirrors of `copy` that also check its source, for `deny(persistent_read)`:
+/// `(mirror, with the destination checked, without)`. A row's own mirror
+/// only checks its last target.
+pub const SOURCE_CHECKED_MIRRORS: &[(&str, &str, &str)] =
+    &[("copy", "copy_from_temp_to_temp", "copy_from_temp")];
+
+/// The mirror of `mirror` that checks its source too, with or without its
+/// destination.
+pub fn source_checked_mirror(mirror: &str, destination_checked: bool) -> Option<&'static str> {
+    SOURCE_CHECKED_MIRRORS
+        .iter()
+        .find(|(row, _, _)| *row == mirror)
+        .map(|(_, both, source_only)| {
+            if destination_checked {
+                *both
+            } else {
+                *source_only
+            }
+        })
+}
 
 /// Builder types whose terminal method takes the path
 /// (`OpenOptions::new().write(true).open(path)`).
@@ -234,6 +310,11 @@ impl Builder {
         }
     }
 
+    /// Each constructor path below an fs module, with the builder it starts.
+    pub fn constructors() -> impl Iterator<Item = (&'static str, Builder)> {
+        Builder::CONSTRUCTORS.into_iter()
+    }
+
     /// Whether a method name ends some builder chain: a cheap test before
     /// following the chain.
     pub fn is_terminal(name: &str) -> bool {
@@ -260,8 +341,16 @@ impl Builder {
 }
 
 /// `OpenOptions` flags that make an open a write. Any of them with an
-/// argument other than a literal `false` does.
-pub const WRITE_FLAGS: &[&str] = &["write", "append", "create", "create_new", "truncate"];
+/// argument other than a literal `false` does; `custom_flags` may hold
+/// `O_CREAT` or `O_TRUNC`, whatever its argument.
+pub const WRITE_FLAGS: &[&str] = &[
+    "write",
+    "append",
+    "create",
+    "create_new",
+    "truncate",
+    "custom_flags",
+];
 
 /// tempfile methods that make a temp file persistent or cancel its cleanup:
 /// `persist`, `persist_noclobber`, `keep` and `disable_cleanup` on
@@ -292,6 +381,49 @@ pub const PERSIST_METHODS: &[&str] = &["persist", "persist_noclobber"];
 /// `tempfile::Builder::make(|path| ..)` and `make_in(dir, |path| ..)` hand
 /// their closure a fresh temp file's path; the closure is the last argument.
 pub const MAKE_METHODS: &[&str] = &["make", "make_in"];
+
+/// Functions that skip their argument's destructor, and so a temp file's
+/// cleanup: the argument is probed for a temp handle it owns.
+pub const LEAK_FUNCTIONS: &[&[&str]] = &[
+    &["std", "mem", "forget"],
+    &["core", "mem", "forget"],
+    &["std", "mem", "ManuallyDrop", "new"],
+    &["core", "mem", "ManuallyDrop", "new"],
+    &["std", "boxed", "Box", "leak"],
+    &["std", "boxed", "Box", "into_raw"],
+    &["std", "vec", "Vec", "leak"],
+    &["std", "rc", "Rc", "into_raw"],
+    &["std", "sync", "Arc", "into_raw"],
+];
+
+/// The words a leak function's path ends in, or starts a type with: the
+/// cheap test before resolving, and the pre-scan's triggers.
+pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "leak", "into_raw"];
+
+/// Names taken to mean the paths of `LEAK_FUNCTIONS` when nothing in sight
+/// imports them: the prelude's `Box` and `Vec`, and the modules and types
+/// code names them through.
+pub fn leak_conventional(first: &str) -> Option<&'static [&'static str]> {
+    Some(match first {
+        "core" => &["core"],
+        "mem" => &["std", "mem"],
+        "ManuallyDrop" => &["std", "mem", "ManuallyDrop"],
+        "Box" => &["std", "boxed", "Box"],
+        "Vec" => &["std", "vec", "Vec"],
+        "Rc" => &["std", "rc", "Rc"],
+        "Arc" => &["std", "sync", "Arc"],
+        _ => return None,
+    })
+}
+
+/// Whether a canonical path is one of `LEAK_FUNCTIONS`.
+pub fn is_leak_function(canonical: &[String]) -> bool {
+    LEAK_FUNCTIONS.iter().any(|path| {
+        path.iter()
+            .copied()
+            .eq(canonical.iter().map(String::as_str))
+    })
+}
 
 /// The operation a canonical path names, if any: `["std", "fs", "write"]`.
 pub fn lookup(canonical: &[String]) -> Option<(&'static Operation, bool)> {
@@ -400,7 +532,7 @@ mod tests {
                 .unwrap()
                 .0
                 .targets,
-            &[link_original(0), write(1)]
+            &[symlink_original(0), write(1)]
         );
         let (operation, is_std) = lookup(&canonical("fs_err::tokio::File::create")).unwrap();
         assert_eq!((operation.path, is_std), ("File::create", false));
@@ -420,6 +552,14 @@ mod tests {
             "symlink"
         );
         assert!(is_known_crate("fs_err") && is_known_crate("async_fs"));
+        let (operation, is_std) =
+            lookup(&canonical("std::os::unix::net::UnixListener::bind")).unwrap();
+        assert_eq!((operation.module, is_std), (Module::UnixNet, true));
+        assert_eq!(operation.targets, &[write(0)]);
+        let (operation, is_std) = lookup(&canonical("tokio::net::UnixDatagram::bind")).unwrap();
+        assert_eq!((operation.path, is_std), ("UnixDatagram::bind", false));
+        assert!(lookup(&canonical("std::net::TcpListener::bind")).is_none());
+        assert!(lookup(&canonical("tokio::net::UnixStream::connect")).is_none());
     }
 
     #[test]

@@ -11,10 +11,10 @@ use std::sync::OnceLock;
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
-use crate::ops;
+use crate::{ops, text_scan};
 
 /// What one pass over the tokens tells.
-pub struct Shape {
+pub struct TokenScan {
     /// Deepest nesting of delimited groups.
     pub depth: usize,
     /// The most tokens a chain of nested expressions can span: per group,
@@ -26,9 +26,9 @@ pub struct Shape {
     pub mentions_trigger: bool,
 }
 
-impl Shape {
-    pub fn of(tokens: &TokenStream) -> Shape {
-        let mut shape = Shape {
+impl TokenScan {
+    pub fn of(tokens: &TokenStream) -> TokenScan {
+        let mut shape = TokenScan {
             depth: 0,
             chain: 0,
             mentions_trigger: false,
@@ -70,28 +70,22 @@ impl Shape {
     }
 }
 
-/// Whether `#[ephemeral_fs(args)] item` expands to `item` unchanged.
+/// Whether `#[ephemeral_fs(args)] item` expands to `item` unchanged, with
+/// nothing to report.
 ///
 /// Read from the item's text, not its tokens: in a proc macro, one
 /// `to_string()` is a single call into the compiler, while visiting tokens
 /// one by one costs more than the rest of a handler's expansion (see the
-/// design notes). A word that only looks like a trigger (in a string, in a
-/// longer path) only costs a parse; the full analysis still decides.
+/// design notes). What in the text can start a rewrite is `text_scan`'s.
 pub fn nothing_to_do(args: &TokenStream, item: &TokenStream) -> bool {
-    args.is_empty() && !mentions_trigger_text(&item.to_string()) && accepted_kind(item)
+    args.is_empty() && !text_scan::may_rewrite(&item.to_string()) && accepted_kind(item)
 }
 
-/// Whether any identifier-like word of `text` could start a rewrite.
-fn mentions_trigger_text(text: &str) -> bool {
-    let triggers = triggers();
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .any(|word| !word.is_empty() && triggers.contains(word))
-}
-
-/// Identifiers that can start a rewrite: every segment of the operations'
-/// paths, the builders, the escape methods, the module and type names the
-/// resolver knows, and our own attributes.
-pub fn triggers() -> &'static HashSet<&'static str> {
+/// Identifiers that could be part of a rewrite: every segment of the
+/// operations' paths, the builders, the escape methods, the module and
+/// type names the resolver knows, and our own attributes. A cheap filter
+/// for macro arguments inside the full analysis, which reads tokens.
+fn triggers() -> &'static HashSet<&'static str> {
     static TRIGGERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     TRIGGERS.get_or_init(|| {
         let mut names: HashSet<&'static str> = ops::OPERATIONS
@@ -100,6 +94,7 @@ pub fn triggers() -> &'static HashSet<&'static str> {
             .collect();
         names.extend(ops::ESCAPE_METHODS);
         names.extend(ops::ESCAPE_CONSTRUCTORS);
+        names.extend(ops::LEAK_WORDS);
         names.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
         names.extend(ops::Builder::words());
         // Crate names (`std`, `tokio`) are no triggers: a path into their fs
@@ -155,12 +150,12 @@ mod tests {
     use super::*;
     use quote::quote;
 
+    /// The fast path's answer, checked against the full analysis: when it
+    /// skips an item, the analysis finds nothing and changes nothing.
     fn nothing_to_do(args: &TokenStream, item: &TokenStream) -> bool {
         let answer = super::nothing_to_do(args, item);
-        // The text scan and the token walk agree wherever the walk says
-        // there is something to do.
         if answer {
-            assert!(!Shape::of(item).mentions_trigger, "{item}");
+            crate::agreement::assert_skip_is_sound(item);
         }
         answer
     }
@@ -223,12 +218,12 @@ mod shape_tests {
 
     #[test]
     fn measures_depth_and_tokens() {
-        let shape = Shape::of(&quote! { fn f() { g((1)); h(2, 3) } });
+        let shape = TokenScan::of(&quote! { fn f() { g((1)); h(2, 3) } });
         // `fn f () {..}` is a run of 4; inside, `h (..)` and `g (..)`
         // runs of 2 (reset by `;`); inside `(..)`, `(1)` and `2`, `3`.
         assert_eq!((shape.depth, shape.chain), (4, 4 + 2 + 1 + 1));
         assert!(!shape.mentions_trigger);
-        assert!(Shape::of(&quote! { fn f() { r#keep() } }).mentions_trigger);
+        assert!(TokenScan::of(&quote! { fn f() { r#keep() } }).mentions_trigger);
     }
 }
 
@@ -323,7 +318,7 @@ mod stack_bound_tests {
             // The deepest variant the bound keeps within the thread's stack.
             let fits = |n: usize| {
                 let tokens: TokenStream = make(n).parse().expect("lexes");
-                Shape::of(&tokens).stack_needed() <= THREAD_STACK - (1 << 20)
+                TokenScan::of(&tokens).stack_needed() <= THREAD_STACK - (1 << 20)
             };
             let mut depth = 1;
             while fits(depth * 2) {
@@ -340,7 +335,7 @@ mod stack_bound_tests {
                 .spawn(move || {
                     // Not grown: the bound says it fits.
                     let tokens: TokenStream = source.parse().expect("lexes");
-                    let needed = Shape::of(&tokens).stack_needed();
+                    let needed = TokenScan::of(&tokens).stack_needed();
                     assert!(stacker::remaining_stack().is_some_and(|left| left >= needed));
                     crate::expand(TokenStream::new(), tokens).to_string()
                 })

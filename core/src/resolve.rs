@@ -42,11 +42,11 @@ enum Prefix {
 
 /// The stack of namespaces around the code being rewritten.
 #[derive(Default, Debug)]
-pub struct Scope {
+pub struct Namespaces {
     frames: Vec<Frame>,
 }
 
-impl Scope {
+impl Namespaces {
     /// Enters a module: the names of the enclosing code are not in sight.
     pub fn push_module(&mut self, items: &[Item]) {
         self.push(items.iter(), true);
@@ -71,12 +71,27 @@ impl Scope {
             ..Frame::default()
         };
         let mut uses = Vec::new();
+        let mut aliases = Vec::new();
         for item in items {
             match item {
                 Item::Use(item_use) => uses.push(item_use),
+                // `extern crate std as stdlib;` names a crate we know.
+                Item::ExternCrate(krate) if ops::is_known_crate(&ident_name(&krate.ident)) => {
+                    let name = krate
+                        .rename
+                        .as_ref()
+                        .map_or(&krate.ident, |(_, rename)| rename);
+                    frame.names.insert(
+                        ident_name(name),
+                        Binding::Path(vec![ident_name(&krate.ident)]),
+                    );
+                }
                 other => {
                     if let Some(name) = item_name(other) {
                         frame.names.insert(name, Binding::Opaque);
+                    }
+                    if let Item::Type(alias) = other {
+                        aliases.push(alias);
                     }
                 }
             }
@@ -91,6 +106,22 @@ impl Scope {
                 Prefix::Root
             };
             self.add_use_tree(&item_use.tree, prefix);
+        }
+        // `type Blob = std::fs::File;` stands for the path it names.
+        for alias in aliases {
+            let syn::Type::Path(target) = &*alias.ty else {
+                continue;
+            };
+            if target.qself.is_some() || !alias.generics.params.is_empty() {
+                continue;
+            }
+            if let Some(path) = self.resolve(&target.path) {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame
+                        .names
+                        .insert(ident_name(&alias.ident), Binding::Path(path));
+                }
+            }
         }
     }
 
@@ -188,6 +219,11 @@ impl Scope {
         None
     }
 
+    /// Whether anything in sight (an import, an item, a macro) has `name`.
+    pub fn names(&self, name: &str) -> bool {
+        self.lookup(name).is_some()
+    }
+
     /// Whether an import in sight binds `name` to a path (a renamed
     /// function: `use std::fs::write as save`).
     pub fn imports(&self, name: &str) -> bool {
@@ -196,6 +232,16 @@ impl Scope {
 
     /// The absolute path `path` stands for, when it can be known.
     pub fn resolve(&self, path: &syn::Path) -> Option<Vec<String>> {
+        self.resolve_with(path, ops::conventional)
+    }
+
+    /// `resolve`, with the paths that names nothing in sight imports are
+    /// taken to mean.
+    pub fn resolve_with(
+        &self,
+        path: &syn::Path,
+        conventional: impl Fn(&str) -> Option<&'static [&'static str]>,
+    ) -> Option<Vec<String>> {
         let mut segments = path.segments.iter().map(|s| ident_name(&s.ident));
         let first = segments.next()?;
         let rest = segments;
@@ -206,7 +252,7 @@ impl Scope {
             Some(Binding::Path(path)) => path,
             Some(Binding::Opaque) => return None,
             None if ops::is_known_crate(&first) => vec![first],
-            None => ops::conventional(&first)?
+            None => conventional(&first)?
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
@@ -249,7 +295,7 @@ mod tests {
     use syn::parse_quote;
 
     fn resolve(items: Vec<Item>, path: syn::Path) -> Option<String> {
-        let mut scope = Scope::default();
+        let mut scope = Namespaces::default();
         scope.push_module(&items);
         scope.resolve(&path).map(|p| p.join("::"))
     }
@@ -335,5 +381,29 @@ mod tests {
         );
         assert_eq!(resolve(vec![], parse_quote!(storage::write)), None);
         assert_eq!(resolve(vec![], parse_quote!(self::fs::write)), None);
+    }
+
+    #[test]
+    fn renamed_crates_and_type_aliases_are_followed() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                extern crate std as stdlib;
+            ),
+            parse_quote!(
+                type Blob = std::fs::File;
+            ),
+            parse_quote!(
+                type Own = crate::Blob;
+            ),
+        ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(stdlib::fs::write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(Blob::create)).unwrap(),
+            "std::fs::File::create"
+        );
+        assert_eq!(resolve(items, parse_quote!(Own::create)), None);
     }
 }

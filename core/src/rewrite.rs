@@ -8,19 +8,28 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Attribute, Block, Expr, ImplItem, Item, Local, Pat, Signature, Stmt, TraitItem};
 
 use crate::args::{self, Setting};
+use crate::check::Check;
 use crate::ctxt::Ctxt;
 use crate::emit;
-use crate::finding::Finding;
 use crate::flow::{self, Flow};
+use crate::held;
 use crate::lints::{Level, Levels, Lint};
 use crate::ops::Builder;
-use crate::resolve::Scope;
+use crate::resolve::Namespaces;
+
+/// Where the checks the walk decides on go.
+pub type Consumer<'a> = &'a mut dyn FnMut(&Check<'_>);
 
 pub struct Rewriter<'a> {
     pub(crate) ctxt: &'a mut Ctxt,
     pub(crate) levels: Levels,
-    pub(crate) scope: Scope,
-    pub(crate) findings: Vec<Finding>,
+    pub(crate) namespaces: Namespaces,
+    /// `None` in the macro's expansion, which only needs the guards: no
+    /// check is built there.
+    pub(crate) consumer: Option<Consumer<'a>>,
+    /// Whether the code is rewritten: guards emitted, our attributes
+    /// removed. The audit only decides, and leaves the file as it is.
+    pub(crate) emits: bool,
     /// How many rewrites and attribute removals were made so far; macros
     /// compare it to know whether their tokens changed.
     pub(crate) changes: usize,
@@ -35,6 +44,12 @@ pub struct Rewriter<'a> {
     /// Every setting in force, innermost last, with the reason of the
     /// `allow` it came from: an allowed finding carries that reason.
     pub(crate) reasons: Vec<(Lint, Option<String>)>,
+    /// Inside a const context, the levels outside it: a closure there runs
+    /// at run time, and is checked with them.
+    const_levels: Option<Levels>,
+    /// Whether the `make` closure being visited is handed a path it may
+    /// use (see `calls::only_opens`).
+    pub(crate) made_is_trusted: bool,
 }
 
 /// Where one of our attributes was found.
@@ -55,6 +70,10 @@ pub(crate) struct Body {
     /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
     /// checking.
     pub(crate) locals: HashSet<String>,
+    /// Every lone name used other than as a method call's receiver: a
+    /// builder local used so (`&mut opts`, `OpenOptions::create(&mut o,
+    /// true)`) may have its write flags set where the rewrite does not see.
+    pub(crate) used_as_values: HashSet<String>,
     /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
     pub(crate) flow: Flow,
     /// Uses of a `make` closure's path accepted so far, with their lint and
@@ -70,17 +89,21 @@ pub(crate) struct BuilderState {
 }
 
 impl<'a> Rewriter<'a> {
+    /// The macro's rewriter: it emits guards and hands no check on.
     pub fn new(ctxt: &'a mut Ctxt, levels: Levels) -> Self {
         Rewriter {
             ctxt,
             levels,
-            scope: Scope::default(),
-            findings: Vec::new(),
+            namespaces: Namespaces::default(),
+            consumer: None,
+            emits: true,
             changes: 0,
             stripping: false,
             body: Body::default(),
             nested_names: Vec::new(),
             reasons: Vec::new(),
+            const_levels: None,
+            made_is_trusted: false,
         }
     }
 
@@ -91,28 +114,47 @@ impl<'a> Rewriter<'a> {
         rewriter
     }
 
-    /// A rewriter for one function of a file the audit reads: the levels
-    /// and exceptions of the items around it, and the names those items
-    /// bring into sight.
+    /// The macro's rewriter, handing each check to `consumer` as well.
+    pub fn recording(ctxt: &'a mut Ctxt, levels: Levels, consumer: Consumer<'a>) -> Self {
+        let mut rewriter = Rewriter::new(ctxt, levels);
+        rewriter.consumer = Some(consumer);
+        rewriter
+    }
+
+    /// A walk for the functions of a file the audit reads: it decides and
+    /// hands each check to `consumer`, and changes nothing. `levels` and
+    /// `reasons` are those of the items around the function, `namespaces` the
+    /// names they bring into sight, lent until `into_namespaces`.
     pub fn for_audit(
         ctxt: &'a mut Ctxt,
         levels: Levels,
         reasons: Vec<(Lint, Option<String>)>,
-        scope: Scope,
+        namespaces: Namespaces,
+        consumer: Consumer<'a>,
     ) -> Self {
         let mut rewriter = Rewriter::new(ctxt, levels);
+        rewriter.consumer = Some(consumer);
+        rewriter.emits = false;
         rewriter.reasons = reasons;
-        rewriter.scope = scope;
+        rewriter.namespaces = namespaces;
         rewriter
     }
 
-    pub fn into_findings(self) -> Vec<Finding> {
-        self.findings
+    /// The names in sight lent by `for_audit`.
+    pub fn into_namespaces(self) -> Namespaces {
+        self.namespaces
     }
 
-    /// The findings, and the names in sight lent by `for_audit`.
-    pub fn into_findings_and_scope(self) -> (Vec<Finding>, Scope) {
-        (self.findings, self.scope)
+    /// Checks one function with its own attributes, as a nested item: the
+    /// audit's entry, which finds the functions itself.
+    pub fn visit_function(
+        &mut self,
+        attrs: &mut Vec<Attribute>,
+        sig: &Signature,
+        block: &mut Block,
+    ) {
+        let settings = self.take_our_attrs(attrs, Place::Item);
+        self.with_settings(&settings, |this| this.rewrite_fn_body(sig, block));
     }
 
     /// Runs `f` with `settings` applied on top of the levels in force.
@@ -133,26 +175,28 @@ impl<'a> Rewriter<'a> {
     /// levels they set. Left in place, rustc would reject them.
     fn take_our_attrs(&mut self, attrs: &mut Vec<Attribute>, place: Place) -> Vec<Setting> {
         let mut settings = Vec::new();
-        let mut kept = Vec::with_capacity(attrs.len());
         let mut nested_seen = false;
-        for attr in attrs.drain(..) {
-            if args::is_allow_attr(&attr) {
-                settings.extend(args::parse_allow(&attr, self.ctxt));
-            } else if args::is_ephemeral_fs_attr(&attr) {
+        let mut ours = 0;
+        for attr in attrs.iter() {
+            if args::is_allow_attr(attr) {
+                settings.extend(args::parse_allow(attr, self.ctxt));
+            } else if args::is_ephemeral_fs_attr(attr) {
                 // A nested `#[ephemeral_fs(..)]` adjusts levels for its item;
                 // expanding it again would check generated code twice.
-                settings.extend(self.nested_levels(&attr, place, nested_seen));
+                settings.extend(self.nested_levels(attr, place, nested_seen));
                 nested_seen = true;
                 if let (Place::Item, Some(name)) = (place, attr.path().get_ident()) {
                     self.nested_names.push(name.clone());
                 }
             } else {
-                kept.push(attr);
                 continue;
             }
-            self.changes += 1;
+            ours += 1;
         }
-        *attrs = kept;
+        if ours > 0 && self.emits {
+            self.changes += ours;
+            attrs.retain(|attr| !args::is_allow_attr(attr) && !args::is_ephemeral_fs_attr(attr));
+        }
         settings
     }
 
@@ -191,10 +235,10 @@ impl<'a> Rewriter<'a> {
             return self.strip_only(|this| this.visit_block_mut(block));
         }
         let saved = std::mem::take(&mut self.body);
-        self.body.locals = crate::syntax::bound_names(sig, block);
+        (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
         self.body.flow = Flow::for_body(block);
         self.visit_block_mut(block);
-        if self.body.uses_probes {
+        if self.body.uses_probes && self.emits {
             block.stmts.insert(0, emit::probe_traits_import());
         }
         self.body = saved;
@@ -203,11 +247,54 @@ impl<'a> Rewriter<'a> {
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
     /// is rewritten.
     fn strip_only(&mut self, f: impl FnOnce(&mut Self)) {
-        let (levels, stripping) = (self.levels, self.stripping);
+        let (levels, stripping, const_levels) = (self.levels, self.stripping, self.const_levels);
+        if !stripping && const_levels.is_none() {
+            self.const_levels = Some(levels);
+        }
         self.levels = Levels::all_allowed();
         self.stripping = true;
         f(self);
-        (self.levels, self.stripping) = (levels, stripping);
+        (self.levels, self.stripping, self.const_levels) = (levels, stripping, const_levels);
+    }
+
+    // Input:  || std::fs::write("/var/x", b)          (in a const context)
+    // Output: || { use ::ephemeral_fs::__private::{..}; std::fs::write(..) }
+    /// Runs `f` on a closure's body with the levels outside the const
+    /// context it is in, if any: the closure runs at run time. Its probes'
+    /// fallback traits are imported in it, since no function body around
+    /// it does.
+    pub(crate) fn in_run_time_closure(
+        &mut self,
+        body: &mut Expr,
+        f: impl FnOnce(&mut Self, &mut Expr),
+    ) {
+        let Some(levels) = self.const_levels.take() else {
+            return f(self, body);
+        };
+        let (saved, stripping, uses_probes) = (self.levels, self.stripping, self.body.uses_probes);
+        (self.levels, self.stripping, self.body.uses_probes) = (levels, false, false);
+        f(self, body);
+        if self.body.uses_probes && self.emits {
+            let import = emit::probe_traits_import();
+            let inner = std::mem::replace(body, Expr::Verbatim(Default::default()));
+            *body = syn::parse_quote!({ #import #inner });
+        }
+        (self.levels, self.stripping, self.body.uses_probes) = (saved, stripping, uses_probes);
+        self.const_levels = Some(levels);
+    }
+
+    // Input:  static CACHE: LazyLock<()> = LazyLock::new(|| { fs::write(..); });
+    /// The initializer of a `const` or `static` item: a const context,
+    /// whose closures run at run time.
+    fn rewrite_const_item(&mut self, expr: &mut Expr) {
+        let saved = std::mem::take(&mut self.body);
+        let block = Block {
+            brace_token: Default::default(),
+            stmts: Vec::new(),
+        };
+        self.body.flow = Flow::for_body(&block);
+        self.strip_only(|this| this.visit_expr_mut(expr));
+        self.body = saved;
     }
 
     // Input:  mod m { use ephemeral_fs::ephemeral_fs; #[ephemeral_fs(deny(persistent_read))] fn f() {} }
@@ -219,6 +306,9 @@ impl<'a> Rewriter<'a> {
     /// resolved (the enclosing module or block, or a method's body).
     fn keep_imports_used(&mut self, since: usize) -> Vec<Item> {
         let mut names: Vec<syn::Ident> = self.nested_names.drain(since..).collect();
+        if !self.emits {
+            return Vec::new();
+        }
         names.sort_by_key(|name| name.to_string());
         names.dedup_by_key(|name| name.to_string());
         names
@@ -232,8 +322,45 @@ impl<'a> Rewriter<'a> {
             .collect()
     }
 
+    // Input:  let p = files[next].path().to_path_buf();
+    // Output: let __ephemeral_fs_owner_0 = &files[next];
+    //         let p = Probe(__ephemeral_fs_owner_0)
+    //             .__ephemeral_fs_path_buf(|| (*__ephemeral_fs_owner_0).path().to_path_buf());
+    /// Rewrites the `let` of a path local that a check reads (see
+    /// `flow::Slot` and `held.rs`).
+    fn rewrite_held_let(&mut self, stmts: &mut Vec<Stmt>, slot: usize) {
+        if !self.emits {
+            return;
+        }
+        let slot_data = self.body.flow.slot(slot);
+        if slot_data.alias.is_some() {
+            return;
+        }
+        let (root, joins, owned) = (slot_data.root, slot_data.joins.clone(), slot_data.owned);
+        let owner = slot_data.owner.clone();
+        let Some(Stmt::Local(local)) = stmts.get_mut(slot_data.stmt) else {
+            return;
+        };
+        let Some(init) = &mut local.init else { return };
+        let owner_span = syn::spanned::Spanned::span(&owner);
+        let held = held::held_ident(root, owner_span);
+        if root == slot {
+            held::replace_owner(&mut init.expr, held::deref_of(&held));
+        }
+        let held_expr = held::ident_expr(&held);
+        held::replace_chain(&mut init.expr, |chain| {
+            held::compute(&held_expr, &joins, owned, chain)
+        });
+        self.body.uses_probes = true;
+        if root == slot {
+            let at = self.body.flow.slot(slot).stmt;
+            stmts.insert(at, held::hold_stmt(&held, &owner));
+        }
+    }
+
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
     pub(crate) fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
+        let emits = self.emits;
         attrs.retain(|attr| {
             if args::is_allow_attr(attr) {
                 self.ctxt.error_spanned(
@@ -241,7 +368,7 @@ impl<'a> Rewriter<'a> {
                     "`#[ephemeral_fs::allow]` goes on a statement or an item: move it to the statement that contains this expression",
                 );
                 self.changes += 1;
-                false
+                !emits
             } else {
                 true
             }
@@ -251,9 +378,20 @@ impl<'a> Rewriter<'a> {
 
 impl VisitMut for Rewriter<'_> {
     // Items are visited only where they hold code a handler runs: function
-    // bodies, impl and trait methods, inline modules. Consts and statics
-    // cannot call `std::fs`; macro definitions are templates, not code.
+    // bodies, impl and trait methods, inline modules, and the closures in
+    // consts and statics (a `LazyLock::new(|| ..)`); macro definitions are
+    // templates, not code.
     fn visit_item_mut(&mut self, item: &mut Item) {
+        // An item in a const context has a body of its own, which runs at
+        // run time: it is checked with the levels outside that context.
+        if let Some(levels) = self.const_levels.take() {
+            let (saved, stripping) = (self.levels, self.stripping);
+            (self.levels, self.stripping) = (levels, false);
+            self.visit_item_mut(item);
+            (self.levels, self.stripping) = (saved, stripping);
+            self.const_levels = Some(levels);
+            return;
+        }
         match item {
             Item::Fn(function) => {
                 let settings = self.take_our_attrs(&mut function.attrs, Place::Item);
@@ -279,7 +417,13 @@ impl VisitMut for Rewriter<'_> {
                                     .splice(0..0, uses.into_iter().map(Stmt::Item));
                                 continue;
                             }
-                            ImplItem::Const(item) => &mut item.attrs,
+                            ImplItem::Const(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                this.with_settings(&settings, |this| {
+                                    this.rewrite_const_item(&mut item.expr)
+                                });
+                                continue;
+                            }
                             ImplItem::Type(item) => &mut item.attrs,
                             ImplItem::Macro(item) => &mut item.attrs,
                             _ => continue,
@@ -306,7 +450,15 @@ impl VisitMut for Rewriter<'_> {
                                 }
                                 continue;
                             }
-                            TraitItem::Const(item) => &mut item.attrs,
+                            TraitItem::Const(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                if let Some((_, expr)) = &mut item.default {
+                                    this.with_settings(&settings, |this| {
+                                        this.rewrite_const_item(expr)
+                                    });
+                                }
+                                continue;
+                            }
                             TraitItem::Type(item) => &mut item.attrs,
                             TraitItem::Macro(item) => &mut item.attrs,
                             _ => continue,
@@ -319,15 +471,23 @@ impl VisitMut for Rewriter<'_> {
                 let settings = self.take_our_attrs(&mut module.attrs, Place::Item);
                 if let Some((_, items)) = &mut module.content {
                     let nested = self.nested_names.len();
-                    self.scope.push_module(items);
+                    self.namespaces.push_module(items);
                     self.with_settings(&settings, |this| {
                         for item in items.iter_mut() {
                             this.visit_item_mut(item);
                         }
                     });
-                    self.scope.pop();
+                    self.namespaces.pop();
                     items.extend(self.keep_imports_used(nested));
                 }
+            }
+            Item::Const(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
+            }
+            Item::Static(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
             }
             other => {
                 // Nothing to check in it, but our attributes must not reach rustc.
@@ -354,12 +514,16 @@ impl VisitMut for Rewriter<'_> {
 
     fn visit_block_mut(&mut self, block: &mut Block) {
         let nested = self.nested_names.len();
-        self.scope.push_block(&block.stmts);
+        self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
-        for stmt in &mut block.stmts {
+        let block_number = self.body.flow.open_block();
+        for (at, stmt) in block.stmts.iter_mut().enumerate() {
+            if let Stmt::Local(_) = stmt {
+                self.body.flow.next_let = Some(at);
+            }
             let attrs = match stmt {
                 Stmt::Local(local) => Some(&mut local.attrs),
-                Stmt::Expr(expr, _) => crate::calls::expr_attrs_mut(expr),
+                Stmt::Expr(expr, _) => crate::syntax::expr_attrs_mut(expr),
                 Stmt::Macro(mac) => Some(&mut mac.attrs),
                 Stmt::Item(_) => None,
             };
@@ -369,8 +533,11 @@ impl VisitMut for Rewriter<'_> {
             };
             self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
         }
+        for slot in self.body.flow.close_block(block_number) {
+            self.rewrite_held_let(&mut block.stmts, slot);
+        }
         self.body.flow.exit();
-        self.scope.pop();
+        self.namespaces.pop();
         let uses = self.keep_imports_used(nested);
         block.stmts.extend(uses.into_iter().map(Stmt::Item));
     }
@@ -378,6 +545,7 @@ impl VisitMut for Rewriter<'_> {
     // The initializer is classified as written, before its own rewrite, and
     // visited before the pattern: `let p = p.join("x");` reads the old `p`.
     fn visit_local_mut(&mut self, local: &mut Local) {
+        let stmt = self.body.flow.next_let.take();
         let origin = local
             .init
             .as_ref()
@@ -388,31 +556,57 @@ impl VisitMut for Rewriter<'_> {
         }
         self.visit_pat_mut(&mut local.pat);
         if let (Some((name, mutable)), Some(_)) = (flow::let_binding(&local.pat), &local.init) {
-            self.body.flow.bind(&name, mutable, origin);
+            self.body.flow.bind(&name, mutable, origin, stmt);
         }
         let pat = match &local.pat {
             Pat::Type(typed) => &*typed.pat,
             pat => pat,
         };
+        // `let (mut opts, path) = (OpenOptions::new(), ..);`
+        if let (Pat::Tuple(names), Some(init)) = (pat, &local.init) {
+            if let Expr::Tuple(values) = &*init.expr {
+                for (name, value) in names.elems.iter().zip(&values.elems) {
+                    if let (Pat::Ident(binding), Some(state)) = (name, self.builder_chain(value)) {
+                        let name = crate::syntax::ident_name(&binding.ident);
+                        self.body.builders.insert(name, state);
+                    }
+                }
+            }
+        }
         if let Pat::Ident(binding) = pat {
             let name = crate::syntax::ident_name(&binding.ident);
             let builder = local
                 .init
                 .as_ref()
                 .and_then(|init| self.builder_chain(&init.expr));
-            match builder {
-                Some(state) => {
-                    self.body.builders.insert(name, state);
+            // The map is body-wide, and a name may be bound again in an
+            // inner block: a name once bound to a writing builder stays
+            // one, and one bound to anything else is taken for a writing
+            // builder rather than forgotten.
+            let known = self.body.builders.get(&name).copied();
+            match (builder, known) {
+                (Some(state), known) => {
+                    let writes = state.writes || known.is_some_and(|k| k.writes);
+                    self.body
+                        .builders
+                        .insert(name, BuilderState { writes, ..state });
                 }
-                None => {
-                    self.body.builders.remove(&name);
+                (None, Some(known)) => {
+                    self.body.builders.insert(
+                        name,
+                        BuilderState {
+                            writes: true,
+                            ..known
+                        },
+                    );
                 }
+                (None, None) => {}
             }
         }
     }
 
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
-        if let Some(attrs) = crate::calls::expr_attrs_mut(expr) {
+        if let Some(attrs) = crate::syntax::expr_attrs_mut(expr) {
             self.reject_stray_allow(attrs);
         }
         match expr {

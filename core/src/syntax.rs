@@ -1,10 +1,12 @@
 //! Syntax facts the rewriter needs: names as written without `r#`, the
-//! names a body's patterns bind, and where an item keeps its attributes.
+//! names a body's patterns bind, where an item or an expression keeps its
+//! attributes, and what kind of place an expression is.
 
 use std::collections::HashSet;
 
+use proc_macro2::Span;
 use syn::visit::{self, Visit};
-use syn::{Attribute, Block, Expr, Ident, Item, Signature, UnOp};
+use syn::{Attribute, Block, Expr, ExprLit, Ident, Item, Lit, Signature, UnOp};
 
 /// An identifier's name: `r#write` and `write` name the same function.
 pub fn ident_name(ident: &Ident) -> String {
@@ -23,19 +25,56 @@ pub fn segment_names(path: &syn::Path) -> Vec<String> {
 /// Every name bound by a pattern in the signature or the body, closures
 /// and nested blocks included; nested items have bodies of their own.
 pub fn bound_names(sig: &Signature, block: &Block) -> HashSet<String> {
+    body_names(sig, block).0
+}
+
+/// `bound_names`, and every lone name the body uses other than as the
+/// receiver of a method call (`&mut opts`, `f(opts)`, a macro's tokens):
+/// a value used so may be changed where the rewrite does not look.
+pub fn body_names(sig: &Signature, block: &Block) -> (HashSet<String>, HashSet<String>) {
     let mut names = BoundNames::default();
     names.visit_signature(sig);
     names.visit_block(block);
-    names.0
+    (names.0, names.1)
 }
 
 #[derive(Default)]
-struct BoundNames(HashSet<String>);
+struct BoundNames(HashSet<String>, HashSet<String>);
 
 impl<'ast> Visit<'ast> for BoundNames {
     fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
         self.0.insert(ident_name(&pat.ident));
         visit::visit_pat_ident(self, pat);
+    }
+
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        if !matches!(&*call.receiver, Expr::Path(path) if path.path.get_ident().is_some()) {
+            self.visit_expr(&call.receiver);
+        }
+        for arg in &call.args {
+            self.visit_expr(arg);
+        }
+    }
+
+    fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+        if let Some(ident) = path.path.get_ident() {
+            self.1.insert(ident_name(ident));
+        }
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        fn idents(tokens: proc_macro2::TokenStream, names: &mut HashSet<String>) {
+            for token in tokens {
+                match token {
+                    proc_macro2::TokenTree::Ident(ident) => {
+                        names.insert(ident_name(&ident));
+                    }
+                    proc_macro2::TokenTree::Group(group) => idents(group.stream(), names),
+                    _ => {}
+                }
+            }
+        }
+        idents(mac.tokens.clone(), &mut self.1);
     }
 
     // Items in the body are not the body's locals.
@@ -93,4 +132,67 @@ pub fn place_kind(expr: &Expr) -> PlaceKind {
         },
         _ => PlaceKind::Value,
     }
+}
+
+/// `false`, as written.
+pub fn is_literal_false(expr: &Expr) -> bool {
+    matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)
+}
+
+/// The span of a path's last name, where rustc points at a call.
+pub fn last_ident_span(path: &syn::Path) -> Span {
+    path.segments
+        .last()
+        .map_or_else(Span::call_site, |segment| segment.ident.span())
+}
+
+/// A path as written, without `r#`: `NamedTempFile::persist`.
+pub fn path_text(path: &syn::Path) -> String {
+    segment_names(path).join("::")
+}
+
+/// The outer attributes of an expression, where it has them.
+pub fn expr_attrs_mut(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
+    Some(match expr {
+        Expr::Array(e) => &mut e.attrs,
+        Expr::Assign(e) => &mut e.attrs,
+        Expr::Async(e) => &mut e.attrs,
+        Expr::Await(e) => &mut e.attrs,
+        Expr::Binary(e) => &mut e.attrs,
+        Expr::Block(e) => &mut e.attrs,
+        Expr::Break(e) => &mut e.attrs,
+        Expr::Call(e) => &mut e.attrs,
+        Expr::Cast(e) => &mut e.attrs,
+        Expr::Closure(e) => &mut e.attrs,
+        Expr::Const(e) => &mut e.attrs,
+        Expr::Continue(e) => &mut e.attrs,
+        Expr::Field(e) => &mut e.attrs,
+        Expr::ForLoop(e) => &mut e.attrs,
+        Expr::Group(e) => &mut e.attrs,
+        Expr::If(e) => &mut e.attrs,
+        Expr::Index(e) => &mut e.attrs,
+        Expr::Infer(e) => &mut e.attrs,
+        Expr::Let(e) => &mut e.attrs,
+        Expr::Lit(e) => &mut e.attrs,
+        Expr::Loop(e) => &mut e.attrs,
+        Expr::Macro(e) => &mut e.attrs,
+        Expr::Match(e) => &mut e.attrs,
+        Expr::MethodCall(e) => &mut e.attrs,
+        Expr::Paren(e) => &mut e.attrs,
+        Expr::Path(e) => &mut e.attrs,
+        Expr::Range(e) => &mut e.attrs,
+        Expr::RawAddr(e) => &mut e.attrs,
+        Expr::Reference(e) => &mut e.attrs,
+        Expr::Repeat(e) => &mut e.attrs,
+        Expr::Return(e) => &mut e.attrs,
+        Expr::Struct(e) => &mut e.attrs,
+        Expr::Try(e) => &mut e.attrs,
+        Expr::TryBlock(e) => &mut e.attrs,
+        Expr::Tuple(e) => &mut e.attrs,
+        Expr::Unary(e) => &mut e.attrs,
+        Expr::Unsafe(e) => &mut e.attrs,
+        Expr::While(e) => &mut e.attrs,
+        Expr::Yield(e) => &mut e.attrs,
+        _ => return None,
+    })
 }

@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use ephemeral_fs_core::lints::Lint;
-use ephemeral_fs_core::ops::{ESCAPE_CONSTRUCTORS, ESCAPE_METHODS, OPERATIONS, WRITE_FLAGS};
+use ephemeral_fs_core::ops::{
+    ESCAPE_CONSTRUCTORS, ESCAPE_METHODS, OPERATIONS, SOURCE_CHECKED_MIRRORS, WRITE_FLAGS,
+};
 
 fn repo() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -153,6 +155,8 @@ fn every_mirror_exists_with_its_bounds() {
             let last = operation.targets.last().map(|t| t.lint);
             let expected = match (target.role, target.lint) {
                 (Role::LinkOriginal, _) => "LinkOriginal",
+                (Role::SymlinkOriginal, _) => "SymlinkOriginal",
+                (Role::FileOnly, _) => "TempFile",
                 (Role::Path, Lint::PersistentRead) if last != Some(Lint::PersistentRead) => {
                     "AsRef < Path >"
                 }
@@ -162,11 +166,37 @@ fn every_mirror_exists_with_its_bounds() {
             assert_eq!(bound, expected, "{mirror}: argument {}", target.arg);
         }
     }
+    // The mirrors that check `copy`'s source too: its bound, then the
+    // destination's with and without `persistent_write`.
+    let bounds = |name: &str| -> Vec<String> {
+        let function = functions
+            .iter()
+            .find(|function| function.sig.ident == name)
+            .unwrap_or_else(|| panic!("no `ephemeral_fs::fs::{name}`"));
+        function
+            .sig
+            .generics
+            .type_params()
+            .map(|p| p.bounds.to_token_stream().to_string())
+            .collect()
+    };
+    for (_, both, source_only) in SOURCE_CHECKED_MIRRORS {
+        assert_eq!(bounds(both), ["TempReadTarget", "TempTarget"], "{both}");
+        assert_eq!(
+            bounds(source_only),
+            ["TempReadTarget", "AsRef < Path >"],
+            "{source_only}"
+        );
+    }
     for function in &functions {
+        let name = function.sig.ident.to_string();
         assert!(
             OPERATIONS
                 .iter()
-                .any(|operation| operation.mirror == Some(&*function.sig.ident.to_string())),
+                .any(|operation| operation.mirror == Some(&*name))
+                || SOURCE_CHECKED_MIRRORS
+                    .iter()
+                    .any(|(_, both, source_only)| *both == name || *source_only == name),
             "`ephemeral_fs::fs::{}` mirrors no row of the table",
             function.sig.ident
         );

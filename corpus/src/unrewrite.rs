@@ -50,11 +50,22 @@ impl Undo {
                 match (name.as_str(), args.len()) {
                     // persistent_write, persistent_read_joined, persistent_write_made, ..
                     (guard, 1) if guard.starts_with("persistent_") => args.pop(),
+                    // persistent_write_make(receiver, closure): receiver.make(closure)
+                    (guard, 2..) if guard.starts_with("persistent_") && guard.contains("_make") => {
+                        let method = if guard.ends_with("_make_in") {
+                            "make_in"
+                        } else {
+                            "make"
+                        };
+                        let method = syn::Ident::new(method, proc_macro2::Span::call_site());
+                        let receiver = args.remove(0);
+                        Some(syn::parse_quote!(#receiver.#method(#(#args),*)))
+                    }
                     ("after", 2) => args.pop(),
                     ("with_witness", 2) => {
-                        args.truncate(1);
+                        let mirror = args.pop()?;
                         let mut user = args.pop()?;
-                        strip_witness_arguments(&mut user);
+                        strip_witness_arguments(&mut user, &mirror);
                         Some(user)
                     }
                     _ => {
@@ -76,6 +87,27 @@ impl Undo {
                     0 => probe.args.first_mut().map(take),
                     _ => call.args.first_mut().map(take),
                 }
+            }
+            // fn_value_1(TempDir::keep).__ephemeral_fs_deny_temp_escape_value()
+            Expr::MethodCall(call)
+                if matches!(&*call.receiver, Expr::Call(inner)
+                    if private_name(&inner.func).is_some_and(|name| name.starts_with("fn_"))) =>
+            {
+                let Expr::Call(inner) = &mut *call.receiver else {
+                    return None;
+                };
+                inner.args.first_mut().map(take)
+            }
+            // match &owner { __ephemeral_fs_owner => check }: the check undone,
+            // with the owner back where the chain named it.
+            Expr::Match(matched) if is_owner_binding(matched) => {
+                let Expr::Reference(owner) = take(&mut matched.expr) else {
+                    return None;
+                };
+                let mut body = take(&mut matched.arms[0].body);
+                let mut undone = self.original(&mut body)?;
+                Owners::one("__ephemeral_fs_owner", *owner.expr).visit_expr_mut(&mut undone);
+                Some(undone)
             }
             // The second step of a `warn` escape: Probe(x).__ephemeral_fs_warn_..()
             // .lets_a_temp_file_outlive_the_request(), one guard in all.
@@ -125,22 +157,117 @@ fn is_destination_binding(matched: &syn::ExprMatch) -> bool {
         syn::Pat::Ident(binding) if binding.ident == "__ephemeral_fs_dest"))
 }
 
-/// Drops the `::<&'static str, ..>` a value-form witness adds.
-fn strip_witness_arguments(expr: &mut Expr) {
-    let Expr::Path(path) = expr else { return };
-    let Some(last) = path.path.segments.last_mut() else {
+/// `match &owner { __ephemeral_fs_owner => .. }`, how an owner written in a
+/// checked argument is borrowed once.
+fn is_owner_binding(matched: &syn::ExprMatch) -> bool {
+    matches!(&*matched.expr, Expr::Reference(_))
+        && matches!(matched.arms.as_slice(), [arm] if matches!(&arm.pat,
+            syn::Pat::Ident(binding) if binding.ident == "__ephemeral_fs_owner"))
+}
+
+// Input:  Probe(__ephemeral_fs_owner_0).__ephemeral_fs_joined(&["a"], || (*owner).path().join("a"))
+// Output: owner.path().join("a")            (the owner put back by `Owners`)
+/// The user's chain a computed path was made of (not a guard: a finding's
+/// guard is the check around it).
+fn uncompute(expr: &mut Expr) -> Option<Expr> {
+    let Expr::MethodCall(call) = expr else {
+        return None;
+    };
+    let method = call.method.to_string();
+    if !is_probe(&call.receiver)
+        || ![
+            "__ephemeral_fs_path",
+            "__ephemeral_fs_path_buf",
+            "__ephemeral_fs_joined",
+        ]
+        .contains(&method.as_str())
+    {
+        return None;
+    }
+    match call.args.last_mut().map(take)? {
+        Expr::Closure(closure) => Some(*closure.body),
+        _ => None,
+    }
+}
+
+/// Puts back the owners that bindings of ours stood for: `(*name)` becomes
+/// the owner as written.
+struct Owners(Vec<(String, Expr)>);
+
+impl Owners {
+    fn one(name: &str, owner: Expr) -> Owners {
+        Owners(vec![(name.to_owned(), owner)])
+    }
+}
+
+impl VisitMut for Owners {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        let owner = match &*expr {
+            Expr::Paren(paren) => match &*paren.expr {
+                Expr::Unary(syn::ExprUnary {
+                    op: syn::UnOp::Deref(_),
+                    expr: inner,
+                    ..
+                }) => match &**inner {
+                    Expr::Path(path) => self
+                        .0
+                        .iter()
+                        .find(|(name, _)| path.path.is_ident(name.as_str()))
+                        .map(|(_, owner)| owner.clone()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(owner) = owner {
+            *expr = owner;
+            return;
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        let parser = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated;
+        if let Ok(mut exprs) = syn::parse::Parser::parse2(parser, mac.tokens.clone()) {
+            for expr in exprs.iter_mut() {
+                self.visit_expr_mut(expr);
+            }
+            mac.tokens = exprs.into_token_stream();
+        }
+    }
+}
+
+/// `let __ephemeral_fs_owner_N = &owner;`: the name and the owner.
+fn hold(stmt: &Stmt) -> Option<(String, Expr)> {
+    let Stmt::Local(local) = stmt else {
+        return None;
+    };
+    let syn::Pat::Ident(binding) = &local.pat else {
+        return None;
+    };
+    let name = binding.ident.to_string();
+    if !name.starts_with("__ephemeral_fs_owner_") {
+        return None;
+    }
+    match &*local.init.as_ref()?.expr {
+        Expr::Reference(owner) => Some((name, (*owner.expr).clone())),
+        _ => None,
+    }
+}
+
+/// Gives the user's path back the type arguments it was written with: the
+/// mirror's, which are the user's (none when the witness added its own).
+fn strip_witness_arguments(expr: &mut Expr, mirror: &Expr) {
+    let (Expr::Path(path), Expr::Path(mirror)) = (expr, mirror) else {
         return;
     };
-    let added = match &last.arguments {
-        syn::PathArguments::AngleBracketed(arguments) => arguments
-            .args
-            .iter()
-            .all(|arg| arg.to_token_stream().to_string() == "& 'static str"),
-        _ => false,
+    let (Some(last), Some(mirror_last)) =
+        (path.path.segments.last_mut(), mirror.path.segments.last())
+    else {
+        return;
     };
-    if added {
-        last.arguments = syn::PathArguments::None;
-    }
+    last.arguments = mirror_last.arguments.clone();
 }
 
 fn is_probe_import(stmt: &Stmt) -> bool {
@@ -156,16 +283,47 @@ impl VisitMut for Undo {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         // Outermost first: `after(probe, call)` is one guard, and its probe
         // is dropped with it rather than undone on its own.
-        while let Some(original) = self.original(expr) {
-            *expr = original;
-            self.removed += 1;
+        loop {
+            // A computed path is a probe too, but no guard of its own.
+            if let Some(chain) = uncompute(expr) {
+                *expr = chain;
+            } else if let Some(original) = self.original(expr) {
+                *expr = original;
+                self.removed += 1;
+            } else {
+                break;
+            }
         }
         visit_mut::visit_expr_mut(self, expr);
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {
         block.stmts.retain(|stmt| !is_probe_import(stmt));
+        // A path local's hold goes, and its owner comes back where the
+        // `let` named it.
+        let holds: Vec<(String, Expr)> = block.stmts.iter().filter_map(hold).collect();
+        if !holds.is_empty() {
+            block.stmts.retain(|stmt| hold(stmt).is_none());
+            let mut owners = Owners(holds);
+            for stmt in &mut block.stmts {
+                owners.visit_stmt_mut(stmt);
+            }
+        }
         visit_mut::visit_block_mut(self, block);
+    }
+
+    // A closure in a const context carries the probe import in a block of
+    // its own: `|| { use ..; body }` was `|| body`.
+    fn visit_expr_closure_mut(&mut self, closure: &mut syn::ExprClosure) {
+        if let Expr::Block(block) = &mut *closure.body
+            && block.block.stmts.len() == 2
+            && is_probe_import(&block.block.stmts[0])
+            && matches!(block.block.stmts[1], Stmt::Expr(_, None))
+            && let Some(Stmt::Expr(inner, None)) = block.block.stmts.pop()
+        {
+            *closure.body = inner;
+        }
+        visit_mut::visit_expr_closure_mut(self, closure);
     }
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
@@ -188,6 +346,54 @@ impl VisitMut for Undo {
             };
             self.visit_block_mut(&mut block);
             mac.tokens = block.stmts.iter().map(ToTokens::to_token_stream).collect();
+        } else {
+            mac.tokens = self.undo_pieces(mac.tokens.clone());
         }
+    }
+}
+
+impl Undo {
+    /// Macro tokens that read neither as expressions nor as statements, as
+    /// the expansion reads them: pieces between top-level `,` `;` and `=>`,
+    /// each an expression, else its groups in turn.
+    fn undo_pieces(&mut self, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+        use proc_macro2::{Group, TokenTree};
+        let mut out = proc_macro2::TokenStream::new();
+        let mut piece: Vec<TokenTree> = Vec::new();
+        let flush =
+            |this: &mut Undo, piece: &mut Vec<TokenTree>, out: &mut proc_macro2::TokenStream| {
+                let tokens: proc_macro2::TokenStream = piece.drain(..).collect();
+                if !tokens.to_string().contains("ephemeral_fs") {
+                    out.extend(tokens);
+                    return;
+                }
+                match syn::parse2::<Expr>(tokens.clone()) {
+                    Ok(mut expr) => {
+                        this.visit_expr_mut(&mut expr);
+                        out.extend(expr.into_token_stream());
+                    }
+                    Err(_) => out.extend(tokens.into_iter().map(|token| match token {
+                        TokenTree::Group(group) => {
+                            let mut rebuilt =
+                                Group::new(group.delimiter(), this.undo_pieces(group.stream()));
+                            rebuilt.set_span(group.span());
+                            TokenTree::Group(rebuilt)
+                        }
+                        other => other,
+                    })),
+                }
+            };
+        for token in tokens {
+            let separator =
+                matches!(&token, TokenTree::Punct(p) if matches!(p.as_char(), ',' | ';'));
+            if separator {
+                flush(self, &mut piece, &mut out);
+                out.extend([token]);
+            } else {
+                piece.push(token);
+            }
+        }
+        flush(self, &mut piece, &mut out);
+        out
     }
 }

@@ -14,6 +14,7 @@
 use std::fmt::Write as _;
 
 use arbitrary::Arbitrary;
+use ephemeral_fs_core::lints::Lint;
 use libfuzzer_sys::fuzz_target;
 use proc_macro2::TokenStream;
 
@@ -63,9 +64,8 @@ impl LevelName {
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
 enum LintName {
-    PersistentRead,
-    PersistentWrite,
-    TempEscape,
+    /// A lint of the table, by index: new lints are fuzzed without an edit.
+    Declared(u8),
     Misspelled,
     Unrelated,
     Number,
@@ -76,9 +76,7 @@ enum LintName {
 impl LintName {
     fn text(self) -> &'static str {
         match self {
-            LintName::PersistentRead => "persistent_read",
-            LintName::PersistentWrite => "persistent_write",
-            LintName::TempEscape => "temp_escape",
+            LintName::Declared(n) => Lint::ALL[usize::from(n) % Lint::COUNT].name(),
             LintName::Misspelled => "persistant_write",
             LintName::Unrelated => "unused_variables",
             LintName::Number => "42",
@@ -207,7 +205,12 @@ fn render_attr(attr: &Attr) -> String {
 }
 
 fn render_attrs(attrs: &[Attr]) -> String {
-    attrs.iter().take(3).map(render_attr).collect::<Vec<_>>().join(" ")
+    attrs
+        .iter()
+        .take(3)
+        .map(render_attr)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 // --------------------------------------------------------------- names
@@ -946,7 +949,12 @@ impl Renderer {
     fn stmt(&mut self, stmt: &Stmt, depth: usize) {
         match stmt {
             Stmt::Let(name, mutable, ty, init) => {
-                let _ = write!(self.out, "let {}{}", if *mutable { "mut " } else { "" }, name.text());
+                let _ = write!(
+                    self.out,
+                    "let {}{}",
+                    if *mutable { "mut " } else { "" },
+                    name.text()
+                );
                 if let Some(ty) = ty {
                     let _ = write!(self.out, ": {}", ty.text());
                 }
@@ -1110,7 +1118,13 @@ impl Renderer {
                 self.push(")");
             }
             Expr::TempAssoc(ty, method, receiver, arg) => {
-                let _ = write!(self.out, "{}::{}({}", ty.text(), method.text(), receiver.text());
+                let _ = write!(
+                    self.out,
+                    "{}::{}({}",
+                    ty.text(),
+                    method.text(),
+                    receiver.text()
+                );
                 if let Some(arg) = arg {
                     self.push(", ");
                     self.expr(arg, depth);
@@ -1239,7 +1253,11 @@ impl Renderer {
                 self.atom(right, depth);
             }
             Expr::Qualified(function, args) => {
-                let _ = write!(self.out, "<std::fs::File as std::io::Write>::{}(", function.text());
+                let _ = write!(
+                    self.out,
+                    "<std::fs::File as std::io::Write>::{}(",
+                    function.text()
+                );
                 self.exprs(args, depth);
                 self.push(")");
             }
@@ -1438,7 +1456,13 @@ impl Renderer {
         }
     }
 
-    fn impl_block(&mut self, attrs: &[Attr], trait_name: Option<Name>, items: &[ImplItem], depth: usize) {
+    fn impl_block(
+        &mut self,
+        attrs: &[Attr],
+        trait_name: Option<Name>,
+        items: &[ImplItem],
+        depth: usize,
+    ) {
         self.push(&render_attrs(attrs));
         match trait_name {
             Some(name) => {
@@ -1515,7 +1539,9 @@ impl Renderer {
     fn top(&mut self, item: &TopItem) {
         match item {
             TopItem::Fn(function) => self.fn_def(function, 0, true),
-            TopItem::Impl(attrs, trait_name, items) => self.impl_block(attrs, *trait_name, items, 0),
+            TopItem::Impl(attrs, trait_name, items) => {
+                self.impl_block(attrs, *trait_name, items, 0)
+            }
             TopItem::Trait(attrs, items) => self.trait_block(attrs, items, 0),
             TopItem::Mod(attrs, items) => self.module(attrs, items, 0),
             TopItem::Rejected(rejected) => self.push(rejected.text()),

@@ -70,6 +70,47 @@ pub trait LinkOriginal: AsRef<Path> + Sealed {}
 #[diagnostic::do_not_recommend]
 impl<T: TempTarget<persistent_write> + ?Sized> LinkOriginal for T {}
 
+/// What a symbolic link may point to: a path inside a temp directory. Any
+/// other original (a `NamedTempFile`, a `TempDir` itself) may be removed
+/// before the link, and a write through the link then creates it again,
+/// where nothing removes it; a path inside a removed directory cannot be.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: a symbolic link to `{Self}` can outlive its original",
+    label = "the original may be removed before the link",
+    note = "when the original is removed first (its temp handle dropped), a write through the link creates it again, where nothing removes it",
+    note = "link to a path inside a temp directory (`dir.child(name)?`), which cannot be created again once the directory is gone; or copy the file, or make a hard link",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait SymlinkOriginal: AsRef<Path> + Sealed {}
+
+#[diagnostic::do_not_recommend]
+impl SymlinkOriginal for crate::ScratchPath<'_> {}
+#[diagnostic::do_not_recommend]
+impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &T {}
+#[diagnostic::do_not_recommend]
+impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &mut T {}
+
+/// A path whose permissions or owner may change: a temp file's. A directory
+/// made read-only, or given to another owner, cannot be emptied by its
+/// cleanup.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: `{Self}` is not a temp file, whose permissions or owner may change",
+    label = "not a `NamedTempFile` or `TempPath`",
+    note = "a directory made read-only, or given to another owner, cannot be emptied when its temp directory is removed",
+    note = "change the permissions of a temp file itself: a `tempfile::NamedTempFile` or `TempPath`",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait TempFile: AsRef<Path> + Sealed {}
+
+#[diagnostic::do_not_recommend]
+impl<F> TempFile for NamedTempFile<F> {}
+#[diagnostic::do_not_recommend]
+impl TempFile for tempfile::TempPath {}
+#[diagnostic::do_not_recommend]
+impl<T: TempFile + ?Sized> TempFile for &T {}
+#[diagnostic::do_not_recommend]
+impl<T: TempFile + ?Sized> TempFile for &mut T {}
+
 /// Never implemented: the tempfile calls that cancel a temp file's cleanup
 /// (`keep`, `into_path`, `disable_cleanup(true)`, `persist` out of a temp
 /// directory) require it.
@@ -96,6 +137,11 @@ pub trait TempDestination: AsRef<Path> + Sealed {}
 #[diagnostic::do_not_recommend]
 impl<T: TempTarget<persistent_write> + ?Sized> TempDestination for T {}
 
+// `tmp2.path()` or `dir.path().join("name")` of a temp handle, checked by
+// the owner's type as everywhere else.
+#[diagnostic::do_not_recommend]
+impl<D: AsRef<Path>> TempDestination for crate::private::InTempDir<D> {}
+
 /// Never implemented: `TempPath::from_path(p)` requires it, because it wraps
 /// a path that is not a temp file.
 #[diagnostic::on_unimplemented(
@@ -106,6 +152,88 @@ impl<T: TempTarget<persistent_write> + ?Sized> TempDestination for T {}
     note = "to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
 )]
 pub trait MayAdoptAnyPath: Sealed {}
+
+/// A `tempfile::Builder`, whose `make` and `make_in` hand their closure a
+/// fresh temp file's path. The call is made through this trait, so that no
+/// method of the user's named `make` can stand in for tempfile's.
+#[diagnostic::on_unimplemented(
+    message = "{L}: `{Self}` is not a `tempfile::Builder`, so the path its `make` closure is handed is not known to be a temp file",
+    label = "not a `tempfile::Builder`",
+    note = "the path handed to a `make(|path| ..)` or `make_in(dir, |path| ..)` closure counts as a temp file only for `tempfile::Builder`",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
+)]
+pub trait TempfileBuilder<L>: Sealed {
+    #[doc(hidden)]
+    fn __ephemeral_fs_make_in<P, F, R>(&self, dir: P, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        P: AsRef<Path>,
+        F: FnMut(&Path) -> io::Result<R>;
+
+    #[doc(hidden)]
+    fn __ephemeral_fs_make<F, R>(&self, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        F: FnMut(&Path) -> io::Result<R>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<L> TempfileBuilder<L> for tempfile::Builder<'_, '_> {
+    #[inline(always)]
+    fn __ephemeral_fs_make_in<P, F, R>(&self, dir: P, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        P: AsRef<Path>,
+        F: FnMut(&Path) -> io::Result<R>,
+    {
+        tempfile::Builder::make_in(self, dir, make)
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_make<F, R>(&self, make: F) -> io::Result<NamedTempFile<R>>
+    where
+        F: FnMut(&Path) -> io::Result<R>,
+    {
+        tempfile::Builder::make(self, make)
+    }
+}
+
+macro_rules! builder_through {
+    ($($pointer:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<L, T: TempfileBuilder<L> + ?Sized> TempfileBuilder<L> for $pointer {
+            #[inline(always)]
+            fn __ephemeral_fs_make_in<P, F, R>(&self, dir: P, make: F) -> io::Result<NamedTempFile<R>>
+            where
+                P: AsRef<Path>,
+                F: FnMut(&Path) -> io::Result<R>,
+            {
+                T::__ephemeral_fs_make_in(self, dir, make)
+            }
+
+            #[inline(always)]
+            fn __ephemeral_fs_make<F, R>(&self, make: F) -> io::Result<NamedTempFile<R>>
+            where
+                F: FnMut(&Path) -> io::Result<R>,
+            {
+                T::__ephemeral_fs_make(self, make)
+            }
+        }
+    )*};
+}
+
+builder_through!(&T, &mut T);
+
+/// The path a `make` closure is handed, when the closure does more than
+/// create the file in one call, or the builder's names are not random.
+#[diagnostic::on_unimplemented(
+    message = "{L}: `{Self}` is the path of a `make` closure that may leave it behind",
+    label = "not removed if the closure fails after creating it",
+    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; without random characters (`rand_bytes(0)`) the path may already exist",
+    note = "let the closure only create the file, `|path| File::create_new(path)`, and write to it after `make` returns; keep tempfile's random characters in the name",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
+)]
+pub trait MadePath<L>: AsRef<Path> + Sealed {}
+
+#[diagnostic::do_not_recommend]
+impl<L, T: TempTarget<L> + ?Sized> MadePath<L> for T {}
 
 /// What `tempfile::Builder::make` and `make_in` return: the path their
 /// closure is handed is then a temp file's, removed when the

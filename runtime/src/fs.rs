@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::TempTarget;
-use crate::bounds::{LinkOriginal, TempReadTarget};
+use crate::bounds::{LinkOriginal, SymlinkOriginal, TempFile, TempReadTarget};
 
 /// [`std::fs::write`], for temp-file handles only.
 #[inline]
@@ -50,6 +50,20 @@ pub fn copy<P: AsRef<Path>, Q: TempTarget>(from: P, to: Q) -> io::Result<u64> {
     std::fs::copy(from, to)
 }
 
+/// [`std::fs::copy`] under `deny(persistent_read)`: temp-file handles as
+/// source and destination.
+#[inline]
+pub fn copy_from_temp_to_temp<P: TempReadTarget, Q: TempTarget>(from: P, to: Q) -> io::Result<u64> {
+    std::fs::copy(from, to)
+}
+
+/// [`std::fs::copy`] under `deny(persistent_read)` and
+/// `allow(persistent_write)`: a temp-file handle as source, any destination.
+#[inline]
+pub fn copy_from_temp<P: TempReadTarget, Q: AsRef<Path>>(from: P, to: Q) -> io::Result<u64> {
+    std::fs::copy(from, to)
+}
+
 /// [`std::fs::rename`], between temp-file handles only.
 #[inline]
 pub fn rename<P: TempTarget, Q: TempTarget>(from: P, to: Q) -> io::Result<()> {
@@ -68,7 +82,7 @@ pub fn hard_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Re
 /// Like `std::fs::soft_link` it is superseded by `symlink`; it is kept so
 /// that code using it can be checked.
 #[inline]
-pub fn soft_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
+pub fn soft_link<P: SymlinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
     #[allow(deprecated)]
     std::fs::soft_link(original, link)
 }
@@ -77,8 +91,24 @@ pub fn soft_link<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Re
 /// temp-file handles, since writing through the link writes to the original.
 #[cfg(unix)]
 #[inline]
-pub fn symlink<P: LinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
+pub fn symlink<P: SymlinkOriginal, Q: TempTarget>(original: P, link: Q) -> io::Result<()> {
     std::os::unix::fs::symlink(original, link)
+}
+
+/// [`std::os::unix::net::UnixListener::bind`], at temp paths only: the
+/// socket file it creates is not removed when the listener is dropped.
+#[cfg(unix)]
+#[inline]
+pub fn bind_unix_listener<P: TempTarget>(path: P) -> io::Result<std::os::unix::net::UnixListener> {
+    std::os::unix::net::UnixListener::bind(path)
+}
+
+/// [`std::os::unix::net::UnixDatagram::bind`], at temp paths only: the
+/// socket file it creates is not removed when the socket is dropped.
+#[cfg(unix)]
+#[inline]
+pub fn bind_unix_datagram<P: TempTarget>(path: P) -> io::Result<std::os::unix::net::UnixDatagram> {
+    std::os::unix::net::UnixDatagram::bind(path)
 }
 
 /// [`std::fs::remove_file`], for temp-file handles only.
@@ -99,9 +129,10 @@ pub fn remove_dir_all<P: TempTarget>(path: P) -> io::Result<()> {
     std::fs::remove_dir_all(path)
 }
 
-/// [`std::fs::set_permissions`], for temp-file handles only.
+/// [`std::fs::set_permissions`], for temp files only: a directory made
+/// read-only cannot be emptied by its cleanup.
 #[inline]
-pub fn set_permissions<P: TempTarget>(path: P, perm: Permissions) -> io::Result<()> {
+pub fn set_permissions<P: TempFile>(path: P, perm: Permissions) -> io::Result<()> {
     std::fs::set_permissions(path, perm)
 }
 

@@ -5,13 +5,13 @@
 
 use crate::sealed::Sealed;
 
-// One source per lint: the same text is `cargo ephemeral-fs --explain`'s
-// and the SARIF report's.
-#[doc = include_str!("../../core/lints/persistent_write.md")]
+// One source per lint, the table of `ephemeral-fs-lints`: the same text is
+// `cargo ephemeral-fs --explain`'s and the SARIF report's.
+#[doc = ephemeral_fs_lints::lint_doc!(persistent_write)]
 pub enum persistent_write {}
-#[doc = include_str!("../../core/lints/persistent_read.md")]
+#[doc = ephemeral_fs_lints::lint_doc!(persistent_read)]
 pub enum persistent_read {}
-#[doc = include_str!("../../core/lints/temp_escape.md")]
+#[doc = ephemeral_fs_lints::lint_doc!(temp_escape)]
 pub enum temp_escape {}
 
 // A proc macro can only raise a warning on stable Rust by making the user's

@@ -46,3 +46,9 @@ impl<T: Sealed + ?Sized> Sealed for Box<T> {}
 impl<T: Sealed + ?Sized> Sealed for Rc<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed + ?Sized> Sealed for Arc<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for Option<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for Vec<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed, const N: usize> Sealed for [T; N] {}

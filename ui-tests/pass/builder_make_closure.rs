@@ -11,10 +11,10 @@ use tempfile::{Builder, TempDir};
 fn made(dir: &TempDir) -> std::io::Result<(Vec<u8>, std::path::PathBuf)> {
     let mut made = Builder::new().prefix("upload").make(|path| File::create(path))?;
     made.as_file_mut().write_all(b"made")?;
-    let inside = Builder::new().make_in(dir.path(), |path| {
-        fs::write(path, b"in dir")?;
-        File::open(path)
-    })?;
+    // The closure only creates the file: tempfile removes the path only
+    // when the closure succeeds.
+    let inside = Builder::new().make_in(dir.path(), |path| File::create_new(path))?;
+    fs::write(inside.path(), b"in dir")?;
     assert!(inside.path().starts_with(dir.path()));
     Ok((fs::read(made.path())?, made.path().to_path_buf()))
 }

@@ -13,7 +13,8 @@ fn with_fs_err(dir: &TempDir) -> std::io::Result<String> {
     fs_err::OpenOptions::new()
         .append(true)
         .open(dir.child("created")?)?;
-    fs_err::os::unix::fs::symlink(&tmp, dir.child("link")?)?;
+    fs::hard_link(&tmp, dir.child("hard")?)?;
+    fs_err::os::unix::fs::symlink(dir.child("hard")?, dir.child("link")?)?;
     fs::read_to_string(dir.child("link")?)
 }
 

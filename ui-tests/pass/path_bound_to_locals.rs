@@ -24,12 +24,12 @@ fn stage(body: &[u8]) -> std::io::Result<(usize, String, Vec<u8>, PathBuf)> {
     let again = base.join("x.txt");
     let text = fs::read_to_string(&again)?;
 
-    // An owned copy of a `mut` owner's path: the owner is written through,
-    // never assigned to.
-    let mut staged = NamedTempFile::new()?;
+    // An owned copy of a temp file's path, written through a shared
+    // borrow: the owner stays borrowed until the copy's last use.
+    let staged = NamedTempFile::new()?;
     let copy = staged.path().to_path_buf();
-    staged.write_all(b"copied")?;
-    staged.flush()?;
+    (&staged).write_all(b"copied")?;
+    (&staged).flush()?;
     let copied = fs::read(&copy)?;
     fs::remove_file(&copy)?;
     Ok((len, text, copied, copy))

@@ -34,15 +34,33 @@ fn main() -> ExitCode {
     for attr in &file.attrs {
         attr.to_tokens(&mut out);
     }
-    for mut item in std::mem::take(&mut file.items) {
+    out.extend(expand_items(std::mem::take(&mut file.items)));
+    println!("{out}");
+    ExitCode::SUCCESS
+}
+
+/// The items, with annotated functions expanded, in inline modules too.
+fn expand_items(items: Vec<syn::Item>) -> TokenStream {
+    let mut out = TokenStream::new();
+    for mut item in items {
+        if let syn::Item::Mod(module) = &mut item
+            && let Some((brace, inner)) = module.content.take()
+        {
+            let inner = expand_items(inner);
+            let (attrs, vis, unsafety, ident) =
+                (&module.attrs, &module.vis, &module.unsafety, &module.ident);
+            let mut body = TokenStream::new();
+            brace.surround(&mut body, |tokens| tokens.extend(inner));
+            out.extend(quote::quote!(#(#attrs)* #vis #unsafety mod #ident #body));
+            continue;
+        }
         let args = take_attribute(&mut item);
         match args {
             Some(args) => out.extend(ephemeral_fs_core::expand(args, item.to_token_stream())),
             None => item.to_tokens(&mut out),
         }
     }
-    println!("{out}");
-    ExitCode::SUCCESS
+    out
 }
 
 /// Removes `#[ephemeral_fs::ephemeral_fs(..)]` from a function and returns

@@ -23,17 +23,19 @@
 // and only `Escaping` reaches the deprecated trait method.
 
 use std::io;
+use std::marker::PhantomData;
 
 use tempfile::{Builder, NamedTempFile, TempDir, TempPath};
 
 use super::Probe;
-use crate::TempTarget;
+use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination};
 
 use crate::lint::TempEscape;
 use crate::sealed::Sealed;
 
-/// The tempfile types whose escape methods are checked, seen through up to
-/// two references or a `Box`.
+/// The tempfile types whose escape methods are checked, seen through any
+/// number of references and `Box`es (`iter_mut()` over a
+/// `Vec<&mut NamedTempFile>` hands out `&mut &mut NamedTempFile`).
 pub trait TempHandle: Sealed {
     type Owned;
 }
@@ -41,14 +43,17 @@ pub trait TempHandle: Sealed {
 macro_rules! temp_handles {
     ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
         impl<$($generics)*> TempHandle for $ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &$ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &mut $ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &&$ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &&mut $ty { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for Box<$ty> { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &Box<$ty> { type Owned = $ty; }
-        impl<$($generics)*> TempHandle for &mut Box<$ty> { type Owned = $ty; }
     )*};
+}
+
+impl<T: TempHandle + ?Sized> TempHandle for &T {
+    type Owned = T::Owned;
+}
+impl<T: TempHandle + ?Sized> TempHandle for &mut T {
+    type Owned = T::Owned;
+}
+impl<T: TempHandle + ?Sized> TempHandle for Box<T> {
+    type Owned = T::Owned;
 }
 
 temp_handles! {
@@ -56,6 +61,63 @@ temp_handles! {
     [] TempPath,
     [] TempDir,
     ['a, 'b] Builder<'a, 'b>,
+}
+
+// Input:  files[next].keep()
+// Output: after(Probe(type_of(|| &files[next])).__ephemeral_fs_deny_temp_escape_in_place(),
+//             files[next].keep())
+//
+// A receiver that is not a lone name is probed by its type alone: the
+// closure is never called, so the call evaluates the place once.
+
+/// The type of what a closure would return a reference to.
+pub struct TypeOf<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+/// `TypeOf` the place `place` refers to, without evaluating it.
+#[inline(always)]
+pub fn type_of<'a, T: ?Sized + 'a, F: FnOnce() -> &'a T>(_place: F) -> TypeOf<T> {
+    TypeOf(PhantomData)
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> Sealed for TypeOf<T> {}
+
+impl<T: TempHandle + ?Sized> TempHandle for TypeOf<T> {
+    type Owned = T::Owned;
+}
+
+// Input:  std::mem::forget(tmp)
+// Output: std::mem::forget(Probe(tmp).__ephemeral_fs_deny_temp_forget())
+//
+// `mem::forget`, `ManuallyDrop::new` and `Box::leak` skip the destructor
+// that removes a temp file: a value that owns a temp handle, directly or
+// through the std containers below, is an escape.
+
+/// Values that own a temp handle, whose destructor removes a temp file.
+pub trait TempOwned: Sealed {
+    type Owned;
+}
+
+impl<F> TempOwned for NamedTempFile<F> {
+    type Owned = NamedTempFile<F>;
+}
+impl TempOwned for TempPath {
+    type Owned = TempPath;
+}
+impl TempOwned for TempDir {
+    type Owned = TempDir;
+}
+
+macro_rules! owned_through {
+    ($($container:ty),*) => {$(
+        impl<T: TempOwned> TempOwned for $container { type Owned = T::Owned; }
+    )*};
+}
+
+owned_through!(Box<T>, Option<T>, Vec<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+
+impl<T: TempOwned, const N: usize> TempOwned for [T; N] {
+    type Owned = T::Owned;
 }
 
 /// What a place probe yields: nothing that borrows the receiver, so the
@@ -80,6 +142,8 @@ impl<T> Sealed for Passing<T> {}
 impl<D> Sealed for Persisting<D> {}
 
 pub trait TempEscapeFallback<T>: Sealed {
+    fn __ephemeral_fs_deny_temp_forget(self) -> T;
+    fn __ephemeral_fs_warn_temp_forget(self) -> Passing<T>;
     fn __ephemeral_fs_deny_temp_escape(self) -> T;
     fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked;
     fn __ephemeral_fs_deny_temp_persist_in_place<D: ?Sized>(self, destination: &D) -> Checked;
@@ -92,6 +156,16 @@ pub trait TempEscapeFallback<T>: Sealed {
 }
 
 impl<T> TempEscapeFallback<T> for Probe<T> {
+    #[inline(always)]
+    fn __ephemeral_fs_deny_temp_forget(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_temp_forget(self) -> Passing<T> {
+        Passing(self.0)
+    }
+
     #[inline(always)]
     fn __ephemeral_fs_deny_temp_escape(self) -> T {
         self.0
@@ -138,7 +212,7 @@ impl<T> Passing<T> {
     }
 }
 
-impl<D: TempTarget + ?Sized> Persisting<&D> {
+impl<D: TempDestination + ?Sized> Persisting<&D> {
     #[inline(always)]
     pub fn lets_a_temp_file_outlive_the_request(self) -> Checked {
         Checked
@@ -209,5 +283,70 @@ impl<T> TempAdoptFallback<T> for Probe<T> {
     #[inline(always)]
     fn __ephemeral_fs_warn_temp_adopt(self) -> Passing<T> {
         Passing(self.0)
+    }
+}
+
+// Input:  dirs.into_iter().map(TempDir::keep)
+// Output: dirs.into_iter().map(fn_value_1(TempDir::keep).__ephemeral_fs_deny_temp_escape_value())
+//
+// A function used as a value has no receiver yet: its argument type, read
+// from its signature, decides as the receiver's would.
+
+/// A function value, with the type of the argument (or result) that decides.
+pub struct FnValue<F, A>(F, PhantomData<fn(A)>);
+
+#[diagnostic::do_not_recommend]
+impl<F, A> Sealed for FnValue<F, A> {}
+
+#[inline(always)]
+pub fn fn_value_1<F: FnOnce(A) -> R, A, R>(function: F) -> FnValue<F, A> {
+    FnValue(function, PhantomData)
+}
+
+#[inline(always)]
+pub fn fn_value_2<F: FnOnce(A, B) -> R, A, B, R>(function: F) -> FnValue<F, A> {
+    FnValue(function, PhantomData)
+}
+
+#[inline(always)]
+pub fn fn_result_1<F: FnOnce(A) -> R, A, R>(function: F) -> FnValue<F, R> {
+    FnValue(function, PhantomData)
+}
+
+impl<F, A: TempHandle> FnValue<F, A> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_escape_value(self) -> F
+    where
+        A::Owned: MayOutliveTheRequest,
+    {
+        self.0
+    }
+}
+
+impl<F, R: TempAdoption> FnValue<F, R> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_adopt_value(self) -> F
+    where
+        R::Owned: MayAdoptAnyPath,
+    {
+        self.0
+    }
+}
+
+/// A function of any other type passes as it is.
+pub trait FnValueFallback<F>: Sealed {
+    fn __ephemeral_fs_deny_temp_escape_value(self) -> F;
+    fn __ephemeral_fs_deny_temp_adopt_value(self) -> F;
+}
+
+impl<F, A> FnValueFallback<F> for FnValue<F, A> {
+    #[inline(always)]
+    fn __ephemeral_fs_deny_temp_escape_value(self) -> F {
+        self.0
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_deny_temp_adopt_value(self) -> F {
+        self.0
     }
 }

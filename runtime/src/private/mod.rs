@@ -9,20 +9,25 @@ mod escape;
 mod path_of;
 
 use std::io;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
 pub use escape::{
-    Checked, Escaping, Passing, Persisting, TempAdoptFallback, TempAdoption, TempEscapeFallback,
-    TempHandle,
+    Checked, Escaping, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
+    TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_value_1,
+    fn_value_2, type_of,
 };
-pub use path_of::{PathOfFallback, TempDirOwner, TempPathOwner};
+pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
-use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination};
+use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder};
 
 use crate::TempTarget;
-use crate::bounds::{LinkOriginal, MadeByTempfile, TempDirJoin, TempPathOf, TempReadTarget};
+use crate::bounds::{
+    LinkOriginal, MadeByTempfile, MadePath, SymlinkOriginal, TempDirJoin, TempFile, TempPathOf,
+    TempReadTarget,
+};
 use crate::lint::{persistent_read, persistent_write};
 
 // Input:  fs::write(path, data)
@@ -58,6 +63,16 @@ pub fn persistent_read_path_of<T: TempPathOf<persistent_read>>(target: T) -> T {
 }
 
 #[inline(always)]
+pub fn persistent_write_made_path<T: MadePath<persistent_write>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
+pub fn persistent_read_made_path<T: MadePath<persistent_read>>(target: T) -> T {
+    target
+}
+
+#[inline(always)]
 pub fn persistent_write_joined<T: TempDirJoin<persistent_write>>(target: T) -> T {
     target
 }
@@ -73,6 +88,18 @@ pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
     target
 }
 
+/// A path whose permissions or owner change.
+#[inline(always)]
+pub fn persistent_write_temp_file<T: TempFile>(target: T) -> T {
+    target
+}
+
+/// The original of a symbolic link, which may be removed before it.
+#[inline(always)]
+pub fn persistent_write_symlink_original<T: SymlinkOriginal>(target: T) -> T {
+    target
+}
+
 // Input:  Builder::new().make(|path| File::create(path))
 // Output: ::ephemeral_fs::__private::persistent_write_made(
 //             Builder::new().make(|path| File::create(path)))
@@ -83,6 +110,60 @@ pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
 #[inline(always)]
 pub fn persistent_write_made<T: MadeByTempfile<persistent_write>>(made: T) -> T {
     made
+}
+
+// Input:  Builder::new().prefix("x").make(|path| File::create(path))   (deny)
+// Output: ::ephemeral_fs::__private::persistent_write_make(
+//             Builder::new().prefix("x"), |path| File::create(path))
+//
+// At `deny` the call is tempfile's own, made through a sealed trait, so
+// that no `make` of the user's (a trait implemented for `Builder`) can hand
+// the closure another path.
+
+#[inline(always)]
+pub fn persistent_write_make<B, F, R>(builder: B, make: F) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_write>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make(make)
+}
+
+#[inline(always)]
+pub fn persistent_read_make<B, F, R>(builder: B, make: F) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_read>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make(make)
+}
+
+#[inline(always)]
+pub fn persistent_write_make_in<B, P, F, R>(
+    builder: B,
+    dir: P,
+    make: F,
+) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_write>,
+    P: AsRef<Path>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make_in(dir, make)
+}
+
+#[inline(always)]
+pub fn persistent_read_make_in<B, P, F, R>(
+    builder: B,
+    dir: P,
+    make: F,
+) -> io::Result<NamedTempFile<R>>
+where
+    B: TempfileBuilder<persistent_read>,
+    P: AsRef<Path>,
+    F: FnMut(&Path) -> io::Result<R>,
+{
+    builder.__ephemeral_fs_make_in(dir, make)
 }
 
 #[inline(always)]
@@ -178,7 +259,24 @@ impl<T> PersistentRead<T> for Probe<T> {
 // itself, so that rustc's notes name them `Probe::<T>::method`. What they
 // decide is explained in `path_of.rs` and `escape.rs`.
 
-impl<T: TempPathOwner + ?Sized> Probe<&T> {
+impl<'a, T: TempPathOwner + ?Sized> Probe<&'a T> {
+    /// `owner.path()` by tempfile's own method; the user's closure is
+    /// never called.
+    #[inline(always)]
+    pub fn __ephemeral_fs_path<F>(self, _user: F) -> &'a Path {
+        self.0.__ephemeral_fs_temp_path()
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_path_buf<F>(self, _user: F) -> PathBuf {
+        self.0.__ephemeral_fs_temp_path().to_path_buf()
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_temp_destination<D: ?Sized>(self, destination: &D) -> InTempDir<&D> {
+        InTempDir(destination)
+    }
+
     #[inline(always)]
     pub fn __ephemeral_fs_deny_persistent_write_path<P>(self, path: P) -> P {
         path
@@ -197,6 +295,20 @@ impl<T: TempPathOwner + ?Sized> Probe<&T> {
     #[inline(always)]
     pub fn read_path_owner_is_not_a_temp_file<P>(self, path: P) -> P {
         path
+    }
+}
+
+impl<T: TempDirOwner + TempPathOwner + ?Sized> Probe<&T> {
+    /// `dir.path().join(..)..` by `TempDir::path` and `Path::join`; the
+    /// user's closure is never called.
+    #[inline(always)]
+    pub fn __ephemeral_fs_joined<F>(self, names: &[&str], _user: F) -> PathBuf {
+        path_of::joined(self.0, names)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_joined_destination<D: ?Sized>(self, destination: &D) -> InTempDir<&D> {
+        InTempDir(destination)
     }
 }
 
@@ -267,6 +379,21 @@ impl<T: TempHandle> Probe<T> {
         destination: &D,
     ) -> Persisting<&D> {
         Persisting(destination)
+    }
+}
+
+impl<T: TempOwned> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_forget(self) -> T
+    where
+        T::Owned: MayOutliveTheRequest,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_temp_forget(self) -> Escaping<T> {
+        Escaping(self.0)
     }
 }
 

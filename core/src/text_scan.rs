@@ -1,0 +1,328 @@
+//! Whether a text could hold anything the analysis rewrites or reports,
+//! decided from its words alone: the attribute's fast path reads one
+//! item's text, the audit a whole file's.
+//!
+//! The analysis acts at three kinds of places, and each needs words in
+//! sight:
+//! - a path that resolves to an operation (`fs::write`) or a builder
+//!   constructor (`OpenOptions::new`, then `.open(..)`). A resolved path is
+//!   made of words written in the text (the path itself, the `use` trees
+//!   it goes through, a glob's module) and of what a conventional name
+//!   means (`File` is `std::fs::File`). So every segment of the module, of
+//!   the operation or constructor, and the builder's terminal method, must
+//!   be a word of the text or come from a conventional name that is one.
+//!   `new`, `read` or `open` alone is not enough;
+//! - a tempfile escape (`.keep()`, `TempPath::from_path(..)`), by its name
+//!   alone, whatever the receiver: its type is the compiler's to decide;
+//! - our own attributes, which name `ephemeral_fs`.
+//!
+//! A word that only looks like one of these (in a string, a comment, a
+//! longer path) only costs a parse: the full analysis still decides.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::ops::{self, Builder, Module};
+
+/// Whether anything in `text` could be rewritten or reported.
+pub fn may_rewrite(text: &str) -> bool {
+    // Substrings first: nearly every handler has none of them. The proc
+    // macro is built without optimizations, where collecting the words is
+    // a hash per word and even `str::contains` walks the text byte by byte
+    // in unoptimized code; only the search for one byte (`memchr`) runs
+    // optimized code from the standard library.
+    gates().iter().any(|gate| has_gate(text, gate)) && Words::of(text).may_rewrite()
+}
+
+/// Whether `gate` occurs in `text`, found from the occurrences of its
+/// rarest byte.
+fn has_gate(text: &str, gate: &Gate) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes.contains(&gate.anchor) {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(found) = text[from..].find(char::from(gate.anchor)) {
+        let at = from + found;
+        if at >= gate.offset && bytes[at - gate.offset..].starts_with(gate.word.as_bytes()) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// A word to look for, by one of its bytes.
+struct Gate {
+    word: &'static str,
+    anchor: u8,
+    /// Where `anchor` is in `word`.
+    offset: usize,
+}
+
+impl Gate {
+    fn new(word: &'static str) -> Gate {
+        let (offset, anchor) = word
+            .bytes()
+            .enumerate()
+            .min_by_key(|(_, byte)| commonness(*byte))
+            .unwrap_or((0, b' '));
+        Gate {
+            word,
+            anchor,
+            offset,
+        }
+    }
+}
+
+/// How often a byte occurs in handler code, roughly: lowercase letters
+/// from most to least frequent, `_` among the common ones (snake case),
+/// the uppercase letters of common types (`Ok`, `Some`, `Err`), and the
+/// rest, rarer than any.
+fn commonness(byte: u8) -> usize {
+    const LOWERCASE_BY_FREQUENCY: &[u8] = b"etasronilcdupmhfgbywvkxqjz";
+    match byte {
+        b'a'..=b'z' => {
+            100 + (26
+                - LOWERCASE_BY_FREQUENCY
+                    .iter()
+                    .position(|b| *b == byte)
+                    .unwrap_or(0))
+        }
+        b'_' => 115,
+        b'O' | b'S' | b'E' | b'R' | b'T' | b'V' => 50,
+        _ => 0,
+    }
+}
+
+/// The identifier-like words of a text: runs of alphanumerics and `_`.
+/// `r#write` gives `r` and `write`. Anything else separates words, so
+/// that a word can only be longer than an identifier where the text is not
+/// code (a literal, a comment).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| !word.is_empty())
+}
+
+/// Words every place the analysis acts at mentions, at least one of them
+/// as a substring: an escape's or our attribute's name, a conventional
+/// name, or the segment of a module path that names a filesystem module
+/// (`fs`, `fs_err`, `async_fs`). Those that contain another are dropped.
+fn gates() -> &'static [Gate] {
+    static GATES: OnceLock<Vec<Gate>> = OnceLock::new();
+    GATES.get_or_init(|| {
+        let mut words: Vec<&'static str> = escape_words().chain([OUR_ATTRIBUTE]).collect();
+        words.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
+        words.extend(Module::all_paths().filter_map(fs_segment));
+        words.extend(ops::OPERATIONS.iter().filter_map(unnamed_module_type));
+        let gates: Vec<&'static str> = words
+            .iter()
+            .copied()
+            .filter(|word| {
+                !words
+                    .iter()
+                    .any(|other| other != word && word.contains(other))
+            })
+            .collect();
+        let mut unique: Vec<Gate> = Vec::new();
+        for gate in gates {
+            if !unique.iter().any(|known| known.word == gate) {
+                unique.push(Gate::new(gate));
+            }
+        }
+        unique
+    })
+}
+
+/// The segment of a module path that names a filesystem module, which no
+/// path into it can do without.
+fn fs_segment(path: &'static [&'static str]) -> Option<&'static str> {
+    path.iter()
+        .rev()
+        .copied()
+        .find(|segment| segment.contains("fs"))
+}
+
+/// The type an operation is called on (`UnixListener` of
+/// `UnixListener::bind`), where one of its module's paths has no segment
+/// that names a filesystem module (`std::os::unix::net`): every call of it
+/// then names that type, in the call or in the `use` that imports it.
+fn unnamed_module_type(operation: &ops::Operation) -> Option<&'static str> {
+    let unnamed = operation
+        .module
+        .paths()
+        .iter()
+        .any(|path| fs_segment(path).is_none());
+    unnamed
+        .then(|| operation.path.split_once("::").map(|(ty, _)| ty))
+        .flatten()
+}
+
+const OUR_ATTRIBUTE: &str = "ephemeral_fs";
+
+/// Escapes, and the functions that skip a destructor (`mem::forget`,
+/// `Box::into_raw`): both are checked by their name alone.
+fn escape_words() -> impl Iterator<Item = &'static str> {
+    ops::ESCAPE_METHODS
+        .iter()
+        .chain(ops::ESCAPE_CONSTRUCTORS)
+        .chain(ops::LEAK_WORDS)
+        .copied()
+}
+
+struct Words<'a> {
+    written: HashSet<&'a str>,
+    /// The segments of what the conventional names written mean.
+    conventional: HashSet<&'static str>,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Self {
+        let written: HashSet<&str> = words(text).collect();
+        let conventional = ops::CONVENTIONAL
+            .iter()
+            .filter(|(name, _)| written.contains(name))
+            .flat_map(|(_, path)| path.iter().copied())
+            .collect();
+        Words {
+            written,
+            conventional,
+        }
+    }
+
+    fn in_sight(&self, segment: &str) -> bool {
+        self.written.contains(segment) || self.conventional.contains(segment)
+    }
+
+    /// Whether every segment of `module`, then of `below` (`File::create`),
+    /// is in sight.
+    fn names(&self, module: &[&str], below: &str) -> bool {
+        module
+            .iter()
+            .copied()
+            .chain(below.split("::"))
+            .all(|segment| self.in_sight(segment))
+    }
+
+    fn may_rewrite(&self) -> bool {
+        let named = |word: &str| self.written.contains(word);
+        if escape_words().any(named) || named(OUR_ATTRIBUTE) {
+            return true;
+        }
+        let operation = ops::OPERATIONS.iter().any(|operation| {
+            operation
+                .module
+                .paths()
+                .iter()
+                .any(|module| self.names(module, operation.path))
+        });
+        operation
+            || Builder::constructors().any(|(constructor, builder)| {
+                named(builder.terminal())
+                    && Module::Fs
+                        .paths()
+                        .iter()
+                        .any(|module| self.names(module, constructor))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_module_path_has_a_segment_that_names_it() {
+        // The gates rely on it: a module whose path had no such segment
+        // would need a word of its own.
+        for operation in ops::OPERATIONS {
+            for path in operation.module.paths() {
+                assert!(
+                    fs_segment(path).is_some() || unnamed_module_type(operation).is_some(),
+                    "{path:?} {}",
+                    operation.path
+                );
+            }
+        }
+        assert_eq!(
+            gates().iter().map(|gate| gate.word).collect::<Vec<_>>(),
+            [
+                "persist",
+                "keep",
+                "disable_cleanup",
+                "into_path",
+                "from_path",
+                "forget",
+                "ManuallyDrop",
+                "leak",
+                "into_raw",
+                "fs",
+                "File",
+                "OpenOptions",
+                "DirBuilder",
+                "UnixListener",
+                "UnixDatagram"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_alone_decide_nothing() {
+        for text in [
+            // Constructors of anything but a builder.
+            "fn f() { let v = Vec::new(); let s = String::new(); }",
+            "fn f() -> io::Result<()> { Err(std::io::Error::new(ErrorKind::InvalidInput, \"empty\")) }",
+            // Methods named like operations, on locks, databases, writers.
+            "fn f() { let g = lock.read().unwrap(); db.create(&row); map.copy(); x.metadata(); }",
+            "fn f() { write!(out, \"{}\", 1); writeln!(out); let _ = y.exists(); }",
+            "fn f() { client.open(url); pool.create(cfg); std::io::copy(&mut r, &mut w); }",
+            // A builder needs its constructor in sight.
+            "fn f() { opts.write(true).open(p); builder.create(p); }",
+            "fn f() { std::io::Error::other(\"x\"); tokio::spawn(async {}); }",
+            // A crate name alone, or a module of another crate.
+            "fn f() -> std::io::Result<()> { tokio::time::sleep(d); async_std::task::yield_now() }",
+        ] {
+            assert!(!may_rewrite(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_in_sight_start_rewrites() {
+        for text in [
+            "fn f() { std::fs::write(p, b); }",
+            "fn f() { fs::read(p); }",
+            "fn f() { tokio::fs::read(p).await; }",
+            "fn f() { fs_err::write(p, b); }",
+            "fn f() { async_fs::unix::symlink(a, b); }",
+            "fn f() { std::os::unix::fs::chown(p, None, None); }",
+            "fn f() { File::create(p); }",
+            "fn f() { File::open(p); }",
+            "fn f() { OpenOptions::new().append(true).open(p); }",
+            "fn f() { let mut o = File::options(); o.write(true); o.open(p); }",
+            "fn f() { DirBuilder::new().recursive(true).create(p); }",
+            // Through `use` trees, renames and globs.
+            "fn f() { use std::fs::write as save; save(p, b); }",
+            "fn f() { use std::fs as f; f::remove_file(p); }",
+            "fn f() { use std::fs::File as F; F::create(p); }",
+            "fn f() { use std::fs::*; remove_dir_all(p); }",
+            "fn f() { use tokio::fs::{self as afs}; afs::copy(a, b); }",
+            "fn f() { use std::fs::OpenOptions as O; O::new().write(true).open(p); }",
+            // Raw identifiers.
+            "fn f() { r#fs::r#write(p, b); }",
+            // Escapes, on any receiver and by path.
+            "fn f() { tmp.keep(); }",
+            "fn f() { dir.into_path(); }",
+            "fn f() { t.disable_cleanup(true); }",
+            "fn f() { tmp.persist(dest); }",
+            "fn f() { tmp.persist_noclobber(dest); }",
+            "fn f() { TempPath::from_path(p); }",
+            "fn f() { Self::try_from_path(p); }",
+            "fn f() { NamedTempFile::keep(tmp); }",
+            // Our attributes.
+            "fn f() { #[ephemeral_fs::allow(persistent_write, reason = \"x\")] g(); }",
+            "mod m { #[ephemeral_fs(deny(persistent_read))] fn f() {} }",
+        ] {
+            assert!(may_rewrite(text), "{text}");
+        }
+    }
+}
