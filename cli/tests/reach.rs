@@ -1,8 +1,6 @@
 //! The request path as the binary reports it: the chain in each format,
 //! test code left out, and calls into other members and path dependencies.
 
-// Shared with tests/cli.rs, which uses the rest of it.
-#[allow(dead_code)]
 mod support;
 
 use serde_json::Value;
