@@ -329,8 +329,7 @@ pub fn escape_persist(
         [check, whole_call],
         method_span,
     );
-    let checked: Expr =
-        single_arm_match(destination, binding, after, method_span);
+    let checked: Expr = single_arm_match(destination, binding, after, method_span);
     match destination_owner.and_then(|owner| owner.bound) {
         Some((bound, owner)) => {
             let span = crate::held::glue_span(method_span);

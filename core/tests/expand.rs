@@ -627,7 +627,10 @@ fn persist_into_a_struct_literal_expands() {
         output.contains("match (Entry { key : 3 }) { __ephemeral_fs_dest =>"),
         "{output}"
     );
-    assert!(output.contains("cache . persist (__ephemeral_fs_dest)"), "{output}");
+    assert!(
+        output.contains("cache . persist (__ephemeral_fs_dest)"),
+        "{output}"
+    );
     syn::parse_str::<syn::ItemFn>(&output).expect("the expansion parses");
 }
 
