@@ -3,7 +3,6 @@
 
 use ephemeral_fs_core::lints::Lint;
 
-#[allow(dead_code)] // the helpers of the other test files
 mod support;
 
 use support::{repo_root, run_in};

@@ -12,7 +12,6 @@ use std::path::Path;
 use cargo_metadata::semver::Version;
 use cargo_metadata::{DependencyKind, Metadata, MetadataCommand, Package, PackageId};
 
-#[allow(dead_code)] // the helpers of the other test files
 mod support;
 
 /// Edition 2024, which every published crate uses, is stable since 1.85.
