@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use proc_macro2::Span;
-use syn::{Attribute, Block, Expr, ImplItem, Item, Signature, TraitItem, Type};
+use syn::{Attribute, Block, Expr, ImplItem, Item, Signature, TraitItem};
 
 use ephemeral_fs_core::args::{self, Setting};
 use ephemeral_fs_core::ctxt::Ctxt;
@@ -15,7 +15,7 @@ use ephemeral_fs_core::syntax::ident_name;
 use ephemeral_fs_core::{Callee, Check, Subject};
 
 use crate::approx::Locals;
-use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr};
+use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr, type_name};
 use crate::{AuditScope, FileFinding, FileReport, Options};
 
 pub struct Walker<'o> {
@@ -311,17 +311,4 @@ fn enter(attrs: &[Attribute], around: &Around) -> Around {
         }
     }
     around
-}
-
-/// `Uploads` for `impl Uploads`, `impl<T> Store for Uploads<T>`.
-fn type_name(ty: &Type) -> String {
-    match ty {
-        Type::Path(path) => path
-            .path
-            .segments
-            .last()
-            .map_or_else(|| "impl".to_owned(), |s| ident_name(&s.ident)),
-        Type::Reference(reference) => type_name(&reference.elem),
-        _ => "impl".to_owned(),
-    }
 }
