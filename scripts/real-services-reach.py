@@ -92,16 +92,14 @@ def main():
     print_graph(rows)
     if args.verbose:
         print_details(rows)
+    failed = []
     if args.check:
-        failed = check_goals(rows)
-        for line in failed:
-            print(f"goal not met: {line}")
-        sys.exit(1 if failed else 0)
+        failed += [f"goal not met: {line}" for line in check_goals(rows)]
     if args.check_reach:
-        failed = check_reach(rows)
-        for line in failed:
-            print(f"reach lost: {line}")
-        sys.exit(1 if failed else 0)
+        failed += [f"reach lost: {line}" for line in check_reach(rows)]
+    for line in failed:
+        print(line)
+    sys.exit(1 if failed else 0)
 
 
 def target_dir():

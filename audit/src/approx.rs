@@ -12,7 +12,19 @@
 //!   `tempfile::Builder::new()..tempfile()?`), to `tmp.into_temp_path()`,
 //!   to `dir.child(..)?`, or to another such local;
 //! - a parameter or local typed `NamedTempFile`, `TempPath`, `TempDir` or
-//!   `ScratchPath`, also behind `&`, `&mut`, `Arc`, `Box` or `Rc`.
+//!   `ScratchPath`, also behind `&`, `&mut`, `Arc`, `Box` or `Rc`;
+//! - a value that passes one through: `Ok(h)`, a block, an `if` or `match`
+//!   whose every arm that does not fail (`Err(..)`, `return`, `panic!`)
+//!   gives the same kind of handle, a `match` arm's `Ok(h)`/`Some(h)`
+//!   binding of such a scrutinee, `.await`, and the closure handed to
+//!   `spawn_blocking` or `web::block`. Creating a `NamedTempFile` on a
+//!   blocking thread and matching the results apart is how async services
+//!   write it.
+//!
+//! The path `keep()` returns (`let (file, path) = tmp.keep()?`) is the
+//! kept temp file's: the escape is reported at `keep()`, and what the
+//! function then does at that path, down to the cleanup that removes it, is
+//! that one escape's consequence, not another finding.
 //!
 //! Paths derived from a handle (`x.path()`, a local bound to it, a copy,
 //! `dir.path().join("relative/literal")`) are the rewrite's own data flow
@@ -52,6 +64,9 @@ pub enum Handle {
     Dir,
     /// `ephemeral_fs::ScratchPath`, from `dir.child(..)`.
     Scratch,
+    /// The path of a temp file or directory that `keep()` made lasting,
+    /// or the `(File, PathBuf)` pair `NamedTempFile::keep` returns.
+    Kept,
     /// `tempfile::Builder`.
     Builder,
 }
@@ -78,7 +93,7 @@ impl Value {
     pub fn is_temp_target(self) -> bool {
         matches!(
             self,
-            Value::Handle(Handle::File | Handle::Path | Handle::Scratch)
+            Value::Handle(Handle::File | Handle::Path | Handle::Scratch | Handle::Kept)
         )
     }
 }
@@ -144,6 +159,22 @@ impl Locals {
                 };
                 self.bind(ident_name(&binding.ident), value);
             }
+            // `let (file, path) = tmp.keep()?`: the path is the kept file's.
+            Pat::Tuple(tuple)
+                if init.and_then(|init| self.value(init)) == Some(Value::Handle(Handle::Kept)) =>
+            {
+                for (index, element) in tuple.elems.iter().enumerate() {
+                    match element {
+                        Pat::Ident(binding) if index == 1 && binding.subpat.is_none() => {
+                            self.bind(
+                                ident_name(&binding.ident),
+                                Some(Value::Handle(Handle::Kept)),
+                            );
+                        }
+                        other => self.visit_pat(other),
+                    }
+                }
+            }
             other => self.visit_pat(other),
         }
     }
@@ -155,6 +186,12 @@ impl Locals {
             Expr::Group(inner) => self.value(&inner.expr),
             Expr::Reference(reference) => self.value(&reference.expr),
             Expr::Try(tried) => self.value(&tried.expr),
+            Expr::Await(awaited) => self.value(&awaited.base),
+            Expr::Block(block) => self.block_value(&block.block),
+            Expr::If(_) | Expr::Match(_) => match self.branch(expr) {
+                Branch::Gives(value) => Some(value),
+                Branch::Fails | Branch::Unknown => None,
+            },
             Expr::Path(path) if path.qself.is_none() => {
                 let ident = path.path.get_ident()?;
                 self.names.get(&ident_name(ident)).copied().flatten()
@@ -165,7 +202,57 @@ impl Locals {
         }
     }
 
+    /// The value of a block: its tail expression's.
+    fn block_value(&self, block: &Block) -> Option<Value> {
+        match block.stmts.last()? {
+            syn::Stmt::Expr(tail, None) => self.value(tail),
+            _ => None,
+        }
+    }
+
+    /// What one arm of an `if` or `match` gives: a value, or nothing
+    /// because it fails or leaves.
+    fn branch(&self, expr: &Expr) -> Branch {
+        match expr {
+            Expr::Paren(inner) => self.branch(&inner.expr),
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => Branch::Fails,
+            Expr::Call(call) if callee_is(&call.func, "Err") => Branch::Fails,
+            Expr::Macro(mac)
+                if mac.mac.path.get_ident().is_some_and(|name| {
+                    ["panic", "unreachable", "todo", "unimplemented"]
+                        .contains(&ident_name(name).as_str())
+                }) =>
+            {
+                Branch::Fails
+            }
+            Expr::Block(block) => match block.block.stmts.last() {
+                Some(syn::Stmt::Expr(tail, None)) => self.branch(tail),
+                _ => Branch::Unknown,
+            },
+            Expr::If(branches) => {
+                let Some((_, otherwise)) = &branches.else_branch else {
+                    return Branch::Unknown;
+                };
+                let then = match branches.then_branch.stmts.last() {
+                    Some(syn::Stmt::Expr(tail, None)) => self.branch(tail),
+                    _ => Branch::Unknown,
+                };
+                then.join(self.branch(otherwise))
+            }
+            Expr::Match(matched) => matched
+                .arms
+                .iter()
+                .map(|arm| self.branch(&arm.body))
+                .reduce(Branch::join)
+                .unwrap_or(Branch::Unknown),
+            other => self.value(other).map_or(Branch::Unknown, Branch::Gives),
+        }
+    }
+
     fn call_value(&self, call: &syn::ExprCall) -> Option<Value> {
+        if callee_is(&call.func, "Ok") || callee_is(&call.func, "Some") {
+            return self.value(call.args.first()?);
+        }
         let Expr::Path(callee) = &*call.func else {
             return None;
         };
@@ -191,6 +278,12 @@ impl Locals {
                 }
             }
             (None | Some("tempfile"), "tempdir" | "tempdir_in") => Some(Value::Handle(Handle::Dir)),
+            // What the closure returns, once awaited: the blocking pool
+            // creates temp files for async code.
+            (_, "spawn_blocking" | "block") => match call.args.first()? {
+                Expr::Closure(closure) => self.value(&closure.body),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -205,6 +298,14 @@ impl Locals {
             "child" if receiver()?.handle() == Handle::Dir => Some(Value::Handle(Handle::Scratch)),
             "into_temp_path" if receiver()?.handle() == Handle::File => {
                 Some(Value::Handle(Handle::Path))
+            }
+            "keep"
+                if matches!(
+                    receiver()?.handle(),
+                    Handle::File | Handle::Path | Handle::Dir
+                ) =>
+            {
+                Some(Value::Handle(Handle::Kept))
             }
             "tempfile" | "tempfile_in" if receiver()? == Value::Handle(Handle::Builder) => {
                 Some(Value::Handle(Handle::File))
@@ -297,7 +398,7 @@ impl Locals {
         match method {
             "persist" | "persist_noclobber" => matches!(handle, Handle::File | Handle::Path),
             "into_path" => handle == Handle::Dir,
-            "keep" | "disable_cleanup" => handle != Handle::Scratch,
+            "keep" | "disable_cleanup" => !matches!(handle, Handle::Scratch | Handle::Kept),
             _ => false,
         }
     }
@@ -326,6 +427,27 @@ impl<'ast> Visit<'ast> for Locals {
         visit::visit_pat_ident(self, pat);
     }
 
+    // `Ok(file) => ..` binds what the scrutinee holds.
+    fn visit_expr_match(&mut self, matched: &'ast syn::ExprMatch) {
+        self.visit_expr(&matched.expr);
+        let scrutinee = self.value(&matched.expr);
+        for arm in &matched.arms {
+            // A guard is part of the pattern: `Err(e) if .. =>`.
+            let (pat, guard) = match &arm.pat {
+                Pat::Guard(guarded) => (&*guarded.pat, Some(&*guarded.guard)),
+                pat => (pat, None),
+            };
+            match passed_through(pat) {
+                Some(binding) => self.bind(ident_name(&binding.ident), scrutinee),
+                None => self.visit_pat(pat),
+            }
+            if let Some(guard) = guard {
+                self.visit_expr(guard);
+            }
+            self.visit_expr(&arm.body);
+        }
+    }
+
     fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {
         for input in &closure.inputs {
             self.bind_typed(input, None, None);
@@ -335,6 +457,54 @@ impl<'ast> Visit<'ast> for Locals {
 
     // Nested items have bodies, and names, of their own.
     fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+/// What an arm of an `if` or `match` gives.
+#[derive(Clone, Copy, PartialEq)]
+enum Branch {
+    Gives(Value),
+    /// It returns an error, leaves or panics: it gives nothing to the
+    /// binding.
+    Fails,
+    Unknown,
+}
+
+impl Branch {
+    fn join(self, other: Branch) -> Branch {
+        match (self, other) {
+            (Branch::Fails, branch) | (branch, Branch::Fails) => branch,
+            (Branch::Gives(a), Branch::Gives(b)) if a == b => Branch::Gives(a),
+            _ => Branch::Unknown,
+        }
+    }
+}
+
+/// `f` in `Ok(f)`, `Some(f)` or `f`: a pattern that binds the value a
+/// `Result` or `Option` holds, which the approximation does not tell apart
+/// from the value itself.
+fn passed_through(pat: &Pat) -> Option<&syn::PatIdent> {
+    match pat {
+        Pat::Ident(binding) if binding.subpat.is_none() => Some(binding),
+        Pat::TupleStruct(wrapped)
+            if wrapped.qself.is_none()
+                && wrapped.elems.len() == 1
+                && wrapped
+                    .path
+                    .get_ident()
+                    .is_some_and(|name| name == "Ok" || name == "Some") =>
+        {
+            match wrapped.elems.first()? {
+                Pat::Ident(binding) if binding.subpat.is_none() => Some(binding),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether a call's function is the bare name `name`: `Ok(..)`.
+fn callee_is(func: &Expr, name: &str) -> bool {
+    matches!(func, Expr::Path(path) if path.qself.is_none() && path.path.is_ident(name))
 }
 
 fn type_named(name: &str) -> Option<Handle> {

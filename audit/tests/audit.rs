@@ -230,6 +230,51 @@ fn escapes_are_reported_on_tempfile_receivers_only() {
     );
 }
 
+/// Rocket re-exports tokio, and services name it through Rocket.
+#[test]
+fn tokio_as_rocket_re_exports_it() {
+    let source = r#"
+        use rocket::tokio;
+        fn reap(path: &Path) { tokio::fs::remove_file(path); rocket::tokio::fs::write(path, b""); }
+    "#;
+    assert_eq!(
+        strict(source),
+        [
+            "reap persistent_write deny rocket::tokio::fs::remove_file",
+            "reap persistent_write deny rocket::tokio::fs::write",
+        ]
+    );
+}
+
+/// A temp file made on the blocking pool and matched apart, as async
+/// services write it: its `keep()` is the finding, and the cleanup of the
+/// kept path is that escape's, not a write of its own. The move to the
+/// destination is a write.
+#[test]
+fn a_kept_temp_file_is_reported_once_at_the_escape() {
+    let source = r#"
+        async fn save_file(dest: PathBuf) -> Result<(), Error> {
+            let task = tokio::task::spawn_blocking(|| NamedTempFile::new());
+            let made = match task.await { Ok(made) => Ok(made), Err(e) => Err(wrap(e)) }?;
+            let staged = match made { Err(e) => Err(Error::Io(e)), Ok(file) => Ok(file) }?;
+            let (file, temp_path) = staged.keep().map_err(|e| e.error)?;
+            if failed(file) {
+                let _ = tokio::fs::remove_file(&temp_path).await;
+                return Err(Error::Failed);
+            }
+            tokio::fs::rename(&temp_path, &dest).await?;
+            Ok(())
+        }
+    "#;
+    assert_eq!(
+        strict(source),
+        [
+            "save_file temp_escape deny .keep()",
+            "save_file persistent_write deny tokio::fs::rename",
+        ]
+    );
+}
+
 // Where the approximation and the compiler disagree; the guide's audit
 // chapter lists each.
 

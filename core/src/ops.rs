@@ -12,7 +12,8 @@ use crate::lints::Lint;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Module {
     /// `std::fs`, and the crates that mirror it with the same names and
-    /// arguments: `tokio::fs`, `async_std::fs`, `fs_err` (with
+    /// arguments: `tokio::fs` (also as Rocket re-exports it,
+    /// `rocket::tokio::fs`), `async_std::fs`, `fs_err` (with
     /// `fs_err::tokio`) and smol's `async_fs`.
     Fs,
     /// `std::os::unix::fs`, and its mirrors in `fs_err` and `async_fs`.
@@ -33,6 +34,7 @@ impl Module {
             Module::Fs => &[
                 &["std", "fs"],
                 &["tokio", "fs"],
+                &["rocket", "tokio", "fs"],
                 &["async_std", "fs"],
                 &["fs_err"],
                 &["fs_err", "tokio"],
@@ -46,6 +48,7 @@ impl Module {
             Module::UnixNet => &[
                 &["std", "os", "unix", "net"],
                 &["tokio", "net"],
+                &["rocket", "tokio", "net"],
                 &["async_std", "os", "unix", "net"],
                 &["async_net", "unix"],
             ],

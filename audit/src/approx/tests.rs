@@ -52,3 +52,36 @@ fn types_behind_pointers() {
     assert_eq!(ty("ScratchPath<'_>"), Some(Value::Handle(Handle::Scratch)));
     assert_eq!(ty("Vec<NamedTempFile>"), None);
 }
+
+#[test]
+fn handles_pass_through_blocks_branches_and_the_blocking_pool() {
+    // miniserve's upload: a `NamedTempFile` made on the blocking pool, its
+    // results matched apart, then kept.
+    let body = "let task = tokio::task::spawn_blocking(move || { \
+                    if let Some(d) = dir { NamedTempFile::new_in(d) } else { NamedTempFile::new() } }); \
+                let made = match task.await { Ok(made) => Ok(made), Err(e) => Err(wrap(e)) }?; \
+                let file = match made { Err(e) if denied(&e) => Err(e), Err(e) => Err(e), Ok(file) => Ok(file) }?; \
+                let (std_file, kept) = file.keep().map_err(internal)?; \
+                let dir = { TempDir::new()? }; \
+                let mixed = if c { NamedTempFile::new()? } else { TempDir::new()? }; \
+                let either = if c { NamedTempFile::new()? } else { return Err(e) }; \
+                let half = if c { NamedTempFile::new()? } else { other() };";
+    assert_eq!(value_in(body, "made"), Some(Value::Handle(Handle::File)));
+    assert_eq!(value_in(body, "file"), Some(Value::Handle(Handle::File)));
+    assert_eq!(value_in(body, "kept"), Some(Value::Handle(Handle::Kept)));
+    assert_eq!(value_in(body, "std_file"), None);
+    assert_eq!(value_in(body, "dir"), Some(Value::Handle(Handle::Dir)));
+    assert_eq!(value_in(body, "either"), Some(Value::Handle(Handle::File)));
+    // Arms that give different kinds, or something unknown, give nothing.
+    assert_eq!(value_in(body, "mixed"), None);
+    assert_eq!(value_in(body, "half"), None);
+}
+
+#[test]
+fn a_kept_path_is_the_escape_s_and_is_not_kept_again() {
+    let body = "let dir = TempDir::new()?; let kept = dir.keep();";
+    assert_eq!(value_in(body, "kept"), Some(Value::Handle(Handle::Kept)));
+    assert!(Value::Handle(Handle::Kept).is_temp_target());
+    // An unknown value's `keep()` is not a handle's.
+    assert_eq!(value_in("let kept = other.keep();", "kept"), None);
+}
