@@ -45,6 +45,20 @@ pub struct Framework {
     /// Attributes that make every method of an impl a handler, by their
     /// full path as written.
     pub impl_attributes: &'static [&'static str],
+    /// The framework's own upload types, whose methods move or copy the
+    /// upload to a path: writes that no `std::fs` call shows.
+    pub upload_types: &'static [UploadType],
+}
+
+/// An upload type of a framework, and its methods whose first argument is
+/// the path the upload is written to. They are matched by name when the
+/// type's name is in sight (imported), whatever the receiver: the audit
+/// cannot see that a field or a wrapper holds one. The attribute cannot
+/// check them at all (the guide's limits chapter).
+pub struct UploadType {
+    /// The type's path, as `use` names it.
+    pub path: &'static [&'static str],
+    pub methods: &'static [&'static str],
 }
 
 const HTTP_METHODS: [&str; 9] = [
@@ -94,6 +108,7 @@ pub const FRAMEWORKS: &[Framework] = &[
         handler_macros: &[],
         handler_traits: &["FromRequest", "FromRequestParts"],
         impl_attributes: &[],
+        upload_types: &[],
     },
     Framework {
         name: "actix-web",
@@ -122,6 +137,7 @@ pub const FRAMEWORKS: &[Framework] = &[
         handler_macros: &[],
         handler_traits: &["FromRequest", "Transform", "Service"],
         impl_attributes: &[],
+        upload_types: &[],
     },
     Framework {
         name: "rocket",
@@ -134,6 +150,12 @@ pub const FRAMEWORKS: &[Framework] = &[
         handler_macros: &["routes", "catchers"],
         handler_traits: &["FromRequest", "FromData"],
         impl_attributes: &[],
+        // `TempFile::persist_to` moves the upload to a path (a rename, or a
+        // copy across file systems), `copy_to` and `move_copy_to` copy it.
+        upload_types: &[UploadType {
+            path: &["rocket", "fs", "TempFile"],
+            methods: &["persist_to", "copy_to", "move_copy_to"],
+        }],
     },
     Framework {
         name: "poem",
@@ -146,6 +168,7 @@ pub const FRAMEWORKS: &[Framework] = &[
         handler_macros: &[],
         handler_traits: &["FromRequest", "Endpoint"],
         impl_attributes: &[],
+        upload_types: &[],
     },
     Framework {
         name: "salvo",
@@ -158,6 +181,7 @@ pub const FRAMEWORKS: &[Framework] = &[
         handler_macros: &[],
         handler_traits: &["Handler"],
         impl_attributes: &[],
+        upload_types: &[],
     },
     Framework {
         name: "warp",
@@ -172,6 +196,7 @@ pub const FRAMEWORKS: &[Framework] = &[
         handler_macros: &[],
         handler_traits: &[],
         impl_attributes: &[],
+        upload_types: &[],
     },
     Framework {
         name: "tonic",
@@ -184,6 +209,7 @@ pub const FRAMEWORKS: &[Framework] = &[
         handler_macros: &[],
         handler_traits: &[],
         impl_attributes: &["tonic::async_trait"],
+        upload_types: &[],
     },
 ];
 

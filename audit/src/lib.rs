@@ -15,6 +15,7 @@ pub mod graph;
 pub mod modules;
 pub mod packages;
 pub mod summary;
+mod uploads;
 mod walk;
 
 use proc_macro2::Span;

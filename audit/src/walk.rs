@@ -16,6 +16,7 @@ use ephemeral_fs_core::{Callee, Check, Subject};
 
 use crate::approx::Locals;
 use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr, type_name};
+use crate::uploads;
 use crate::{AuditScope, FileFinding, FileReport, Options};
 
 pub struct Walker<'o> {
@@ -260,10 +261,34 @@ impl<'o> Walker<'o> {
         let mut rewriter = Rewriter::for_audit(&mut ctxt, levels, reasons, namespaces, &mut keep);
         rewriter.visit_function(function.attrs, function.sig, function.block);
         self.namespaces = rewriter.into_namespaces();
-        if checks.is_empty() {
+        let uploads = uploads::in_sight(&self.namespaces);
+        if checks.is_empty() && uploads.is_empty() {
             return;
         }
         let locals = Locals::of_fn(function.sig, function.block);
+        for write in uploads::writes(&uploads, function.block, &locals) {
+            let level = levels.get(Lint::PersistentWrite);
+            let level = if write.reason.is_some() {
+                Level::Allow
+            } else {
+                level
+            };
+            if level == Level::Allow && write.reason.is_none() {
+                continue;
+            }
+            checks.push(Kept {
+                lint: Lint::PersistentWrite,
+                level,
+                span: write.span,
+                operation: write.operation,
+                escape: None,
+                escape_owner: None,
+                leak: false,
+                subject: Some(Subject::Refused),
+                reason: write.reason,
+            });
+        }
+        checks.sort_by_key(|check| (check.span.start().line, check.span.start().column));
         let name = self
             .path
             .iter()

@@ -246,6 +246,38 @@ fn tokio_as_rocket_re_exports_it() {
     );
 }
 
+/// Rocket's `TempFile` moves an upload to a path with its own methods,
+/// matched by name where the type is imported, whatever holds it.
+#[test]
+fn rocket_s_temp_file_writes_where_it_is_persisted() {
+    let source = r#"
+        #[macro_use]
+        extern crate rocket;
+        use rocket::tokio::fs::{self, File};
+        use rocket::fs::{FileServer, TempFile};
+        #[post("/", data = "<paste>")]
+        async fn upload(mut paste: Capped<TempFile<'_>>, mut form: Form<Paste<'_>>, id: PasteId) {
+            paste.persist_to(id.file_path()).await?;
+            form.content.copy_to(&id.file_path()).await?;
+            let staged = NamedTempFile::new()?;
+            paste.move_copy_to(&staged).await?;
+            #[ephemeral_fs::allow(persistent_write, reason = "pastes live on the node by design")]
+            let _ = form.content.persist_to("/srv/pastes/x").await;
+        }
+    "#;
+    assert_eq!(
+        strict(source),
+        [
+            "upload persistent_write deny TempFile::persist_to",
+            "upload persistent_write deny TempFile::copy_to",
+            "upload persistent_write allow TempFile::persist_to (pastes live on the node by design)",
+        ]
+    );
+    // Without the import, `persist_to` is anybody's method.
+    let elsewhere = "async fn upload(paste: Paste) { paste.persist_to(\"/srv/x\").await; }";
+    assert_eq!(strict(elsewhere), Vec::<String>::new());
+}
+
 /// A temp file made on the blocking pool and matched apart, as async
 /// services write it: its `keep()` is the finding, and the cleanup of the
 /// kept path is that escape's, not a write of its own. The move to the

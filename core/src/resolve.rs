@@ -18,6 +18,24 @@ enum Binding {
     Path(Vec<String>),
     /// The name is a local item or an import of something we don't track.
     Opaque,
+    /// A function, const or static: a name in the value namespace, which
+    /// hides a call of that name but not the first segment of a longer
+    /// path (`fn fs()` leaves `fs::write` to the `fs` module in sight).
+    Value,
+    /// A `macro_rules!`: invoked with `!`, it hides no path.
+    Macro,
+}
+
+impl Binding {
+    /// How many lookups a local item of this kind hides: a type-namespace
+    /// item hides paths and calls, a value hides calls, a macro nothing.
+    fn hides(&self) -> u8 {
+        match self {
+            Binding::Path(_) | Binding::Opaque => 2,
+            Binding::Value => 1,
+            Binding::Macro => 0,
+        }
+    }
 }
 
 #[derive(Default, Debug)]
@@ -88,7 +106,17 @@ impl Namespaces {
                 }
                 other => {
                     if let Some(name) = item_name(other) {
-                        frame.names.insert(name, Binding::Opaque);
+                        let binding = match other {
+                            Item::Fn(_) | Item::Const(_) | Item::Static(_) => Binding::Value,
+                            Item::Macro(_) => Binding::Macro,
+                            _ => Binding::Opaque,
+                        };
+                        // One name may be an item in each namespace (`mod fs`
+                        // and `fn fs`): the one that hides the most wins.
+                        let known = frame.names.entry(name).or_insert(Binding::Macro);
+                        if binding.hides() >= known.hides() {
+                            *known = binding;
+                        }
                     }
                     if let Item::Type(alias) = other {
                         aliases.push(alias);
@@ -167,8 +195,11 @@ impl Namespaces {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
             Some(Binding::Opaque) => Prefix::Untracked,
-            None if ops::is_known_crate(first) => Prefix::At(vec![first.to_owned()]),
-            None => Prefix::Untracked,
+            // A use path starts in the type namespace.
+            None | Some(Binding::Value | Binding::Macro) if ops::is_known_crate(first) => {
+                Prefix::At(vec![first.to_owned()])
+            }
+            None | Some(Binding::Value | Binding::Macro) => Prefix::Untracked,
         }
     }
 
@@ -190,7 +221,7 @@ impl Namespaces {
         let alias = if name == "self" && alias == "self" {
             match &binding {
                 Binding::Path(path) => path.last().cloned().unwrap_or_default(),
-                Binding::Opaque => return,
+                Binding::Opaque | Binding::Value | Binding::Macro => return,
             }
         } else {
             alias.to_owned()
@@ -248,9 +279,17 @@ impl Namespaces {
         if path.leading_colon.is_some() {
             return Some(std::iter::once(first).chain(rest).collect());
         }
-        let mut resolved = match self.lookup(&first) {
+        let single = path.segments.len() == 1;
+        let binding = match self.lookup(&first) {
+            Some(Binding::Value) if single => return None,
+            // A longer path starts in the type namespace, where functions,
+            // consts, statics and macros are not.
+            Some(Binding::Value | Binding::Macro) => None,
+            binding => binding,
+        };
+        let mut resolved = match binding {
             Some(Binding::Path(path)) => path,
-            Some(Binding::Opaque) => return None,
+            Some(Binding::Opaque | Binding::Value | Binding::Macro) => return None,
             None if ops::is_known_crate(&first) => vec![first],
             None => conventional(&first)?
                 .iter()
@@ -298,6 +337,55 @@ mod tests {
         let mut scope = Namespaces::default();
         scope.push_module(&items);
         scope.resolve(&path).map(|p| p.join("::"))
+    }
+
+    #[test]
+    fn functions_and_macros_hide_calls_not_paths() {
+        // rustc resolves the first segment of a longer path in the type
+        // namespace: `fn rocket()` (Rocket's `#[launch]`) does not hide the
+        // crate, and `fn fs()` does not hide the module.
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                use rocket::tokio::fs;
+            ),
+            parse_quote!(
+                fn rocket() {}
+            ),
+            parse_quote!(
+                fn write() {}
+            ),
+            parse_quote!(
+                macro_rules! File {
+                    () => {};
+                }
+            ),
+        ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(fs::write)).unwrap(),
+            "rocket::tokio::fs::write"
+        );
+        assert_eq!(resolve(items.clone(), parse_quote!(write)), None);
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(File::create)).unwrap(),
+            "std::fs::File::create"
+        );
+        let both: Vec<Item> = vec![
+            parse_quote!(
+                mod fs {}
+            ),
+            parse_quote!(
+                fn fs() {}
+            ),
+        ];
+        assert_eq!(resolve(both, parse_quote!(fs::write)), None);
+        let hidden: Vec<Item> = vec![parse_quote!(
+            fn fs() {}
+        )];
+        assert_eq!(
+            resolve(hidden.clone(), parse_quote!(fs::write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(resolve(hidden, parse_quote!(fs)), None);
     }
 
     #[test]
