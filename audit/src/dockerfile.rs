@@ -79,8 +79,8 @@ fn unquote(word: &str) -> &str {
 }
 
 /// Whether a file name is a Dockerfile's: `Dockerfile`, `Containerfile`,
-/// `api.Dockerfile`, `Dockerfile.prod`, in any case; not the per-file
-/// ignore lists `Dockerfile.dockerignore`.
+/// `api.Dockerfile`, `api.Containerfile`, `Dockerfile.prod`, in any case;
+/// not the per-file ignore lists `Dockerfile.dockerignore`.
 pub fn is_dockerfile(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     if name.ends_with(".dockerignore") {

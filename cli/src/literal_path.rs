@@ -41,6 +41,7 @@ pub fn literal_paths(text: &str, spans: &[Span]) -> Vec<Option<Prefix>> {
         .iter()
         .map(|expr| expr.as_ref().and_then(|e| prefix(e, &finder.constants)))
         .collect();
+    drop(finder);
     drop(file);
     // Every span of the file is read; the parser's map of this thread's
     // source text can go.

@@ -131,6 +131,7 @@ pub struct ParseError {
 
 #[derive(Serialize, Default)]
 pub struct Summary {
+    /// Rust files audited; Dockerfiles are not counted.
     pub files: usize,
     /// Functions audited: those the scope selects.
     pub functions: usize,

@@ -162,8 +162,7 @@ fn malformed_arguments_name_the_problem_once() {
     const LEVELS: &str = "expected `allow(..)`, `warn(..)` or `deny(..)`, as in `#[ephemeral_fs(deny(persistent_read))]`";
     const LIST: &str =
         "expected a parenthesized list of lints after `deny`, as in `deny(persistent_read)`";
-    const LINT: &str =
-        "expected a lint name: `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`";
+    const LINT: &str = "expected a lint name: `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`";
     const COMMA: &str = "expected `,` between lint levels";
     const AFTER_LINT: &str = "expected `,` or the end of the list after a lint name";
     for (args, expected) in [
