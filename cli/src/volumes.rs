@@ -6,6 +6,10 @@
 //! Output: the same report with the notes, then the Dockerfiles' findings
 //! after the code's, so that a report opens on the code.
 //!
+//! A package's image runs its code and that of its path dependencies, so
+//! its volumes are noted on their findings alone; the workspace root's
+//! image may run any member's.
+//!
 //! An image is not a function: the lint is reported in every scope, at
 //! the level of the package whose directory holds the Dockerfile (its
 //! manifest's and the command line's). A Dockerfile at the root of a
@@ -13,6 +17,7 @@
 //! levels. With `--dependencies` no Dockerfile is read: a dependency's
 //! image is not the one that runs this code.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use ephemeral_fs_audit::dockerfile::{self, LineColumn, Volume};
@@ -30,13 +35,24 @@ struct ImageDir {
     dir: PathBuf,
     package: String,
     levels: Levels,
+    /// The packages whose code its images run; `None` for the workspace
+    /// root's, which may run any.
+    runs: Option<HashSet<String>>,
+}
+
+/// A path of a `VOLUME`, the Dockerfile's name, and the packages whose
+/// code runs on it (`None`: any).
+struct Declared {
+    volume: Volume,
+    file: String,
+    runs: Option<HashSet<String>>,
 }
 
 pub fn apply(report: &mut Report, packages: &[Package], request: &Request, cwd: &Path) {
     if request.dependencies {
         return;
     }
-    let mut declared: Vec<(Volume, String)> = Vec::new();
+    let mut declared: Vec<Declared> = Vec::new();
     let mut findings = Vec::new();
     for image in image_dirs(packages, &request.path) {
         let files = match dockerfile::dockerfiles(&image.dir) {
@@ -69,7 +85,11 @@ pub fn apply(report: &mut Report, packages: &[Package], request: &Request, cwd: 
                     report.sources.insert(name.clone(), SourceText::new(text));
                 }
             }
-            declared.extend(volumes.into_iter().map(|volume| (volume, name.clone())));
+            declared.extend(volumes.into_iter().map(|volume| Declared {
+                volume,
+                file: name.clone(),
+                runs: image.runs.clone(),
+            }));
         }
     }
     if !declared.is_empty() {
@@ -82,15 +102,17 @@ pub fn apply(report: &mut Report, packages: &[Package], request: &Request, cwd: 
 /// none of them.
 fn image_dirs(packages: &[Package], path: &Path) -> Vec<ImageDir> {
     let audited: Vec<&Package> = packages.iter().filter(|p| !p.reached_only).collect();
+    let root = workspace_root(path);
     let mut dirs: Vec<ImageDir> = audited
         .iter()
         .map(|package| ImageDir {
             dir: package.root.clone(),
             package: package.name.clone(),
             levels: package.levels,
+            runs: (root.as_ref() != Some(&package.root)).then(|| runs(packages, package)),
         })
         .collect();
-    if let Some(root) = workspace_root(path) {
+    if let Some(root) = root {
         if !dirs.iter().any(|image| image.dir == root) {
             let strictest = audited
                 .iter()
@@ -101,10 +123,29 @@ fn image_dirs(packages: &[Package], path: &Path) -> Vec<ImageDir> {
                 dir: root,
                 package: String::new(),
                 levels: strictest,
+                runs: None,
             });
         }
     }
     dirs
+}
+
+/// The package and its path dependencies, transitively, by name.
+fn runs(packages: &[Package], package: &Package) -> HashSet<String> {
+    let mut names = HashSet::from([package.name.clone()]);
+    let mut next = vec![package];
+    while let Some(package) = next.pop() {
+        for (_, _, path) in &package.dependencies {
+            let found = packages
+                .iter()
+                .find(|p| path.as_ref() == Some(&p.root) && !names.contains(&p.name));
+            if let Some(dependency) = found {
+                names.insert(dependency.name.clone());
+                next.push(dependency);
+            }
+        }
+    }
+    names
 }
 
 fn severity(level: Level) -> u8 {
@@ -168,9 +209,9 @@ fn finding(volume: &Volume, file: &str, image: &ImageDir, level: Level) -> Findi
     }
 }
 
-/// Gives each code finding whose path is known to lie on a declared
-/// volume the first such volume.
-fn note_findings_on_volumes(report: &mut Report, declared: &[(Volume, String)]) {
+/// Gives each code finding whose path is known to lie on a volume of an
+/// image that runs its package the first such volume.
+fn note_findings_on_volumes(report: &mut Report, declared: &[Declared]) {
     let mut files: Vec<&str> = report.findings.iter().map(|f| f.file.as_str()).collect();
     files.dedup();
     let files: Vec<String> = files.into_iter().map(str::to_owned).collect();
@@ -187,14 +228,19 @@ fn note_findings_on_volumes(report: &mut Report, declared: &[(Volume, String)]) 
             let Some((path, complete)) = prefix else {
                 continue;
             };
-            let on = declared
-                .iter()
-                .find(|(volume, _)| volume.holds(&path, complete));
-            if let Some((volume, dockerfile)) = on {
+            let package = &report.findings[index].package;
+            let on = declared.iter().find(|declared| {
+                declared
+                    .runs
+                    .as_ref()
+                    .is_none_or(|runs| runs.contains(package))
+                    && declared.volume.holds(&path, complete)
+            });
+            if let Some(declared) = on {
                 report.findings[index].volume = Some(OnVolume {
-                    path: volume.path.clone(),
-                    file: dockerfile.clone(),
-                    line: volume.line(),
+                    path: declared.volume.path.clone(),
+                    file: declared.file.clone(),
+                    line: declared.volume.line(),
                 });
             }
         }

@@ -378,3 +378,60 @@ fn explain_local_volume_prints_its_documentation() {
     assert!(out.stdout.contains("VOLUME /var/uploads"));
     assert!(out.stdout.contains("ephemeral_fs::store::put_file"));
 }
+
+/// A package's image runs its code and its path dependencies': the note
+/// is for their findings, not another member's.
+#[test]
+fn a_package_volume_notes_its_own_code_and_its_path_dependencies() {
+    let write =
+        |path: &str| format!("pub fn f() {{ std::fs::write(\"{path}\", b\"\").unwrap(); }}\n");
+    let (app_write, store_write, other_write) = (
+        write("/var/uploads/app"),
+        write("/var/uploads/store"),
+        write("/var/uploads/other"),
+    );
+    let package = |name: &str, extra: &str| {
+        format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n{extra}")
+    };
+    let app = package("app", "[dependencies]\nstore = { path = \"../store\" }\n");
+    let store = package("store", "");
+    let other = package("other", "");
+    let dir = files(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"app\", \"store\", \"other\"]\nresolver = \"2\"\n",
+        ),
+        ("app/Cargo.toml", &app),
+        ("app/src/lib.rs", &app_write),
+        ("app/Dockerfile", "FROM x\nVOLUME /var/uploads\n"),
+        ("store/Cargo.toml", &store),
+        ("store/src/lib.rs", &store_write),
+        ("other/Cargo.toml", &other),
+        ("other/src/lib.rs", &other_write),
+    ]);
+    let noted = |dir: &std::path::Path| -> Vec<(String, Value)> {
+        let report = json(&run(dir, &["--format", "json", "--scope", "all"]));
+        findings(&report, "persistent_write")
+            .iter()
+            .map(|f| {
+                (
+                    f["package"].as_str().unwrap().to_owned(),
+                    f["volume"]["file"].clone(),
+                )
+            })
+            .collect()
+    };
+    let app_dockerfile = Value::from("app/Dockerfile");
+    assert_eq!(
+        noted(dir.path()),
+        [
+            ("app".to_owned(), app_dockerfile.clone()),
+            ("other".to_owned(), Value::Null),
+            ("store".to_owned(), app_dockerfile)
+        ]
+    );
+    // The workspace root's image may run any member.
+    std::fs::write(dir.path().join("Dockerfile"), "FROM x\nVOLUME /var\n").unwrap();
+    let notes = noted(dir.path());
+    assert_eq!(notes[1], ("other".to_owned(), Value::from("Dockerfile")));
+}
