@@ -352,6 +352,8 @@ impl Locals {
                 !value(expr).is_some_and(Value::is_temp_target)
             }
             (Some(Subject::Value(expr)), Lint::TempEscape) => self.escapes(check, expr),
+            // Checked from Dockerfiles, never by the rewriter.
+            (Some(Subject::Value(_)), Lint::LocalVolume) => false,
             (
                 Some(Subject::Persist {
                     receiver,

@@ -10,6 +10,7 @@
 //! `approx::Locals`.
 
 pub mod approx;
+pub mod dockerfile;
 pub mod frameworks;
 pub mod graph;
 pub mod modules;

@@ -124,10 +124,18 @@ fn diagnostic<'a>(finding: &'a Finding, excerpt: &'a Excerpt<'a>) -> Group<'a> {
                         .span(excerpt.span.clone())
                         .label(finding.label),
                 ),
-        )
-        .element(Severity::NOTE.message(format!("in `{}`", finding.function)));
+        );
+    // A Dockerfile's finding is in no function.
+    let group = match finding.function.as_str() {
+        "" => group,
+        function => group.element(Severity::NOTE.message(format!("in `{function}`"))),
+    };
     let group = match via(finding) {
         Some(chain) => group.element(Severity::NOTE.message(chain)),
+        None => group,
+    };
+    let group = match &finding.volume {
+        Some(volume) => group.element(Severity::NOTE.message(volume.note())),
         None => group,
     };
     group

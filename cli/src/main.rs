@@ -5,18 +5,22 @@
 //!
 //! Stages: `args` (the command line), the audit library's `packages` (the
 //! packages, their settings and their files), `run` (parse and audit in
-//! parallel), `report` (the findings, as the JSON schema has them, each
-//! with its `fingerprint`), `baseline` (leave out the findings a baseline
-//! lists), then `human` and `sarif`.
+//! parallel), `volumes` (the Dockerfiles' `VOLUME`s, and a note on each
+//! finding whose path lies on one, through `literal_path`), `report` (the
+//! findings, as the JSON schema has them, each with its `fingerprint`),
+//! `baseline` (leave out the findings a baseline lists), then `human` and
+//! `sarif`.
 
 mod args;
 mod baseline;
 mod fingerprint;
 mod human;
+mod literal_path;
 mod report;
 mod run;
 mod sarif;
 mod source;
+mod volumes;
 
 use std::io::Write;
 use std::process::ExitCode;

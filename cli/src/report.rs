@@ -48,9 +48,10 @@ pub struct Finding {
     /// Relative to the current directory when below it, with `/`.
     pub file: String,
     pub span: Span,
-    /// `module::Type::function`, within the file.
+    /// `module::Type::function`, within the file; empty for a
+    /// Dockerfile's `VOLUME`.
     pub function: String,
-    /// `std::fs::write`, `.persist()`.
+    /// `std::fs::write`, `.persist()`, `VOLUME /var/uploads`.
     pub operation: String,
     pub message: String,
     pub suggestion: String,
@@ -61,6 +62,9 @@ pub struct Finding {
     /// line that leads on (the last, the finding's). Empty outside the
     /// request path and the handlers scope.
     pub via: Vec<ViaStep>,
+    /// The `VOLUME` of a Dockerfile that the path the finding writes or
+    /// reads lies on, as far as its literal start tells; `null` otherwise.
+    pub volume: Option<OnVolume>,
     /// 16 hex digits that survive edits elsewhere in the file, lines
     /// moving included: SARIF's fingerprint, and what baselines match.
     pub fingerprint: String,
@@ -79,6 +83,28 @@ pub struct ViaStep {
     pub function: String,
     pub file: String,
     pub line: usize,
+}
+
+/// A path of a Dockerfile's `VOLUME`: the file and the line.
+#[derive(Clone, Serialize, PartialEq, Eq, Debug)]
+pub struct OnVolume {
+    pub path: String,
+    pub file: String,
+    pub line: usize,
+}
+
+impl OnVolume {
+    /// "`/var/uploads` is a `VOLUME` in Dockerfile:3: each replica gets
+    /// its own volume, ...".
+    pub fn note(&self) -> String {
+        format!(
+            "`{}` is a `VOLUME` in {}:{}: {}",
+            self.path,
+            self.file,
+            self.line,
+            Lint::LocalVolume.note()
+        )
+    }
 }
 
 /// Lines and columns count from 1; columns count characters, and the end
@@ -105,6 +131,7 @@ pub struct ParseError {
 
 #[derive(Serialize, Default)]
 pub struct Summary {
+    /// Rust files audited; Dockerfiles are not counted.
     pub files: usize,
     /// Functions audited: those the scope selects.
     pub functions: usize,

@@ -249,6 +249,8 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
     report
         .findings
         .sort_by(|a, b| (&a.file, a.span, a.lint).cmp(&(&b.file, b.span, b.lint)));
+    // The images' volumes follow the code's findings, and note them.
+    crate::volumes::apply(&mut report, packages, request, &cwd);
     let audited = sources.len() - report.parse_errors.len() - report.io_errors.len();
     let functions = match (&path, request.scope) {
         (Some(path), AuditScope::RequestPath) => {
@@ -402,6 +404,7 @@ fn audit_source(
                         reason: finding.reason,
                         annotated: finding.annotated,
                         via: Vec::new(),
+                        volume: None,
                         // Given once all findings are in order.
                         fingerprint: String::new(),
                     };
@@ -499,7 +502,7 @@ fn progress_bar(files: usize) -> ProgressBar {
 
 /// Relative to the current directory when below it, with `/` separators,
 /// as rustc and code-scanning dashboards name files.
-fn display_name(path: &Path, cwd: &Path) -> String {
+pub(crate) fn display_name(path: &Path, cwd: &Path) -> String {
     let Ok(shown) = path.strip_prefix(cwd) else {
         return path.display().to_string();
     };

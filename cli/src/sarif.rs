@@ -78,7 +78,7 @@ fn result(finding: &Finding) -> Value {
         "ruleId": finding.lint.name(),
         "ruleIndex": Lint::ALL.iter().position(|l| *l == finding.lint),
         "level": sarif_level(finding.level),
-        "message": { "text": format!("{} in `{}`: {}", finding.message, finding.function, finding.suggestion) },
+        "message": { "text": message(finding) },
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": { "uri": uri(&finding.file) },
@@ -99,10 +99,44 @@ fn result(finding: &Finding) -> Value {
     if finding.via.len() > 1 {
         result["codeFlows"] = code_flows(finding);
     }
+    if finding.function.is_empty() {
+        // A Dockerfile's finding is in no function.
+        result["locations"][0]
+            .as_object_mut()
+            .map(|location| location.remove("logicalLocations"));
+    }
+    if let Some(volume) = &finding.volume {
+        // The message links the Dockerfile's line, as `[text](id)`.
+        result["message"]["text"] = json!(format!(
+            "{}; `{}` is a [`VOLUME`](0) of the image",
+            result["message"]["text"].as_str().unwrap_or_default(),
+            volume.path
+        ));
+        result["relatedLocations"] = json!([{
+            "id": 0,
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&volume.file) },
+                "region": { "startLine": volume.line }
+            },
+            "message": { "text": volume.note() }
+        }]);
+    }
     if let Some(reason) = &finding.reason {
         result["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
     }
     result
+}
+
+/// The title, the function (a Dockerfile's finding is in none) and what
+/// to do instead.
+fn message(finding: &Finding) -> String {
+    match finding.function.as_str() {
+        "" => format!("{}: {}", finding.message, finding.suggestion),
+        function => format!(
+            "{} in `{function}`: {}",
+            finding.message, finding.suggestion
+        ),
+    }
 }
 
 /// How a request reaches the finding: one thread flow from the handler,

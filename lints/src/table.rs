@@ -158,4 +158,48 @@ fn fetch(name: &str, store: &HashMap<String, Vec<u8>>) -> Option<Vec<u8>> {
 ```
 "#,
     }
+
+    /// A `VOLUME` instruction in a Dockerfile of an audited package.
+    LocalVolume: local_volume {
+        default: Warn,
+        checked_by: AuditOnly,
+        message: "`{operation}` keeps data on a volume local to one instance",
+        label: "local to one instance",
+        note: "each replica gets its own volume, and a rescheduled instance gets a new one",
+        suggestion: "mount nothing there, and keep what must last in a backing service such as object storage (`ephemeral_fs::store::put_file`) or a database",
+        docs: r#"Flags `VOLUME` instructions in a Dockerfile: each path a container keeps on a volume of its own.
+
+**Why is this bad?** A volume does not make local files shared or
+lasting. Each replica of an orchestrated service gets a volume of its own,
+so an upload saved by one instance is missing on the others, and a
+rescheduled container gets a new, empty volume. `VOLUME /var/uploads` is
+the same mistake as writing to `/var/uploads` in a handler, made in the
+image. `cargo ephemeral-fs` checks this lint, in the `Dockerfile`,
+`Containerfile`, `*.Dockerfile`, `Dockerfile.*` and `Containerfile.*`
+files of each audited package's directory and of the workspace root, and
+reports each path of each `VOLUME`, in its JSON-array and plain forms. A
+code finding whose literal path lies under a declared volume says so in
+a note.
+
+**Example**
+
+```dockerfile
+FROM debian:bookworm-slim
+COPY target/release/uploads /usr/local/bin/uploads
+VOLUME /var/uploads
+CMD ["uploads"]
+```
+
+**Use instead** no volume, and a backing service such as object storage
+or a database for what must last: `ephemeral_fs::store::put_file`
+(feature `object-store`) streams a temp file into object storage:
+
+```dockerfile
+FROM debian:bookworm-slim
+COPY target/release/uploads /usr/local/bin/uploads
+ENV UPLOADS_BUCKET=s3://uploads
+CMD ["uploads"]
+```
+"#,
+    }
 }

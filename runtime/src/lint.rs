@@ -13,6 +13,8 @@ pub enum persistent_write {}
 pub enum persistent_read {}
 #[doc = ephemeral_fs_lints::lint_doc!(temp_escape)]
 pub enum temp_escape {}
+#[doc = ephemeral_fs_lints::lint_doc!(local_volume)]
+pub enum local_volume {}
 
 // A proc macro can only raise a warning on stable Rust by making the user's
 // code call something `#[deprecated]`. rustc's message starts with the
