@@ -251,6 +251,8 @@ impl Locals {
                 !value(expr).is_some_and(Value::is_temp_target)
             }
             (Some(Subject::Value(expr)), Lint::TempEscape) => self.escapes(check, expr),
+            // Checked on the call graph, never by the rewriter.
+            (Some(Subject::Value(_)), Lint::UnguardedRequestPath) => false,
             (
                 Some(Subject::Persist {
                     receiver,

@@ -12,6 +12,8 @@
 mod args;
 mod baseline;
 mod fingerprint;
+mod fix;
+mod guard;
 mod human;
 mod report;
 mod run;
@@ -21,7 +23,7 @@ mod source;
 use std::io::Write;
 use std::process::ExitCode;
 
-use args::{Format, Invocation};
+use args::{Fix, Format, Invocation};
 use ephemeral_fs_audit::packages::{self, Platforms};
 
 /// Exit status: no finding at the level `--fail-on` names or above, which
@@ -57,6 +59,37 @@ fn audit(request: &args::Request) -> Result<u8, String> {
         packages::members(&request.path, &request.levels)?
     };
     let mut report = run::audit(&packages, request)?;
+    match request.fix {
+        Fix::No => {}
+        Fix::DryRun => {
+            let plan = fix::plan(&report, &packages)?;
+            tell(&plan.notes);
+            print(&fix::diff(&plan));
+            return Ok(CLEAN);
+        }
+        Fix::Write { allow_dirty } => {
+            let plan = fix::plan(&report, &packages)?;
+            if !allow_dirty {
+                fix::check_clean(&plan)?;
+            }
+            fix::write(&plan)?;
+            tell(&plan.notes);
+            if plan.edits.is_empty() {
+                eprintln!(
+                    "nothing to annotate: an attribute covers every request-path function without a finding"
+                );
+            } else {
+                eprintln!(
+                    "put `#[ephemeral_fs::ephemeral_fs]` on {} in {}",
+                    plural(plan.annotated, "function"),
+                    plural(plan.edits.len(), "file")
+                );
+            }
+            // The report says what is left: the findings, and the coverage
+            // after the fix.
+            report = run::audit(&packages, request)?;
+        }
+    }
     if let Some(path) = &request.baseline {
         baseline::apply(&mut report, path)?;
     }
@@ -72,11 +105,7 @@ fn audit(request: &args::Request) -> Result<u8, String> {
         Format::Json => report.to_json(),
         Format::Sarif => sarif::render(&report),
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error of the audit.
-    let _ = stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush());
+    print(&out);
     if !report.io_errors.is_empty() {
         return Ok(ERROR);
     }
@@ -88,4 +117,26 @@ fn audit(request: &args::Request) -> Result<u8, String> {
             CLEAN
         },
     )
+}
+
+fn print(out: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error of the audit.
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
+fn tell(notes: &[String]) {
+    for note in notes {
+        eprintln!("note: {note}");
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

@@ -14,7 +14,10 @@ use ephemeral_fs_audit::{
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::args::Request;
+use ephemeral_fs_core::lints::Level;
+
+use crate::args::{Fix, Request};
+use crate::guard::{self, PathFile};
 use crate::report::{Finding, ParseError, Position, Report, Span, Summary, ViaStep};
 use crate::source::SourceText;
 
@@ -95,7 +98,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
             // Every function is audited; the scope selects findings once
             // the request path is known.
             scope: AuditScope::All,
-            levels: package.levels,
+            levels: if request.fix == Fix::No {
+                package.levels
+            } else {
+                guard::levels_for_fix(package.levels)
+            },
             include_tests: request.include_tests,
         })
         .collect();
@@ -165,8 +172,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
         io_errors,
         baseline: None,
         sources: HashMap::new(),
+        unguarded: Vec::new(),
     };
     let mut summaries: Vec<(PathBuf, FileSummary)> = Vec::new();
+    // Per summary: its source.
+    let mut summary_source: Vec<usize> = Vec::new();
     // Per source: its index among `summaries`.
     let mut summary_of: Vec<Option<usize>> = vec![None; sources.len()];
     let mut candidates: Vec<(usize, Finding, NamePosition)> = Vec::new();
@@ -185,10 +195,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
                 if let Some(summary) = summary {
                     summary_of[index] = Some(summaries.len());
                     summaries.push((source.path.clone(), summary));
+                    summary_source.push(index);
                 }
-                if !findings.is_empty() {
-                    texts[index] = Some(text);
-                }
+                // Kept for the snippets of this file's findings, the
+                // coverage lint's included.
+                texts[index] = Some(text);
                 candidates.extend(findings.into_iter().map(|(f, at)| (index, f, at)));
             }
             Outcome::Unparseable(error, text) => {
@@ -202,15 +213,45 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
     }
 
     let path = follows_calls.then(|| request_path(&graph_packages(packages), &summaries));
-    let file_names: Vec<&str> = summaries
+    let file_names: Vec<&str> = summary_source
         .iter()
-        .map(|(path, _)| {
-            sources
-                .iter()
-                .find(|s| &s.path == path)
-                .map_or("", |s| s.name.as_str())
-        })
+        .map(|&index| sources[index].name.as_str())
         .collect();
+    let coverage = path.as_ref().map(|path| {
+        let files: Vec<PathFile> = summary_source
+            .iter()
+            .map(|&index| PathFile {
+                package: sources[index].package,
+                path: &sources[index].path,
+                name: &sources[index].name,
+                audited: !packages[sources[index].package].reached_only,
+            })
+            .collect();
+        let violations: HashSet<(usize, NamePosition)> = candidates
+            .iter()
+            .filter(|(_, finding, _)| finding.level != Level::Allow)
+            .filter_map(|(index, _, at)| summary_of[*index].map(|file| (file, *at)))
+            .collect();
+        let handlers_only = request.scope == AuditScope::Handlers;
+        guard::coverage(path, &files, handlers_only, &violations)
+    });
+    if let Some(coverage) = &coverage {
+        let by_name: HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| (source.name.as_str(), index))
+            .collect();
+        for finding in guard::findings(coverage, packages) {
+            if let Some(&index) = by_name.get(finding.file.as_str()) {
+                if let Some(text) = texts[index].take() {
+                    report
+                        .sources
+                        .insert(sources[index].name.clone(), SourceText::new(text));
+                }
+            }
+            report.findings.push(finding);
+        }
+    }
     for (index, mut finding, at) in candidates {
         let reached = summary_of[index]
             .zip(path.as_ref())
@@ -270,6 +311,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
         report.summary.handlers = path.handlers;
         report.summary.reached = path.functions.len();
         report.summary.reached_by_method_names = path.added_by_method_names;
+    }
+    if let Some(coverage) = coverage {
+        report.summary.guarded = Some(coverage.guarded);
+        report.summary.guardable = Some(coverage.guardable);
+        report.unguarded = coverage.unguarded;
     }
     crate::fingerprint::assign(&mut report);
     Ok(report)
@@ -499,7 +545,7 @@ fn progress_bar(files: usize) -> ProgressBar {
 
 /// Relative to the current directory when below it, with `/` separators,
 /// as rustc and code-scanning dashboards name files.
-fn display_name(path: &Path, cwd: &Path) -> String {
+pub fn display_name(path: &Path, cwd: &Path) -> String {
     let Ok(shown) = path.strip_prefix(cwd) else {
         return path.display().to_string();
     };

@@ -124,7 +124,7 @@ pub fn assert_valid_sarif(text: &str) {
     assert!(
         run["tool"]["driver"]["rules"]
             .as_array()
-            .is_some_and(|r| r.len() == 3)
+            .is_some_and(|r| r.len() == ephemeral_fs_core::lints::Lint::COUNT)
     );
     for result in run["results"].as_array().expect("results") {
         assert!(
