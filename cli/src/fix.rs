@@ -47,8 +47,11 @@ pub struct Edit {
 #[derive(Default)]
 pub struct Plan {
     pub edits: Vec<Edit>,
-    /// How many functions get the attribute.
+    /// How many functions get the attribute, in how many files.
     pub annotated: usize,
+    pub files: usize,
+    /// The manifests that get the dependency.
+    pub manifests: Vec<String>,
     /// What was left alone, and why.
     pub notes: Vec<String>,
     /// The package roots edited.
@@ -95,6 +98,7 @@ pub fn plan(report: &Report, packages: &[Package]) -> Result<Plan, String> {
         };
         let mut edited = false;
         if after != text {
+            plan.manifests.push(manifest_name.clone());
             plan.edits.push(Edit {
                 path: manifest,
                 name: manifest_name,
@@ -115,6 +119,7 @@ pub fn plan(report: &Report, packages: &[Package]) -> Result<Plan, String> {
             }
             plan.annotated += found;
             if after != before {
+                plan.files += 1;
                 plan.edits.push(Edit {
                     path,
                     name,

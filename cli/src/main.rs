@@ -82,8 +82,11 @@ fn audit(request: &args::Request) -> Result<u8, String> {
                 eprintln!(
                     "put `#[ephemeral_fs::ephemeral_fs]` on {} in {}",
                     plural(plan.annotated, "function"),
-                    plural(plan.edits.len(), "file")
+                    plural(plan.files, "file")
                 );
+                for manifest in &plan.manifests {
+                    eprintln!("added the `ephemeral-fs` dependency to `{manifest}`");
+                }
             }
             // The report says what is left: the findings, and the coverage
             // after the fix.
