@@ -86,7 +86,7 @@ pub fn plan(report: &Report, packages: &[Package]) -> Result<Plan, String> {
         let manifest = package.root.join("Cargo.toml");
         let manifest_name = crate::run::display_name(&manifest, &cwd);
         let text = read(&manifest)?;
-        let after = match with_dependency(&text) {
+        let after = match with_dependency(&text, workspace_has_it(&package.root)) {
             Ok(after) => after,
             Err(reason) => {
                 plan.notes.push(format!(
@@ -196,11 +196,37 @@ pub fn write(plan: &Plan) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether the workspace around `root` declares `ephemeral-fs` in
+/// `[workspace.dependencies]`: the nearest manifest with a `[workspace]`
+/// table, as cargo finds it.
+fn workspace_has_it(root: &Path) -> bool {
+    for dir in root.ancestors() {
+        let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+            continue;
+        };
+        let Ok(manifest) = text.parse::<toml_edit::DocumentMut>() else {
+            continue;
+        };
+        if let Some(workspace) = manifest.get("workspace") {
+            return workspace
+                .get("dependencies")
+                .and_then(|item| item.as_table_like())
+                .is_some_and(|table| {
+                    table
+                        .iter()
+                        .any(|(key, _)| key.replace('_', "-") == DEPENDENCY)
+                });
+        }
+    }
+    false
+}
+
 /// The manifest's text with `ephemeral-fs` in `[dependencies]`, as `cargo
-/// add ephemeral-fs` writes it: kept sorted when the table is sorted, and
-/// everything else as it was. Refuses a dependency renamed with `package`:
-/// the audit recognises the attribute only under the name `ephemeral_fs`.
-fn with_dependency(text: &str) -> Result<String, String> {
+/// add ephemeral-fs` writes it: `ephemeral-fs.workspace = true` when the
+/// workspace declares it, else the version; kept sorted when the table is
+/// sorted, and everything else as it was. Refuses a dependency renamed with
+/// `package`: the audit recognises the attribute only as `ephemeral_fs`.
+fn with_dependency(text: &str, inherited: bool) -> Result<String, String> {
     let mut manifest: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e| format!("its Cargo.toml does not parse: {e}"))?;
@@ -232,7 +258,15 @@ fn with_dependency(text: &str) -> Result<String, String> {
         .ok_or("its `dependencies` is not a table")?;
     let keys: Vec<String> = dependencies.iter().map(|(key, _)| key.to_owned()).collect();
     let sorted = keys.windows(2).all(|pair| pair[0] <= pair[1]);
-    dependencies.insert(DEPENDENCY, toml_edit::value(VERSION));
+    let value = if inherited {
+        let mut table = toml_edit::InlineTable::new();
+        table.insert("workspace", true.into());
+        table.set_dotted(true);
+        toml_edit::value(table)
+    } else {
+        toml_edit::value(VERSION)
+    };
+    dependencies.insert(DEPENDENCY, value);
     if sorted {
         dependencies.sort_values();
     }
@@ -433,21 +467,21 @@ trait T {
     fn the_dependency_is_added_as_cargo_add_does() {
         let sorted = "[package]\nname = \"x\" # the name\n\n[dependencies]\n# storage\nanyhow = \"1\"\nzstd = { version = \"0.13\" }\n";
         assert_eq!(
-            with_dependency(sorted).unwrap(),
+            with_dependency(sorted, false).unwrap(),
             format!(
                 "[package]\nname = \"x\" # the name\n\n[dependencies]\n# storage\nanyhow = \"1\"\nephemeral-fs = \"{VERSION}\"\nzstd = {{ version = \"0.13\" }}\n"
             )
         );
         let unsorted = "[dependencies]\nzstd = \"0.13\"\nanyhow = \"1\"\n";
         assert_eq!(
-            with_dependency(unsorted).unwrap(),
+            with_dependency(unsorted, false).unwrap(),
             format!(
                 "[dependencies]\nzstd = \"0.13\"\nanyhow = \"1\"\nephemeral-fs = \"{VERSION}\"\n"
             )
         );
         let none = "[package]\nname = \"x\"\n";
         assert_eq!(
-            with_dependency(none).unwrap(),
+            with_dependency(none, false).unwrap(),
             format!("[package]\nname = \"x\"\n\n[dependencies]\nephemeral-fs = \"{VERSION}\"\n")
         );
         for present in [
@@ -455,9 +489,18 @@ trait T {
             "[dependencies]\nephemeral_fs = \"0.1\"\n",
             "[dependencies.ephemeral-fs]\nworkspace = true\n",
         ] {
-            assert_eq!(with_dependency(present).unwrap(), present);
+            assert_eq!(with_dependency(present, false).unwrap(), present);
         }
+        let member = "[package]\nname = \"x\"\n\n[dependencies]\nanyhow = \"1\"\n";
+        assert_eq!(
+            with_dependency(member, true).unwrap(),
+            "[package]\nname = \"x\"\n\n[dependencies]\nanyhow = \"1\"\nephemeral-fs.workspace = true\n"
+        );
         let renamed = "[dependencies]\nefs = { package = \"ephemeral-fs\", version = \"0.1\" }\n";
-        assert!(with_dependency(renamed).unwrap_err().contains("as `efs`"));
+        assert!(
+            with_dependency(renamed, false)
+                .unwrap_err()
+                .contains("as `efs`")
+        );
     }
 }
