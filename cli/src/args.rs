@@ -122,6 +122,7 @@ pub enum Invocation {
     Audit(Request),
 }
 
+#[derive(Clone)]
 pub struct Request {
     pub path: PathBuf,
     /// The dependency graph's packages rather than the members.

@@ -6,15 +6,19 @@
 //! Stages: `args` (the command line), the audit library's `packages` (the
 //! packages, their settings and their files), `run` (parse and audit in
 //! parallel), `report` (the findings, as the JSON schema has them, each
-//! with its `fingerprint`), `baseline` (leave out the findings a baseline
-//! lists), then `human` and `sarif`.
+//! with its `fingerprint`), `guard` (which request-path functions an
+//! attribute covers: the coverage count and `unguarded_request_path`),
+//! `baseline` (leave out the findings a baseline lists), then `human` and
+//! `sarif`. `--fix` edits the sources (`fix`) and manifests (`manifest`).
 
 mod args;
 mod baseline;
+mod files;
 mod fingerprint;
 mod fix;
 mod guard;
 mod human;
+mod manifest;
 mod report;
 mod run;
 mod sarif;
@@ -88,9 +92,13 @@ fn audit(request: &args::Request) -> Result<u8, String> {
                     eprintln!("added the `ephemeral-fs` dependency to `{manifest}`");
                 }
             }
-            // The report says what is left: the findings, and the coverage
-            // after the fix.
-            report = run::audit(&packages, request)?;
+            // The report says what is left: the findings, at the levels
+            // asked for, and the coverage after the fix.
+            let plain = args::Request {
+                fix: Fix::No,
+                ..request.clone()
+            };
+            report = run::audit(&packages, &plain)?;
         }
     }
     if let Some(path) = &request.baseline {

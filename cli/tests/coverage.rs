@@ -227,3 +227,23 @@ fn after_fix_the_lint_reports_only_functions_with_a_finding() {
     );
     assert!(store.contains("}\n\nfn log("), "{store}");
 }
+
+/// A manifest that allows `persistent_write` hides `log`'s write from the
+/// report, but the attribute would reject it: `--fix` decides at the
+/// attribute's levels and leaves `log` alone, then reports at the
+/// manifest's.
+#[test]
+fn fix_does_not_annotate_a_write_that_the_manifest_allows() {
+    let dir = service("[package.metadata.ephemeral-fs]\nallow = [\"persistent_write\"]\n");
+    let out = run(dir.path(), &["--fix"]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("left `store::log` (src/store.rs:13) without the attribute"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("[persistent_write]"), "{}", out.stdout);
+    let store = std::fs::read_to_string(dir.path().join("src/store.rs")).unwrap();
+    assert!(store.contains("}\n\nfn log("), "{store}");
+}
