@@ -84,7 +84,7 @@ pub fn plan(report: &Report, packages: &[Package]) -> Result<Plan, String> {
         let manifest = package.root.join("Cargo.toml");
         let manifest_name = crate::files::display_name(&manifest, &cwd);
         let text = read(&manifest)?;
-        let after =
+        let with_dependency =
             match manifest::with_dependency(&text, manifest::workspace_has_it(&package.root)) {
                 Ok(after) => after,
                 Err(reason) => {
@@ -95,17 +95,7 @@ pub fn plan(report: &Report, packages: &[Package]) -> Result<Plan, String> {
                     continue;
                 }
             };
-        let mut edited = false;
-        if after != text {
-            plan.manifests.push(manifest_name.clone());
-            plan.edits.push(Edit {
-                path: manifest,
-                name: manifest_name,
-                before: text,
-                after,
-            });
-            edited = true;
-        }
+        let mut sources = Vec::new();
         for ((path, name), positions) in files {
             let before = read(&path)?;
             let (after, found) = annotate(&before, &positions)
@@ -118,19 +108,30 @@ pub fn plan(report: &Report, packages: &[Package]) -> Result<Plan, String> {
             }
             plan.annotated += found;
             if after != before {
-                plan.files += 1;
-                plan.edits.push(Edit {
+                sources.push(Edit {
                     path,
                     name,
                     before,
                     after,
                 });
-                edited = true;
             }
         }
-        if edited {
-            plan.roots.push(package.root.clone());
+        // The dependency goes with the attribute, never alone.
+        if sources.is_empty() {
+            continue;
         }
+        if with_dependency != text {
+            plan.manifests.push(manifest_name.clone());
+            plan.edits.push(Edit {
+                path: manifest,
+                name: manifest_name,
+                before: text,
+                after: with_dependency,
+            });
+        }
+        plan.files += sources.len();
+        plan.edits.append(&mut sources);
+        plan.roots.push(package.root.clone());
     }
     Ok(plan)
 }
