@@ -292,3 +292,85 @@ fn a_dirty_tree_is_refused_unless_allowed() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("nothing to annotate"), "{}", out.stderr);
 }
+
+/// What the audit does not see as a function with a body is not edited: a
+/// function a macro defines, a trait's required method, a function of an
+/// `extern` block. A file module and an inline module that declares one get
+/// no attribute; the functions in them do.
+#[test]
+fn only_functions_with_a_body_in_the_source_are_annotated() {
+    let main = "\
+mod files;
+pub mod util {
+    pub mod misc;
+    pub fn inline() {}
+}
+
+macro_rules! make {
+    () => {
+        fn made() {}
+    };
+}
+make!();
+
+pub trait Store {
+    fn put(&self);
+}
+
+extern \"C\" {
+    fn abs(x: i32) -> i32;
+}
+
+fn main() {
+    let _app = Router::new().route(\"/\", get(handler));
+}
+
+fn handler(store: &dyn Store) {
+    made();
+    store.put();
+    util::inline();
+    util::misc::helper();
+    files::helper();
+    let _ = unsafe { abs(-1) };
+}
+";
+    let dir = support::crate_with(
+        &[
+            ("src/main.rs", main),
+            ("src/files.rs", "pub fn helper() {}\n"),
+            ("src/util/misc.rs", "pub fn helper() {}\n"),
+        ],
+        "",
+    );
+    let out = run_in(dir.path(), &["--fix", "--dry-run"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let added: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with('+') && line.contains(ATTRIBUTE))
+        .collect();
+    assert_eq!(
+        added,
+        [
+            "+#[ephemeral_fs::ephemeral_fs]",
+            "+    #[ephemeral_fs::ephemeral_fs]",
+            "+#[ephemeral_fs::ephemeral_fs]",
+            "+#[ephemeral_fs::ephemeral_fs]",
+        ],
+        "{}",
+        out.stdout
+    );
+    for hunk in [
+        "+#[ephemeral_fs::ephemeral_fs]\n pub fn helper() {}",
+        "+    #[ephemeral_fs::ephemeral_fs]\n     pub fn inline() {}",
+        "+#[ephemeral_fs::ephemeral_fs]\n fn handler(",
+    ] {
+        assert!(out.stdout.contains(hunk), "{hunk}\n{}", out.stdout);
+    }
+    assert!(
+        out.stdout.contains("+++ b/src/util/misc.rs"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("+++ b/src/files.rs"), "{}", out.stdout);
+}
