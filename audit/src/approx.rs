@@ -354,6 +354,8 @@ impl Locals {
             (Some(Subject::Value(expr)), Lint::TempEscape) => self.escapes(check, expr),
             // Checked from Dockerfiles, never by the rewriter.
             (Some(Subject::Value(_)), Lint::LocalVolume) => false,
+            // Checked on the call graph, never by the rewriter.
+            (Some(Subject::Value(_)), Lint::UnguardedRequestPath) => false,
             (
                 Some(Subject::Persist {
                     receiver,

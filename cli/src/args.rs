@@ -65,6 +65,25 @@ struct Cli {
     write_baseline: Option<PathBuf>,
     #[arg(long, value_name = "LINT", help = "Print the documentation of LINT and exit", long_help = explain_help())]
     explain: Option<String>,
+    /// Put `#[ephemeral_fs::ephemeral_fs]` on every request-path function
+    /// that has no finding of its own, and add the `ephemeral-fs`
+    /// dependency where it is missing; then audit again.
+    #[arg(long, conflicts_with_all = ["scope", "dependencies", "baseline", "write_baseline"])]
+    fix: bool,
+    /// With `--fix`: print the changes as a diff, and write nothing.
+    #[arg(long, requires = "fix")]
+    dry_run: bool,
+    /// With `--fix`: edit files that have uncommitted changes in git.
+    #[arg(long, requires = "fix")]
+    allow_dirty: bool,
+}
+
+/// What `--fix` was asked to do.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Fix {
+    No,
+    Write { allow_dirty: bool },
+    DryRun,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +122,7 @@ pub enum Invocation {
     Audit(Request),
 }
 
+#[derive(Clone)]
 pub struct Request {
     pub path: PathBuf,
     /// The dependency graph's packages rather than the members.
@@ -115,6 +135,7 @@ pub struct Request {
     pub fail_on: FailOn,
     pub baseline: Option<PathBuf>,
     pub write_baseline: Option<PathBuf>,
+    pub fix: Fix,
 }
 
 /// Parses the command line; exits with 2 on a usage error, as clap does.
@@ -165,6 +186,13 @@ fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cl
         fail_on: cli.fail_on,
         baseline: cli.baseline,
         write_baseline: cli.write_baseline,
+        fix: match (cli.fix, cli.dry_run) {
+            (false, _) => Fix::No,
+            (true, true) => Fix::DryRun,
+            (true, false) => Fix::Write {
+                allow_dirty: cli.allow_dirty,
+            },
+        },
     }))
 }
 
@@ -259,5 +287,34 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(error.contains("two levels"), "{error}");
+    }
+
+    #[test]
+    fn fix_takes_its_modes_and_refuses_other_scopes() {
+        for (line, fix) in [
+            ("cargo-ephemeral-fs", Fix::No),
+            (
+                "cargo-ephemeral-fs --fix",
+                Fix::Write { allow_dirty: false },
+            ),
+            (
+                "cargo-ephemeral-fs --fix --allow-dirty",
+                Fix::Write { allow_dirty: true },
+            ),
+            ("cargo-ephemeral-fs --fix --dry-run", Fix::DryRun),
+        ] {
+            let Ok(Invocation::Audit(request)) = parse(line) else {
+                panic!("{line} does not parse");
+            };
+            assert_eq!(request.fix, fix, "{line}");
+        }
+        for line in [
+            "cargo-ephemeral-fs --dry-run",
+            "cargo-ephemeral-fs --allow-dirty",
+            "cargo-ephemeral-fs --fix --scope all",
+            "cargo-ephemeral-fs --fix --dependencies",
+        ] {
+            assert!(parse(line).is_err(), "{line}");
+        }
     }
 }

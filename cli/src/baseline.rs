@@ -22,7 +22,7 @@ use std::path::Path;
 use ephemeral_fs_core::lints::Level;
 use serde::{Deserialize, Serialize};
 
-use crate::report::{Report, Summary};
+use crate::report::Report;
 
 /// Changes when the fingerprint or an entry's meaning does.
 pub const VERSION: u32 = 1;
@@ -107,11 +107,7 @@ pub fn apply(report: &mut Report, path: &Path) -> Result<(), String> {
     report
         .findings
         .retain(|finding| finding.level == Level::Allow || !known.contains(&finding.fingerprint));
-    report.summary = Summary::of(
-        &report.findings,
-        report.summary.files,
-        report.summary.functions,
-    );
+    report.summary.recount(&report.findings);
     report.baseline = Some(Applied {
         file: path.display().to_string(),
         known: before - report.findings.len(),

@@ -149,16 +149,17 @@ fn via(finding: &Finding) -> Option<String> {
     if finding.via.len() < 2 {
         return None;
     }
-    let mut chain = String::from("reached from a handler: ");
-    for step in &finding.via {
-        write!(
-            chain,
-            "`{}` ({}:{}) → ",
-            step.function, step.file, step.line
-        )
-        .ok();
+    let steps: Vec<String> = finding
+        .via
+        .iter()
+        .map(|step| format!("`{}` ({}:{})", step.function, step.file, step.line))
+        .collect();
+    let mut chain = format!("reached from a handler: {}", steps.join(" → "));
+    // An operation's finding ends at the operation; the coverage lint's is
+    // about the last function itself.
+    if finding.lint != Lint::UnguardedRequestPath {
+        write!(chain, " → `{}`", finding.operation).ok();
     }
-    write!(chain, "`{}`", finding.operation).ok();
     Some(chain)
 }
 
@@ -215,6 +216,15 @@ fn summary(report: &Report, out: &mut String) {
                 summary.reached - summary.handlers.min(summary.reached),
                 "function"
             ),
+        )
+        .ok();
+    }
+    if let (Some(guarded), Some(guardable)) = (summary.guarded, summary.guardable) {
+        let verb = if guarded == 1 { "is" } else { "are" };
+        writeln!(
+            out,
+            "  coverage: {guarded} of {} {verb} guarded by the attribute",
+            plural(guardable, "request-path function"),
         )
         .ok();
     }

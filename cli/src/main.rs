@@ -8,14 +8,20 @@
 //! parallel), `volumes` (the Dockerfiles' `VOLUME`s, and a note on each
 //! finding whose path lies on one, through `literal_path`), `report` (the
 //! findings, as the JSON schema has them, each with its `fingerprint`),
-//! `baseline` (leave out the findings a baseline lists), then `human` and
-//! `sarif`.
+//! `guard` (which request-path functions an attribute covers: the coverage
+//! count and `unguarded_request_path`), `baseline` (leave out the findings
+//! a baseline lists), then `human` and `sarif`. `--fix` edits the sources
+//! (`fix`) and manifests (`manifest`).
 
 mod args;
 mod baseline;
+mod files;
 mod fingerprint;
+mod fix;
+mod guard;
 mod human;
 mod literal_path;
+mod manifest;
 mod report;
 mod run;
 mod sarif;
@@ -25,7 +31,7 @@ mod volumes;
 use std::io::Write;
 use std::process::ExitCode;
 
-use args::{Format, Invocation};
+use args::{Fix, Format, Invocation};
 use ephemeral_fs_audit::packages::{self, Platforms};
 
 /// Exit status: no finding at the level `--fail-on` names or above, which
@@ -61,6 +67,44 @@ fn audit(request: &args::Request) -> Result<u8, String> {
         packages::members(&request.path, &request.levels)?
     };
     let mut report = run::audit(&packages, request)?;
+    match request.fix {
+        Fix::No => {}
+        Fix::DryRun => {
+            let plan = fix::plan(&report, &packages)?;
+            tell(&plan.notes);
+            print(&fix::diff(&plan));
+            return Ok(CLEAN);
+        }
+        Fix::Write { allow_dirty } => {
+            let plan = fix::plan(&report, &packages)?;
+            if !allow_dirty {
+                fix::check_clean(&plan)?;
+            }
+            fix::write(&plan)?;
+            tell(&plan.notes);
+            if plan.edits.is_empty() {
+                eprintln!(
+                    "nothing to annotate: an attribute covers every request-path function without a finding"
+                );
+            } else {
+                eprintln!(
+                    "put `#[ephemeral_fs::ephemeral_fs]` on {} in {}",
+                    plural(plan.annotated, "function"),
+                    plural(plan.files, "file")
+                );
+                for manifest in &plan.manifests {
+                    eprintln!("added the `ephemeral-fs` dependency to `{manifest}`");
+                }
+            }
+            // The report says what is left: the findings, at the levels
+            // asked for, and the coverage after the fix.
+            let plain = args::Request {
+                fix: Fix::No,
+                ..request.clone()
+            };
+            report = run::audit(&packages, &plain)?;
+        }
+    }
     if let Some(path) = &request.baseline {
         baseline::apply(&mut report, path)?;
     }
@@ -76,11 +120,7 @@ fn audit(request: &args::Request) -> Result<u8, String> {
         Format::Json => report.to_json(),
         Format::Sarif => sarif::render(&report),
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error of the audit.
-    let _ = stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush());
+    print(&out);
     if !report.io_errors.is_empty() {
         return Ok(ERROR);
     }
@@ -92,4 +132,26 @@ fn audit(request: &args::Request) -> Result<u8, String> {
             CLEAN
         },
     )
+}
+
+fn print(out: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error of the audit.
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
+fn tell(notes: &[String]) {
+    for note in notes {
+        eprintln!("note: {note}");
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::args::FailOn;
 use crate::baseline::Applied;
+use crate::guard::Unguarded;
 use crate::source::SourceText;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -34,6 +35,10 @@ pub struct Report {
     /// the snippets of the human format and the SARIF fingerprints.
     #[serde(skip)]
     pub sources: HashMap<String, SourceText>,
+    /// The request path's functions that no attribute covers: what `--fix`
+    /// annotates.
+    #[serde(skip)]
+    pub unguarded: Vec<Unguarded>,
 }
 
 #[derive(Serialize)]
@@ -144,6 +149,14 @@ pub struct Summary {
     pub reached_by_method_names: usize,
     /// Functions of test code left out (without `--include-tests`).
     pub left_out: usize,
+    /// Of the request path's functions in the audited packages (handlers
+    /// alone under `--scope handlers`; `const fn`s left out), how many an
+    /// `#[ephemeral_fs]` covers, and how many there are. Absent in the
+    /// `annotated` and `all` scopes, which do not build the request path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guarded: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guardable: Option<usize>,
     /// Violations and exceptions.
     pub findings: usize,
     pub deny: usize,
@@ -168,6 +181,17 @@ impl Summary {
             findings: findings.len(),
             ..Summary::counts(findings, files, functions)
         }
+    }
+
+    /// Counts `findings` again, keeping what the audit counted of the
+    /// code (files, functions, the request path, coverage).
+    pub fn recount(&mut self, findings: &[Finding]) {
+        let counted = Summary::of(findings, self.files, self.functions);
+        self.findings = counted.findings;
+        self.deny = counted.deny;
+        self.warn = counted.warn;
+        self.exceptions = counted.exceptions;
+        self.lints = counted.lints;
     }
 
     fn counts(findings: &[Finding], files: usize, functions: usize) -> Summary {

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ephemeral_fs_audit::frameworks::Rows;
 use ephemeral_fs_audit::packages::{self, Package};
@@ -14,7 +14,11 @@ use ephemeral_fs_audit::{
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::args::Request;
+use ephemeral_fs_core::lints::Level;
+
+use crate::args::{Fix, Request};
+use crate::files::{declared_files, display_name};
+use crate::guard::{self, PathFile};
 use crate::report::{Finding, ParseError, Position, Report, Span, Summary, ViaStep};
 use crate::source::SourceText;
 
@@ -95,7 +99,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
             // Every function is audited; the scope selects findings once
             // the request path is known.
             scope: AuditScope::All,
-            levels: package.levels,
+            levels: if request.fix == Fix::No {
+                package.levels
+            } else {
+                guard::levels_for_fix(package.levels)
+            },
             include_tests: request.include_tests,
         })
         .collect();
@@ -165,8 +173,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
         io_errors,
         baseline: None,
         sources: HashMap::new(),
+        unguarded: Vec::new(),
     };
     let mut summaries: Vec<(PathBuf, FileSummary)> = Vec::new();
+    // Per summary: its source.
+    let mut summary_source: Vec<usize> = Vec::new();
     // Per source: its index among `summaries`.
     let mut summary_of: Vec<Option<usize>> = vec![None; sources.len()];
     let mut candidates: Vec<(usize, Finding, NamePosition)> = Vec::new();
@@ -185,10 +196,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
                 if let Some(summary) = summary {
                     summary_of[index] = Some(summaries.len());
                     summaries.push((source.path.clone(), summary));
+                    summary_source.push(index);
                 }
-                if !findings.is_empty() {
-                    texts[index] = Some(text);
-                }
+                // Kept for the snippets of this file's findings, the
+                // coverage lint's included.
+                texts[index] = Some(text);
                 candidates.extend(findings.into_iter().map(|(f, at)| (index, f, at)));
             }
             Outcome::Unparseable(error, text) => {
@@ -202,15 +214,45 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
     }
 
     let path = follows_calls.then(|| request_path(&graph_packages(packages), &summaries));
-    let file_names: Vec<&str> = summaries
+    let file_names: Vec<&str> = summary_source
         .iter()
-        .map(|(path, _)| {
-            sources
-                .iter()
-                .find(|s| &s.path == path)
-                .map_or("", |s| s.name.as_str())
-        })
+        .map(|&index| sources[index].name.as_str())
         .collect();
+    let coverage = path.as_ref().map(|path| {
+        let files: Vec<PathFile> = summary_source
+            .iter()
+            .map(|&index| PathFile {
+                package: sources[index].package,
+                path: &sources[index].path,
+                name: &sources[index].name,
+                audited: !packages[sources[index].package].reached_only,
+            })
+            .collect();
+        let violations: HashSet<(usize, NamePosition)> = candidates
+            .iter()
+            .filter(|(_, finding, _)| finding.level != Level::Allow)
+            .filter_map(|(index, _, at)| summary_of[*index].map(|file| (file, *at)))
+            .collect();
+        let handlers_only = request.scope == AuditScope::Handlers;
+        guard::coverage(path, &files, handlers_only, &violations)
+    });
+    if let Some(coverage) = &coverage {
+        let by_name: HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| (source.name.as_str(), index))
+            .collect();
+        for finding in guard::findings(coverage, packages) {
+            if let Some(&index) = by_name.get(finding.file.as_str()) {
+                if let Some(text) = texts[index].take() {
+                    report
+                        .sources
+                        .insert(sources[index].name.clone(), SourceText::new(text));
+                }
+            }
+            report.findings.push(finding);
+        }
+    }
     for (index, mut finding, at) in candidates {
         let reached = summary_of[index]
             .zip(path.as_ref())
@@ -272,6 +314,11 @@ fn audit_in_pool(packages: &[Package], request: &Request) -> Result<Report, Stri
         report.summary.handlers = path.handlers;
         report.summary.reached = path.functions.len();
         report.summary.reached_by_method_names = path.added_by_method_names;
+    }
+    if let Some(coverage) = coverage {
+        report.summary.guarded = Some(coverage.guarded);
+        report.summary.guardable = Some(coverage.guardable);
+        report.unguarded = coverage.unguarded;
     }
     crate::fingerprint::assign(&mut report);
     Ok(report)
@@ -436,46 +483,6 @@ fn audit_source(
     outcome
 }
 
-/// The files `mod name;` lines of a file may declare: `name.rs` and
-/// `name/mod.rs` beside a `mod.rs`, `lib.rs` or `main.rs`, below the file's
-/// own directory otherwise. Read from the text, so that it costs no parse;
-/// inline modules and `#[path]` are the module tree's to follow.
-fn declared_files(path: &Path, text: &str) -> Vec<PathBuf> {
-    let Some(parent) = path.parent() else {
-        return Vec::new();
-    };
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let in_bin = parent.file_name().is_some_and(|d| d == "bin");
-    let dir = if matches!(stem, "mod" | "lib" | "main") || in_bin {
-        parent.to_path_buf()
-    } else {
-        parent.join(stem)
-    };
-    let mut files = Vec::new();
-    for line in text.lines() {
-        let line = line.trim_start();
-        let line = line
-            .strip_prefix("pub ")
-            .or_else(|| line.strip_prefix("pub(crate) "))
-            .unwrap_or(line);
-        let Some(name) = line
-            .strip_prefix("mod ")
-            .and_then(|rest| rest.strip_suffix(';'))
-        else {
-            continue;
-        };
-        let name = name.trim();
-        if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            files.push(dir.join(format!("{name}.rs")));
-            files.push(dir.join(name).join("mod.rs"));
-        }
-    }
-    files
-}
-
 /// syn's message, except for tokens that do not even lex, where proc-macro2
 /// says only "cannot parse string into token stream".
 fn parse_message(error: &syn::Error) -> String {
@@ -498,17 +505,4 @@ fn progress_bar(files: usize) -> ProgressBar {
     }
     bar.set_prefix("auditing");
     bar
-}
-
-/// Relative to the current directory when below it, with `/` separators,
-/// as rustc and code-scanning dashboards name files.
-pub(crate) fn display_name(path: &Path, cwd: &Path) -> String {
-    let Ok(shown) = path.strip_prefix(cwd) else {
-        return path.display().to_string();
-    };
-    shown
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

@@ -13,6 +13,18 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 // Each lint's documentation, as docs.rs renders it.
 const LINT_DOCS: &str = "https://docs.rs/ephemeral-fs/latest/ephemeral_fs/lint";
 
+/// The run's property bag: the request path's coverage by the attribute,
+/// where the scope builds the request path.
+fn properties(report: &Report) -> Value {
+    match (report.summary.guarded, report.summary.guardable) {
+        (Some(guarded), Some(guardable)) => json!({
+            "requestPathFunctions": guardable,
+            "guardedByTheAttribute": guarded
+        }),
+        _ => json!({}),
+    }
+}
+
 pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = Lint::ALL.iter().map(|lint| rule(*lint)).collect();
     let results: Vec<Value> = report.findings.iter().map(result).collect();
@@ -53,7 +65,8 @@ pub fn render(report: &Report) -> String {
                 "toolExecutionNotifications": notifications
             }],
             "columnKind": "unicodeCodePoints",
-            "results": results
+            "results": results,
+            "properties": properties(report)
         }]
     });
     let mut out = serde_json::to_string_pretty(&sarif).expect("SARIF serializes");

@@ -63,7 +63,7 @@ pub fn apply(report: &mut Report, packages: &[Package], request: &Request, cwd: 
             }
         };
         for path in files {
-            let name = crate::run::display_name(&path, cwd);
+            let name = crate::files::display_name(&path, cwd);
             let text = match std::fs::read_to_string(&path) {
                 Ok(text) => text,
                 Err(error) => {

@@ -133,7 +133,7 @@ warning[local_volume]: `VOLUME /var/cache/app` keeps data on a volume local to o
     assert!(out.stdout.contains(expected), "{}", out.stdout);
     assert!(
         out.stdout
-            .contains("  local_volume        0 deny    4 warn    0 allowed\n"),
+            .contains("  local_volume              0 deny    4 warn    0 allowed\n"),
         "{}",
         out.stdout
     );

@@ -162,7 +162,7 @@ fn malformed_arguments_name_the_problem_once() {
     const LEVELS: &str = "expected `allow(..)`, `warn(..)` or `deny(..)`, as in `#[ephemeral_fs(deny(persistent_read))]`";
     const LIST: &str =
         "expected a parenthesized list of lints after `deny`, as in `deny(persistent_read)`";
-    const LINT: &str = "expected a lint name: `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`";
+    const LINT: &str = "expected a lint name: `persistent_write`, `temp_escape`, `persistent_read`, `local_volume` and `unguarded_request_path`";
     const COMMA: &str = "expected `,` between lint levels";
     const AFTER_LINT: &str = "expected `,` or the end of the list after a lint name";
     for (args, expected) in [
@@ -214,15 +214,15 @@ fn empty_lists_and_unknown_names_are_reported_with_the_valid_names() {
     for (args, expected) in [
         (
             "deny()",
-            "`deny(..)` names no lint: expected one or more of `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`",
+            "`deny(..)` names no lint: expected one or more of `persistent_write`, `temp_escape`, `persistent_read`, `local_volume` and `unguarded_request_path`",
         ),
         (
             "warn(temp_escap)",
-            "unknown lint `temp_escap`: did you mean `temp_escape`? the lints are `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`",
+            "unknown lint `temp_escap`: did you mean `temp_escape`? the lints are `persistent_write`, `temp_escape`, `persistent_read`, `local_volume` and `unguarded_request_path`",
         ),
         (
             "deny(PERSISTENT_WRITE)",
-            "unknown lint `PERSISTENT_WRITE`: the lints are `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`",
+            "unknown lint `PERSISTENT_WRITE`: the lints are `persistent_write`, `temp_escape`, `persistent_read`, `local_volume` and `unguarded_request_path`",
         ),
         (
             "Deny(persistent_read)",
@@ -821,8 +821,8 @@ fn list_mistakes_get_precise_messages() {
         (
             "deny(persistant_write), warn()",
             vec![
-                "unknown lint `persistant_write`: did you mean `persistent_write`? the lints are `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`",
-                "`warn(..)` names no lint: expected one or more of `persistent_write`, `temp_escape`, `persistent_read` and `local_volume`",
+                "unknown lint `persistant_write`: did you mean `persistent_write`? the lints are `persistent_write`, `temp_escape`, `persistent_read`, `local_volume` and `unguarded_request_path`",
+                "`warn(..)` names no lint: expected one or more of `persistent_write`, `temp_escape`, `persistent_read`, `local_volume` and `unguarded_request_path`",
             ],
         ),
     ] {

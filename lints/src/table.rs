@@ -202,4 +202,52 @@ CMD ["uploads"]
 ```
 "#,
     }
+
+    /// A request-path function that no `#[ephemeral_fs]` covers.
+    UnguardedRequestPath: unguarded_request_path {
+        default: Allow,
+        checked_by: AuditOnly,
+        message: "`{operation}` is on the request path, and no `#[ephemeral_fs]` covers it",
+        label: "a write added here would compile",
+        note: "the attribute checks only the items it is put on",
+        suggestion: "put `#[ephemeral_fs::ephemeral_fs]` on it, or run `cargo ephemeral-fs --fix`",
+        docs: r#"Flags a function on the request path that no `#[ephemeral_fs]` covers. Allowed by default.
+
+**Why is this bad?** The attribute turns a write to local disk into a
+compile error, but only in the items it is put on. Most writes a request
+makes are in the crate's own helpers, which a handler calls, often in
+another file: a helper without the attribute compiles a
+`std::fs::write("/var/uploads/..")` added tomorrow, and the audit is the
+only thing left to notice it. This lint, which `cargo ephemeral-fs` checks
+on the request path it builds (the attribute cannot see a call graph),
+reports each handler and each function a handler reaches that neither
+carries the attribute nor sits in an annotated impl, trait or inline
+module. `const fn`s are left out: they cannot touch the filesystem. Turn it
+on with `--deny unguarded_request_path` in CI, or in
+`[package.metadata.ephemeral-fs]`, so that adding an unannotated helper
+fails the build; `cargo ephemeral-fs --fix` annotates every one that has no
+finding of its own.
+
+**Example**
+
+```rust
+// A helper that a handler calls: no attribute checks it.
+pub fn save_thumbnail(body: &[u8]) -> std::io::Result<usize> {
+    Ok(body.len())
+}
+```
+
+**Use instead** the attribute, on the function or on the impl, trait or
+inline module around it:
+
+```rust
+use ephemeral_fs::ephemeral_fs;
+
+#[ephemeral_fs]
+pub fn save_thumbnail(body: &[u8]) -> std::io::Result<usize> {
+    Ok(body.len())
+}
+```
+"#,
+    }
 }

@@ -15,6 +15,8 @@ pub enum persistent_read {}
 pub enum temp_escape {}
 #[doc = ephemeral_fs_lints::lint_doc!(local_volume)]
 pub enum local_volume {}
+#[doc = ephemeral_fs_lints::lint_doc!(unguarded_request_path)]
+pub enum unguarded_request_path {}
 
 // A proc macro can only raise a warning on stable Rust by making the user's
 // code call something `#[deprecated]`. rustc's message starts with the
