@@ -262,16 +262,55 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
 }
 
 // Input:  files[next]
-// Output: ::ephemeral_fs::__private::type_of(|| &files[next])
+// Output: ::ephemeral_fs::__private::type_of(|| &raw const files[next])
+//
+// Input:  STATE.0                    (rooted at a name that is not a local's)
+// Output: ::ephemeral_fs::__private::type_of(|| match STATE.0 {
+//             ref __ephemeral_fs_place => ::core::ptr::from_ref(__ephemeral_fs_place) })
 /// What a receiver's probe looks at: the place itself, borrowed, when it is
-/// a lone name; otherwise only its type, from a closure that is never
+/// a local's name; otherwise only its type, from a closure that is never
 /// called, so that the call that follows evaluates the place once.
+///
+/// The closure makes no reference where rustc forbids one. Below a local,
+/// it makes a raw pointer: a field of a `#[repr(packed)]` struct may not be
+/// borrowed. Below any other name, which may be a `static mut` (no
+/// reference allowed) or a `const` (a value, with no address for a raw
+/// pointer), a `ref` binding takes the address of either.
 fn place_for_probe(place: &Expr, span: Span) -> Expr {
-    if crate::held::is_lone_name(place) {
+    let local = is_local_name(place_root(place));
+    if local && crate::held::is_lone_name(place) {
         return borrow(place, span);
     }
-    let closure: Expr = syn::parse_quote_spanned!(span=> || &#place);
+    let closure: Expr = if local {
+        syn::parse_quote_spanned!(span=> || &raw const #place)
+    } else {
+        let bound = Ident::new(symbol::PLACE, crate::held::glue_span(span));
+        syn::parse_quote_spanned!(span=> || match #place {
+            ref #bound => ::core::ptr::from_ref(#bound)
+        })
+    };
     call(private_path(symbol::TYPE_OF, span), [closure], span)
+}
+
+/// The name a place is a field, element or pointee of (`files` in
+/// `*files[i].0`).
+fn place_root(place: &Expr) -> &Expr {
+    match place {
+        Expr::Paren(paren) => place_root(&paren.expr),
+        Expr::Field(field) => place_root(&field.base),
+        Expr::Index(index) => place_root(&index.expr),
+        Expr::Unary(unary) => place_root(&unary.expr),
+        root => root,
+    }
+}
+
+/// Whether a path is a local's name or `self`, by the naming convention:
+/// a `static` or `const` is named in upper case.
+fn is_local_name(root: &Expr) -> bool {
+    crate::held::is_lone_name(root)
+        && matches!(root, Expr::Path(path) if path.path.segments[0].ident.to_string()
+            .trim_start_matches("r#")
+            .starts_with(|c: char| c.is_lowercase() || c == '_'))
 }
 
 // Input:  tmp.persist(dest)
@@ -303,36 +342,114 @@ pub fn escape_persist(
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
     let binding = destination_ident(last);
-    let name = symbol::persist_probe(level);
-    let mut check = method(
-        probe(place_for_probe(place, method_span), method_span),
-        name,
+    let receiver = probe(place_for_probe(place, method_span), method_span);
+    let binding_ref: Expr = syn::parse_quote_spanned!(first=> &#binding);
+    let check = persist_check(
+        level,
+        receiver,
+        binding_ref,
+        &destination_owner,
         method_span,
     );
-    if let Expr::MethodCall(check) = &mut check {
-        let dest: Expr = match &destination_owner {
-            // Input:  tmp.persist(dir.path().join("a"))
-            // Output: .. &Probe(&dir).__ephemeral_fs_joined_destination(&__ephemeral_fs_dest) ..
-            Some(owner) => {
-                let owner_ref = &owner.owner_ref;
-                let method = Ident::new(symbol::destination_probe(owner.joined), first);
-                let probe = private_path(symbol::PROBE, first);
-                syn::parse_quote_spanned!(first=> &#probe(#owner_ref).#method(&#binding))
-            }
-            None => syn::parse_quote_spanned!(first=> &#binding),
-        };
-        check.args.push(dest);
-    }
-    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
     let after = call(
         private_path(symbol::AFTER, method_span),
         [check, whole_call],
         method_span,
     );
     let checked: Expr = single_arm_match(destination, binding, after, method_span);
+    bind_owner(destination_owner, checked, method_span)
+}
+
+// Input:  table.persist(Box::new(|s| s.len()))
+// Output: match Probe(&table).__ephemeral_fs_persist_receiver() {
+//             __ephemeral_fs_receiver => table.persist(::ephemeral_fs::__private::destination(
+//                 Box::new(|s| s.len()), |__ephemeral_fs_dest| __ephemeral_fs_receiver
+//                     .__ephemeral_fs_deny_temp_persist_in_place(__ephemeral_fs_dest))) }
+/// `escape_persist` for a destination that holds a closure: the
+/// destination stays in the call, so that what `persist` expects still
+/// types the closure; the receiver's type is read before the call, which
+/// may move it. `put` puts the checked destination back into `whole_call`.
+pub fn escape_persist_in_place(
+    level: Level,
+    place: &Expr,
+    destination: Expr,
+    destination_owner: Option<DestinationOwner>,
+    mut whole_call: Expr,
+    put: impl FnOnce(&mut Expr, Expr),
+    method_span: Span,
+) -> Expr {
+    let written = destination_owner
+        .as_ref()
+        .map_or(&destination, |owner| &owner.written);
+    let mut tokens = written.to_token_stream().into_iter();
+    let first = tokens
+        .next()
+        .map_or_else(Span::call_site, |token| token.span());
+    let last = tokens.last().map_or(first, |token| token.span());
+    let binding = destination_ident(last);
+    let glue = crate::held::glue_span(method_span);
+    let marker = Ident::new(symbol::RECEIVER, glue);
+    // A reborrow from the first token to the last, as in `escape_persist`.
+    let reborrow: Expr = syn::parse_quote_spanned!(first=> &*#binding);
+    let check = persist_check(
+        level,
+        crate::held::ident_expr(&marker),
+        reborrow,
+        &destination_owner,
+        method_span,
+    );
+    let wrapper = private_path(symbol::PERSIST_DESTINATION, first);
+    put(
+        &mut whole_call,
+        syn::parse_quote_spanned!(first=> #wrapper(#destination, |#binding| #check)),
+    );
+    let receiver = method(
+        probe(place_for_probe(place, method_span), method_span),
+        symbol::PERSIST_RECEIVER,
+        method_span,
+    );
+    let checked: Expr = single_arm_match(receiver, marker, whole_call, glue);
+    bind_owner(destination_owner, checked, method_span)
+}
+
+/// The check of a `persist` on `receiver` (a probe of its receiver, or the
+/// marker of its type) into the destination `dest_ref` refers to.
+fn persist_check(
+    level: Level,
+    receiver: Expr,
+    dest_ref: Expr,
+    destination_owner: &Option<DestinationOwner>,
+    method_span: Span,
+) -> Expr {
+    let first = dest_ref
+        .to_token_stream()
+        .into_iter()
+        .next()
+        .map_or(method_span, |token| token.span());
+    let mut check = method(receiver, symbol::persist_probe(level), method_span);
+    if let Expr::MethodCall(check) = &mut check {
+        let dest: Expr = match destination_owner {
+            // Input:  tmp.persist(dir.path().join("a"))
+            // Output: .. &Probe(&dir).__ephemeral_fs_joined_destination(&__ephemeral_fs_dest) ..
+            Some(owner) => {
+                let owner_ref = &owner.owner_ref;
+                let method = Ident::new(symbol::destination_probe(owner.joined), first);
+                let probe = private_path(symbol::PROBE, first);
+                syn::parse_quote_spanned!(first=> &#probe(#owner_ref).#method(#dest_ref))
+            }
+            None => dest_ref,
+        };
+        check.args.push(dest);
+    }
+    then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
+}
+
+/// `checked` inside the borrow of the destination's owner, when the owner
+/// is bound once for it.
+fn bind_owner(destination_owner: Option<DestinationOwner>, checked: Expr, span: Span) -> Expr {
     match destination_owner.and_then(|owner| owner.bound) {
         Some((bound, owner)) => {
-            let span = crate::held::glue_span(method_span);
+            let span = crate::held::glue_span(span);
             syn::parse_quote_spanned!(span=> match &#owner { #bound => #checked })
         }
         None => checked,

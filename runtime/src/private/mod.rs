@@ -7,6 +7,7 @@
 
 mod escape;
 mod path_of;
+mod persist;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ pub use escape::{
     fn_value_2, type_of,
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
+pub use persist::{AnyReceiver, TempReceiver, destination};
 
 use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder};
 
