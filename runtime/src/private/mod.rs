@@ -270,8 +270,7 @@ impl<'a, R: TempPathRef<'a>> Probe<R> {
     }
 }
 
-impl<'a, T: TempPathOwner + ?Sized> Probe<&'a T> {
-
+impl<T: TempPathOwner + ?Sized> Probe<&T> {
     #[inline(always)]
     pub fn __ephemeral_fs_path_buf<F>(self, _user: F) -> PathBuf {
         self.0.__ephemeral_fs_temp_path().to_path_buf()

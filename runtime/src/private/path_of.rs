@@ -96,7 +96,7 @@ temp_path_refs! {
     ['m, T: TempPathOwner + ?Sized] &'m mut T,
 }
 
-impl<'a, 'b, 'c, T: ?Sized> TempPathRef<'a> for &'b &'c T
+impl<'a, 'c, T: ?Sized> TempPathRef<'a> for &&'c T
 where
     &'c T: TempPathRef<'a>,
 {
