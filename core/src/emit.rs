@@ -3,13 +3,17 @@
 //! replaces, so errors land there.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote_spanned};
+use quote::quote_spanned;
 use syn::punctuated::Punctuated;
 use syn::{Expr, ExprCall, ExprMethodCall, ExprPath, ExprReference, Ident, Stmt};
 
 use crate::flow::Refusal;
 use crate::lints::{Level, Lint};
 use crate::symbol::{self, Guard, Warn};
+
+mod persist;
+
+pub use persist::{DestinationOwner, destination_ident, escape_persist, escape_persist_in_place};
 
 /// `::ephemeral_fs::__private::<name>`, spanned at `span`.
 fn private_path(name: &str, span: Span) -> Expr {
@@ -262,99 +266,55 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
 }
 
 // Input:  files[next]
-// Output: ::ephemeral_fs::__private::type_of(|| &files[next])
+// Output: ::ephemeral_fs::__private::type_of(|| &raw const files[next])
+//
+// Input:  STATE.0                    (rooted at a name that is not a local's)
+// Output: ::ephemeral_fs::__private::type_of(|| match STATE.0 {
+//             ref __ephemeral_fs_place => ::core::ptr::from_ref(__ephemeral_fs_place) })
 /// What a receiver's probe looks at: the place itself, borrowed, when it is
-/// a lone name; otherwise only its type, from a closure that is never
+/// a local's name; otherwise only its type, from a closure that is never
 /// called, so that the call that follows evaluates the place once.
+///
+/// The closure makes no reference where rustc forbids one. Below a local,
+/// it makes a raw pointer: a field of a `#[repr(packed)]` struct may not be
+/// borrowed. Below any other name, which may be a `static mut` (no
+/// reference allowed) or a `const` (a value, with no address for a raw
+/// pointer), a `ref` binding takes the address of either.
 fn place_for_probe(place: &Expr, span: Span) -> Expr {
-    if crate::held::is_lone_name(place) {
+    let local = is_local_name(place_root(place));
+    if local && crate::held::is_lone_name(place) {
         return borrow(place, span);
     }
-    let closure: Expr = syn::parse_quote_spanned!(span=> || &#place);
+    let closure: Expr = if local {
+        syn::parse_quote_spanned!(span=> || &raw const #place)
+    } else {
+        let bound = Ident::new(symbol::PLACE, crate::held::glue_span(span));
+        syn::parse_quote_spanned!(span=> || match #place {
+            ref #bound => ::core::ptr::from_ref(#bound)
+        })
+    };
     call(private_path(symbol::TYPE_OF, span), [closure], span)
 }
 
-// Input:  tmp.persist(dest)
-// Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
-//             ::ephemeral_fs::__private::Probe(&tmp)
-//                 .__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
-//             tmp.persist(__ephemeral_fs_dest)) }
-/// Checks the receiver and the destination of `persist`: into a temp
-/// directory it is no escape. The destination is evaluated first, once; the
-/// receiver is a place, whose evaluation does nothing. `whole_call` already
-/// passes the binding in place of `destination`.
-pub fn escape_persist(
-    level: Level,
-    place: &Expr,
-    destination: Expr,
-    destination_owner: Option<DestinationOwner>,
-    whole_call: Expr,
-    method_span: Span,
-) -> Expr {
-    // The borrow runs from the destination's first token to its last, so
-    // that an error underlines all of it: the tokens as the user wrote
-    // them, before a derived path's computation replaced them.
-    let written = destination_owner
-        .as_ref()
-        .map_or(&destination, |owner| &owner.written);
-    let mut tokens = written.to_token_stream().into_iter();
-    let first = tokens
-        .next()
-        .map_or_else(Span::call_site, |token| token.span());
-    let last = tokens.last().map_or(first, |token| token.span());
-    let binding = destination_ident(last);
-    let name = symbol::persist_probe(level);
-    let mut check = method(
-        probe(place_for_probe(place, method_span), method_span),
-        name,
-        method_span,
-    );
-    if let Expr::MethodCall(check) = &mut check {
-        let dest: Expr = match &destination_owner {
-            // Input:  tmp.persist(dir.path().join("a"))
-            // Output: .. &Probe(&dir).__ephemeral_fs_joined_destination(&__ephemeral_fs_dest) ..
-            Some(owner) => {
-                let owner_ref = &owner.owner_ref;
-                let method = Ident::new(symbol::destination_probe(owner.joined), first);
-                let probe = private_path(symbol::PROBE, first);
-                syn::parse_quote_spanned!(first=> &#probe(#owner_ref).#method(&#binding))
-            }
-            None => syn::parse_quote_spanned!(first=> &#binding),
-        };
-        check.args.push(dest);
-    }
-    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
-    let after = call(
-        private_path(symbol::AFTER, method_span),
-        [check, whole_call],
-        method_span,
-    );
-    let checked: Expr = single_arm_match(destination, binding, after, method_span);
-    match destination_owner.and_then(|owner| owner.bound) {
-        Some((bound, owner)) => {
-            let span = crate::held::glue_span(method_span);
-            syn::parse_quote_spanned!(span=> match &#owner { #bound => #checked })
-        }
-        None => checked,
+/// The name a place is a field, element or pointee of (`files` in
+/// `*files[i].0`).
+fn place_root(place: &Expr) -> &Expr {
+    match place {
+        Expr::Paren(paren) => place_root(&paren.expr),
+        Expr::Field(field) => place_root(&field.base),
+        Expr::Index(index) => place_root(&index.expr),
+        Expr::Unary(unary) => place_root(&unary.expr),
+        root => root,
     }
 }
 
-/// The owner of a `persist` destination derived from `owner.path()`.
-pub struct DestinationOwner {
-    /// The destination as written.
-    pub written: Expr,
-    /// A reference to the owner.
-    pub owner_ref: Expr,
-    pub joined: bool,
-    /// The binding `owner_ref` names and the owner it borrows, when the
-    /// owner is written in the destination and is not a lone name.
-    pub bound: Option<(Ident, Expr)>,
-}
-
-/// `__ephemeral_fs_dest`, spanned at the destination so that an error on
-/// its type is shown there. (No user names a local with our prefix.)
-pub fn destination_ident(dest_span: Span) -> Ident {
-    Ident::new(symbol::DESTINATION, dest_span)
+/// Whether a path is a local's name or `self`, by the naming convention:
+/// a `static` or `const` is named in upper case.
+fn is_local_name(root: &Expr) -> bool {
+    crate::held::is_lone_name(root)
+        && matches!(root, Expr::Path(path) if path.path.segments[0].ident.to_string()
+            .trim_start_matches("r#")
+            .starts_with(|c: char| c.is_lowercase() || c == '_'))
 }
 
 // Input:  NamedTempFile::new()?.keep()
@@ -475,17 +435,4 @@ pub fn probe_traits_import() -> Stmt {
     };
     // Emitted as tokens: parsing them back would only cost time.
     Stmt::Item(syn::Item::Verbatim(tokens))
-}
-
-// Input:  Entry { key: 3 }, __ephemeral_fs_dest, body
-// Output: match (Entry { key: 3 }) { __ephemeral_fs_dest => body }
-/// `match scrutinee { binding => body }`, built as a tree rather than parsed
-/// from tokens: a struct literal is not allowed as a scrutinee, and the
-/// printer adds the parentheses it needs only where it needs them (and so
-/// never trips `unused_parens`).
-fn single_arm_match(scrutinee: Expr, binding: Ident, body: Expr, span: Span) -> Expr {
-    let mut matched: syn::ExprMatch =
-        syn::parse_quote_spanned!(span=> match () { #binding => #body });
-    *matched.expr = scrutinee;
-    Expr::Match(matched)
 }

@@ -159,6 +159,29 @@ impl Rewriter<'_> {
             return;
         }
         match kind {
+            PlaceKind::Pure if persist && destination.is_some_and(holds_closure) => {
+                let place = receiver.clone();
+                let Some(slot) = form.destination_mut(expr) else {
+                    return;
+                };
+                let destination = std::mem::replace(slot, Expr::Verbatim(Default::default()));
+                let (destination, owner) = self.persist_destination(destination, span);
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                let put = |call: &mut Expr, checked: Expr| {
+                    if let Some(slot) = form.destination_mut(call) {
+                        *slot = checked;
+                    }
+                };
+                *expr = emit::escape_persist_in_place(
+                    level,
+                    &place,
+                    destination,
+                    owner,
+                    whole,
+                    put,
+                    span,
+                );
+            }
             PlaceKind::Pure => {
                 let place = receiver.clone();
                 let destination = persist
@@ -350,6 +373,22 @@ fn switched_off(method: &str, switch: Option<&Expr>) -> bool {
 fn checks_destination(method: &str, destination: Option<&Expr>) -> bool {
     ops::PERSIST_METHODS.contains(&method)
         && destination.is_some_and(|dest| !matches!(dest, Expr::Closure(_)))
+}
+
+/// Whether a destination holds a closure, whose parameter types may come
+/// from the type `persist` expects: then it stays in the call.
+fn holds_closure(destination: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
+            self.0 = true;
+        }
+        // A closure in a nested item takes nothing from the destination.
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_expr(&mut finder, destination);
+    finder.0
 }
 
 /// Takes the destination out of its call, leaving the binding it is

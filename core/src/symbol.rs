@@ -18,8 +18,17 @@ pub const PROBE: &str = "Probe";
 pub const AFTER: &str = "after";
 /// `with_witness(user_path, mirror)`: a function used as a value.
 pub const WITH_WITNESS: &str = "with_witness";
-/// `type_of(|| &place)`: a place's type, from a closure never called.
+/// `type_of(|| &raw const place)`: a place's type, from a closure never called.
 pub const TYPE_OF: &str = "type_of";
+/// `destination(dest, |d| check)`: a `persist` destination left in place.
+pub const PERSIST_DESTINATION: &str = "destination";
+/// The probe method that reads the type of a `persist` receiver into a
+/// marker, ahead of a destination left in place.
+pub const PERSIST_RECEIVER: &str = "__ephemeral_fs_persist_receiver";
+/// The binding the marker of a `persist` receiver is matched into.
+pub const RECEIVER: &str = "__ephemeral_fs_receiver";
+/// The `ref` binding a probe of a name in upper case takes its address by.
+pub const PLACE: &str = "__ephemeral_fs_place";
 /// The guard for the original of a new link.
 pub const LINK_ORIGINAL_GUARD: &str = "persistent_write_link_original";
 /// The guard for the original of a new symbolic link.
@@ -255,6 +264,7 @@ mod tests {
     fn emitted() -> Vec<String> {
         let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, TYPE_OF]
             .into_iter()
+            .chain([PERSIST_DESTINATION, PERSIST_RECEIVER])
             .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
             .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
             .chain([false, true].map(destination_probe))

@@ -751,3 +751,33 @@ fn copy_as_a_value_checks_its_source_where_reads_are_denied() {
     let output = expand(quote!(allow(persistent_write)), copy.clone());
     assert_eq!(output, copy.to_string());
 }
+
+#[test]
+fn persist_leaves_a_destination_with_a_closure_in_place() {
+    let output = expand(
+        quote!(),
+        quote! { fn f() { table.persist(Box::new(|s| s.len())); } },
+    );
+    let expected = format!(
+        "fn f () {{ {PROBES} match :: ephemeral_fs :: __private :: Probe (& table) . __ephemeral_fs_persist_receiver () {{ __ephemeral_fs_receiver => table . persist (:: ephemeral_fs :: __private :: destination (Box :: new (| s | s . len ()) , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }} ; }}"
+    );
+    assert_eq!(output, expected);
+}
+
+#[test]
+fn receivers_are_probed_without_references_where_rustc_forbids_them() {
+    // Below a local: a raw pointer, which a packed field allows.
+    let output = expand(quote!(), quote! { fn f() { packed.tmp.keep(); } });
+    assert!(
+        output.contains("type_of (| | & raw const packed . tmp)"),
+        "{output}"
+    );
+    // Below a `static mut` or a `const`: a `ref` binding.
+    let output = expand(quote!(), quote! { fn f() { STATE.keep(); } });
+    assert!(
+        output.contains(
+            "type_of (| | match STATE { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })"
+        ),
+        "{output}"
+    );
+}

@@ -282,6 +282,18 @@ mod tests {
     }
 
     #[test]
+    fn accepts_a_persist_destination_left_in_place() {
+        let item: Item = parse_quote! {
+            fn save(tmp: NamedTempFile, table: &Table, dir: &TempDir) -> io::Result<usize> {
+                NamedTempFile::persist(tmp, dir.child(names.iter().map(|n| n.len()).sum::<usize>().to_string())?)?;
+                Ok(table.persist(Box::new(|s| s.len())))
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
     fn catches_a_change_beyond_the_guards() {
         let item = handler();
         let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());

@@ -134,9 +134,34 @@ impl Undo {
                 };
                 Some(call)
             }
+            // match Probe(x).__ephemeral_fs_persist_receiver() { __ephemeral_fs_receiver =>
+            //     tmp.persist(destination(dest, |__ephemeral_fs_dest| check)) }
+            Expr::Match(matched) if is_receiver_binding(matched) => {
+                let mut call = take(&mut matched.arms[0].body);
+                let slot = match &mut call {
+                    Expr::MethodCall(call) => call.args.first_mut()?,
+                    Expr::Call(call) => call.args.iter_mut().nth(1)?,
+                    _ => return None,
+                };
+                let Expr::Call(destination) = slot else {
+                    return None;
+                };
+                if private_name(&destination.func).as_deref() != Some("destination") {
+                    return None;
+                }
+                *slot = take(destination.args.first_mut()?);
+                Some(call)
+            }
             _ => None,
         }
     }
+}
+
+/// `match probe { __ephemeral_fs_receiver => .. }`, how a `persist` whose
+/// destination stays in the call reads its receiver's type first.
+fn is_receiver_binding(matched: &syn::ExprMatch) -> bool {
+    matches!(matched.arms.as_slice(), [arm] if matches!(&arm.pat,
+        syn::Pat::Ident(binding) if binding.ident == "__ephemeral_fs_receiver"))
 }
 
 /// The methods a `warn`-level escape calls on what its probe yields.

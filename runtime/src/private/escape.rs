@@ -64,18 +64,20 @@ temp_handles! {
 }
 
 // Input:  files[next].keep()
-// Output: after(Probe(type_of(|| &files[next])).__ephemeral_fs_deny_temp_escape_in_place(),
+// Output: after(Probe(type_of(|| &raw const files[next])).__ephemeral_fs_deny_temp_escape_in_place(),
 //             files[next].keep())
 //
 // A receiver that is not a lone name is probed by its type alone: the
-// closure is never called, so the call evaluates the place once.
+// closure is never called, so the call evaluates the place once. The
+// pointer is raw, so that no reference is made: a field of a
+// `#[repr(packed)]` struct and a `static mut` may not be borrowed.
 
-/// The type of what a closure would return a reference to.
+/// The type of what a closure would return a pointer to.
 pub struct TypeOf<T: ?Sized>(PhantomData<fn() -> *const T>);
 
-/// `TypeOf` the place `place` refers to, without evaluating it.
+/// `TypeOf` the place `place` points to, without evaluating it.
 #[inline(always)]
-pub fn type_of<'a, T: ?Sized + 'a, F: FnOnce() -> &'a T>(_place: F) -> TypeOf<T> {
+pub fn type_of<T: ?Sized, F: FnOnce() -> *const T>(_place: F) -> TypeOf<T> {
     TypeOf(PhantomData)
 }
 
@@ -153,6 +155,7 @@ pub trait TempEscapeFallback<T>: Sealed {
         self,
         destination: &D,
     ) -> Passing<Checked>;
+    fn __ephemeral_fs_persist_receiver(self) -> super::AnyReceiver;
 }
 
 impl<T> TempEscapeFallback<T> for Probe<T> {
@@ -197,6 +200,11 @@ impl<T> TempEscapeFallback<T> for Probe<T> {
         _destination: &D,
     ) -> Passing<Checked> {
         Passing(Checked)
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_persist_receiver(self) -> super::AnyReceiver {
+        super::AnyReceiver
     }
 }
 

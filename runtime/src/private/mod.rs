@@ -7,6 +7,7 @@
 
 mod escape;
 mod path_of;
+mod persist;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,8 @@ pub use escape::{
     TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_value_1,
     fn_value_2, type_of,
 };
-pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
+pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPathRef};
+pub use persist::{AnyReceiver, TempReceiver, destination};
 
 use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder};
 
@@ -259,14 +261,16 @@ impl<T> PersistentRead<T> for Probe<T> {
 // itself, so that rustc's notes name them `Probe::<T>::method`. What they
 // decide is explained in `path_of.rs` and `escape.rs`.
 
-impl<'a, T: TempPathOwner + ?Sized> Probe<&'a T> {
+impl<'a, R: TempPathRef<'a>> Probe<R> {
     /// `owner.path()` by tempfile's own method; the user's closure is
     /// never called.
     #[inline(always)]
     pub fn __ephemeral_fs_path<F>(self, _user: F) -> &'a Path {
-        self.0.__ephemeral_fs_temp_path()
+        self.0.__ephemeral_fs_temp_path_ref()
     }
+}
 
+impl<T: TempPathOwner + ?Sized> Probe<&T> {
     #[inline(always)]
     pub fn __ephemeral_fs_path_buf<F>(self, _user: F) -> PathBuf {
         self.0.__ephemeral_fs_temp_path().to_path_buf()

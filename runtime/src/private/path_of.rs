@@ -68,6 +68,44 @@ macro_rules! through_pointers {
 
 through_pointers!(&T, &mut T, Box<T>, Rc<T>, Arc<T>);
 
+/// A reference to a temp handle whose path lives as long as the handle
+/// does, through any number of shared references: `&dir` of a parameter
+/// `dir: &'a TempDir` gives a path for `'a`, as `dir.path()` does, not for
+/// the borrow of the parameter.
+pub trait TempPathRef<'a>: Sealed {
+    fn __ephemeral_fs_temp_path_ref(self) -> &'a Path;
+}
+
+macro_rules! temp_path_refs {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<'a, $($generics)*> TempPathRef<'a> for &'a $ty {
+            #[inline(always)]
+            fn __ephemeral_fs_temp_path_ref(self) -> &'a Path {
+                self.__ephemeral_fs_temp_path()
+            }
+        }
+    )*};
+}
+
+temp_path_refs! {
+    [F] NamedTempFile<F>,
+    [] TempDir,
+    [T: TempPathOwner + ?Sized] Box<T>,
+    [T: TempPathOwner + ?Sized] Rc<T>,
+    [T: TempPathOwner + ?Sized] Arc<T>,
+    ['m, T: TempPathOwner + ?Sized] &'m mut T,
+}
+
+impl<'a, 'c, T: ?Sized> TempPathRef<'a> for &&'c T
+where
+    &'c T: TempPathRef<'a>,
+{
+    #[inline(always)]
+    fn __ephemeral_fs_temp_path_ref(self) -> &'a Path {
+        (*self).__ephemeral_fs_temp_path_ref()
+    }
+}
+
 /// Any other owner: the path must be a temp handle itself, which a `&Path`
 /// or `PathBuf` never is. (The `warn` fallbacks are in `crate::lint`.)
 pub trait PathOfFallback: Sealed {
