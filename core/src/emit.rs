@@ -274,6 +274,38 @@ fn place_for_probe(place: &Expr, span: Span) -> Expr {
     call(private_path(symbol::TYPE_OF, span), [closure], span)
 }
 
+// Input:  (tmp,).0.keep()
+// Output: ::ephemeral_fs::__private::projected((tmp,), |__ephemeral_fs_root|
+//             ::ephemeral_fs::__private::Probe(&(*__ephemeral_fs_root).0)
+//                 .__ephemeral_fs_deny_temp_escape_in_place()).0.keep()
+/// Checks a receiver that starts from a value: the value is evaluated once,
+/// where the user wrote it, and the receiver's type is read from a closure
+/// that is given it and never called. `receiver` is the receiver as
+/// written, whose root is replaced here.
+pub fn escape_by_root(level: Level, receiver: &mut Expr, method_span: Span) {
+    let root_ident = Ident::new(symbol::PROJECTED_ROOT, method_span);
+    let mut projection = receiver.clone();
+    if let Some(root) = crate::syntax::value_root_mut(&mut projection) {
+        *root = syn::parse_quote_spanned!(method_span=> (*#root_ident));
+    }
+    let check = method(
+        probe(borrow(&projection, method_span), method_span),
+        symbol::escape_probe(level, true),
+        method_span,
+    );
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
+    let Some(root) = crate::syntax::value_root_mut(receiver) else {
+        return;
+    };
+    let value = std::mem::replace(root, Expr::Verbatim(Default::default()));
+    let closure: Expr = syn::parse_quote_spanned!(method_span=> |#root_ident| #check);
+    *root = call(
+        private_path(symbol::PROJECTED, method_span),
+        [value, closure],
+        method_span,
+    );
+}
+
 // Input:  tmp.persist(dest)
 // Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
 //             ::ephemeral_fs::__private::Probe(&tmp)

@@ -20,6 +20,9 @@ pub const AFTER: &str = "after";
 pub const WITH_WITNESS: &str = "with_witness";
 /// `type_of(|| &place)`: a place's type, from a closure never called.
 pub const TYPE_OF: &str = "type_of";
+/// `projected(root, |root| check)`: a value, after a check of a projection
+/// of it from a closure never called.
+pub const PROJECTED: &str = "projected";
 /// The guard for the original of a new link.
 pub const LINK_ORIGINAL_GUARD: &str = "persistent_write_link_original";
 /// The guard for the original of a new symbolic link.
@@ -49,6 +52,10 @@ pub const PROBE_TRAITS: &[&str] = &[
 /// of the generated code, not a runtime name. (No user names a local with
 /// our prefix.)
 pub const DESTINATION: &str = "__ephemeral_fs_dest";
+
+/// The closure parameter a receiver's root value is checked through: a
+/// local too.
+pub const PROJECTED_ROOT: &str = "__ephemeral_fs_root";
 
 /// The binding a checked argument's owner is borrowed into: a local too.
 pub const OWNER: &str = "__ephemeral_fs_owner";
@@ -253,7 +260,7 @@ mod tests {
 
     /// Every runtime name the expansion can emit, whatever the lint and level.
     fn emitted() -> Vec<String> {
-        let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, TYPE_OF]
+        let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, TYPE_OF, PROJECTED]
             .into_iter()
             .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
             .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])

@@ -134,6 +134,28 @@ pub fn place_kind(expr: &Expr) -> PlaceKind {
     }
 }
 
+/// The value a place expression starts from, below its fields, indexes
+/// and derefs (`(tmp,)` in `(tmp,).0`, `Box::new(dir)` in
+/// `*Box::new(dir)`); `None` when it starts from a variable.
+pub fn value_root_mut(expr: &mut Expr) -> Option<&mut Expr> {
+    let projection = match &*expr {
+        Expr::Path(path) if path.qself.is_none() => return None,
+        Expr::Paren(_) | Expr::Field(_) | Expr::Index(_) => true,
+        Expr::Unary(unary) => matches!(unary.op, UnOp::Deref(_)),
+        _ => false,
+    };
+    if !projection {
+        return Some(expr);
+    }
+    match expr {
+        Expr::Paren(paren) => value_root_mut(&mut paren.expr),
+        Expr::Field(field) => value_root_mut(&mut field.base),
+        Expr::Index(index) => value_root_mut(&mut index.expr),
+        Expr::Unary(unary) => value_root_mut(&mut unary.expr),
+        _ => None,
+    }
+}
+
 /// `false`, as written.
 pub fn is_literal_false(expr: &Expr) -> bool {
     matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)

@@ -189,8 +189,24 @@ fn escapes_probe_places_by_reference_and_values_by_value() {
 }
 
 #[test]
-fn harmless_switches_and_impure_places_are_not_probed() {
-    let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); files[next()].keep(); cache::keep(x); } };
+fn impure_places_are_probed_by_type_and_evaluated_once() {
+    // A place with a call in it: by its type, from a closure never called.
+    let output = expand(quote!(), quote! { fn f() { files[next()].keep(); } });
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | & files [next ()])) . __ephemeral_fs_deny_temp_escape_in_place () , files [next ()] . keep ())"),
+        "{output}"
+    );
+    // A place that starts from a value: the value goes through once.
+    let output = expand(quote!(), quote! { fn f() { (tmp,).0.persist(dest); } });
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: projected ((tmp ,) , | __ephemeral_fs_root | :: ephemeral_fs :: __private :: Probe (& (* __ephemeral_fs_root) . 0) . __ephemeral_fs_deny_temp_escape_in_place ()) . 0 . persist (dest)"),
+        "{output}"
+    );
+}
+
+#[test]
+fn harmless_switches_are_not_probed() {
+    let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); cache::keep(x); } };
     assert_eq!(expand(quote!(), input.clone()), input.to_string());
     // A rename of tempfile's type in sight is tempfile's type.
     let output = expand(

@@ -171,6 +171,21 @@ pub fn persistent_read_made<T: MadeByTempfile<persistent_read>>(made: T) -> T {
     made
 }
 
+// Input:  (tmp,).0.keep()
+// Output: projected((tmp,), |__ephemeral_fs_root|
+//             Probe(&(*__ephemeral_fs_root).0).__ephemeral_fs_deny_temp_escape_in_place())
+//             .0.keep()
+//
+// A receiver that starts from a value is checked through a closure given
+// that value and never called: the value is evaluated once, where the user
+// wrote it, and moves on as before.
+
+/// Yields `root`, whose projection `check` reads the type of.
+#[inline(always)]
+pub fn projected<T, C>(root: T, _check: impl FnOnce(&T) -> C) -> T {
+    root
+}
+
 /// Evaluates a probe for its type check only, then yields `value`.
 #[inline(always)]
 pub fn after<P, T>(_probe: P, value: T) -> T {
