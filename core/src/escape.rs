@@ -301,13 +301,19 @@ impl Rewriter<'_> {
             }
             _ => ident_name(&path.segments[count - 2].ident),
         };
-        if !TEMPFILE_TYPES.contains(&owner.as_str()) {
+        // Another type's name (`Scratch::keep`, with `use tempfile::TempDir
+        // as Scratch;` out of sight) may stand for tempfile's type too, as
+        // in the call form: its function's own signature decides.
+        let named = TEMPFILE_TYPES.contains(&owner.as_str());
+        if !named && !owner_is_type(path) {
             return false;
         }
         let constructor = ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str());
         // tempfile's arities: a type of the user's named like tempfile's
-        // with another arity fails the bound, which says so.
+        // with another arity fails the bound, which says so. Any other
+        // type's function may take any number of arguments.
         let arity = match name.as_str() {
+            _ if !named => 0,
             "keep" if owner == "Builder" => 2,
             "keep" | "into_path" | "from_path" | "try_from_path" => 1,
             _ => 2,

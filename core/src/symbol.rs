@@ -172,9 +172,13 @@ pub fn forget_probe(level: Level) -> &'static str {
 
 /// For a tempfile escape used as a value, the wrapper that takes the
 /// function and the probe method on it: by its result's type for a
-/// constructor, else by its first argument's (`arity` 1 or 2).
+/// constructor, else by its first argument's (`arity` 1 or 2; 0 when the
+/// type's name does not give it).
 pub fn escape_value(constructor: bool, arity: usize) -> (&'static str, &'static str) {
     match (constructor, arity) {
+        // Any arity: the function's signature says which argument decides.
+        (true, 0) => ("fn_result_any", "__ephemeral_fs_deny_temp_adopt_value"),
+        (false, 0) => ("fn_value_any", "__ephemeral_fs_deny_temp_escape_value"),
         (true, _) => ("fn_result_1", "__ephemeral_fs_deny_temp_adopt_value"),
         (false, 1) => ("fn_value_1", "__ephemeral_fs_deny_temp_escape_value"),
         (false, _) => ("fn_value_2", "__ephemeral_fs_deny_temp_escape_value"),
@@ -294,7 +298,7 @@ mod tests {
             names.push(adopt_probe(level).to_owned());
             names.push(forget_probe(level).to_owned());
         }
-        for (constructor, arity) in [(true, 1), (false, 1), (false, 2)] {
+        for (constructor, arity) in [(true, 1), (false, 1), (false, 2), (true, 0), (false, 0)] {
             let (wrapper, probe) = escape_value(constructor, arity);
             names.extend([wrapper.to_owned(), probe.to_owned()]);
         }

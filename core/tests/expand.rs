@@ -206,7 +206,8 @@ fn impure_places_are_probed_by_type_and_evaluated_once() {
 
 #[test]
 fn harmless_switches_are_not_probed() {
-    let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); cache::keep(x); } };
+    let input =
+        quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); cache::keep(x); } };
     assert_eq!(expand(quote!(), input.clone()), input.to_string());
     // A rename of tempfile's type in sight is tempfile's type.
     let output = expand(
