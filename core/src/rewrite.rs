@@ -516,6 +516,14 @@ impl VisitMut for Rewriter<'_> {
         let nested = self.nested_names.len();
         self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
+        if self.body.flow.has_bindings() {
+            for stmt in &block.stmts {
+                if let Stmt::Item(item) = stmt {
+                    let names = crate::syntax::block_item_value_names(item);
+                    self.body.flow.shadow_by_item(names);
+                }
+            }
+        }
         let block_number = self.body.flow.open_block();
         for (at, stmt) in block.stmts.iter_mut().enumerate() {
             if let Stmt::Local(_) = stmt {
