@@ -413,6 +413,25 @@ pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
     then_warn(level, check, symbol::ESCAPE_WARNING, span)
 }
 
+// Input:  std::mem::forget(t)                    (in a `const fn`)
+// Output: std::mem::forget(::ephemeral_fs::__private::checked_in_const(t, |__ephemeral_fs_root|
+//             ::ephemeral_fs::__private::Probe(::ephemeral_fs::__private::type_of(
+//                 || __ephemeral_fs_root)).__ephemeral_fs_deny_temp_forget()))
+/// The same check in a `const fn`, where probes cannot be called: the
+/// value's type is read by a closure that is given it and never called.
+pub fn forgotten_in_const(level: Level, value: Expr, span: Span) -> Expr {
+    let root = Ident::new(symbol::PROJECTED_ROOT, span);
+    let place: Expr = syn::parse_quote_spanned!(span=> || #root);
+    let place = call(private_path(symbol::TYPE_OF, span), [place], span);
+    let check = forgotten(level, place, span);
+    let closure: Expr = syn::parse_quote_spanned!(span=> |#root| #check);
+    call(
+        private_path(symbol::CHECKED_IN_CONST, span),
+        [value, closure],
+        span,
+    )
+}
+
 // Input:  TempDir::keep                  (a value)
 // Output: ::ephemeral_fs::__private::fn_value_1(TempDir::keep).__ephemeral_fs_deny_temp_escape_value()
 /// Checks a tempfile escape used as a value by its argument's type (its

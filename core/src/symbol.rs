@@ -23,6 +23,8 @@ pub const TYPE_OF: &str = "type_of";
 /// `projected(root, |root| check)`: a value, after a check of a projection
 /// of it from a closure never called.
 pub const PROJECTED: &str = "projected";
+/// `checked_in_const(value, |value| check)`: the same, `const`.
+pub const CHECKED_IN_CONST: &str = "checked_in_const";
 /// The guard for the original of a new link.
 pub const LINK_ORIGINAL_GUARD: &str = "persistent_write_link_original";
 /// The guard for the original of a new symbolic link.
@@ -264,15 +266,22 @@ mod tests {
 
     /// Every runtime name the expansion can emit, whatever the lint and level.
     fn emitted() -> Vec<String> {
-        let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, TYPE_OF, PROJECTED]
-            .into_iter()
-            .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
-            .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
-            .chain([false, true].map(destination_probe))
-            .chain([(false, false), (true, false), (false, true)].map(|(o, j)| path_probe(o, j)))
-            .chain(PROBE_TRAITS.iter().copied())
-            .map(str::to_owned)
-            .collect();
+        let mut names: Vec<String> = [
+            PROBE,
+            AFTER,
+            WITH_WITNESS,
+            TYPE_OF,
+            PROJECTED,
+            CHECKED_IN_CONST,
+        ]
+        .into_iter()
+        .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
+        .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
+        .chain([false, true].map(destination_probe))
+        .chain([(false, false), (true, false), (false, true)].map(|(o, j)| path_probe(o, j)))
+        .chain(PROBE_TRAITS.iter().copied())
+        .map(str::to_owned)
+        .collect();
         // The lints whose guards check a path argument.
         for lint in [Lint::PersistentWrite, Lint::PersistentRead] {
             let guards = [

@@ -442,6 +442,24 @@ fn const_contexts_are_not_probed() {
 }
 
 #[test]
+fn const_fn_leak_calls_are_checked_by_a_closure_never_called() {
+    let output = expand(
+        quote!(),
+        quote! { const fn f(t: T) -> u8 { std::mem::forget(t); s.keep() } },
+    );
+    assert!(
+        output.contains("std :: mem :: forget (:: ephemeral_fs :: __private :: checked_in_const (t , | __ephemeral_fs_root | :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | __ephemeral_fs_root)) . __ephemeral_fs_deny_temp_forget ())) ; s . keep ()"),
+        "{output}"
+    );
+    // An `allow` on the statement leaves it as written.
+    let input = quote! { const fn f(t: T) { #[ephemeral_fs::allow(temp_escape, reason = "x")] std::mem::forget(t); } };
+    assert_eq!(
+        expand(quote!(), input),
+        quote! { const fn f(t: T) { std::mem::forget(t); } }.to_string()
+    );
+}
+
+#[test]
 fn path_called_escapes_probe_their_receiver_argument() {
     // The receiver decides, whatever the path names: a trait, a generic
     // type, a module.

@@ -132,6 +132,11 @@ impl<T: TempOwned, const N: usize> TempOwned for [T; N] {
     type Owned = T::Owned;
 }
 
+/// The type of a value a `const fn` forgets, read without the value.
+impl<T: TempOwned + ?Sized> TempOwned for TypeOf<T> {
+    type Owned = T::Owned;
+}
+
 /// What a place probe yields: nothing that borrows the receiver, so the
 /// receiver can be moved by the call that follows.
 pub struct Checked;

@@ -186,6 +186,20 @@ pub fn projected<T, C>(root: T, _check: impl FnOnce(&T) -> C) -> T {
     root
 }
 
+// Input:  std::mem::forget(t)          (in a `const fn`)
+// Output: std::mem::forget(checked_in_const(t, |__ephemeral_fs_root|
+//             Probe(type_of(|| __ephemeral_fs_root)).__ephemeral_fs_deny_temp_forget()))
+//
+// Probes are not `const`; a closure may be made, not called, in a `const
+// fn`, and its body is checked as run-time code.
+
+/// Yields `value`, whose type `check` reads.
+#[inline(always)]
+pub const fn checked_in_const<T, C, F: FnOnce(&T) -> C>(value: T, check: F) -> T {
+    std::mem::forget(check);
+    value
+}
+
 /// Evaluates a probe for its type check only, then yields `value`.
 #[inline(always)]
 pub fn after<P, T>(_probe: P, value: T) -> T {
