@@ -398,15 +398,9 @@ fn_args!(A B C D E G);
 fn_args!(A B C D E G H);
 fn_args!(A B C D E G H I);
 
-/// A function value of any arity, with its arguments as a tuple.
-pub struct FnArgsValue<F, Args>(F, PhantomData<fn(Args)>);
-
-#[diagnostic::do_not_recommend]
-impl<F, Args> Sealed for FnArgsValue<F, Args> {}
-
 #[inline(always)]
-pub fn fn_value_any<F: FnArgs<Args>, Args>(function: F) -> FnArgsValue<F, Args> {
-    FnArgsValue(function, PhantomData)
+pub fn fn_value_any<F: FnArgs<Args>, Args>(function: F) -> FnValue<F, Args> {
+    FnValue(function, PhantomData)
 }
 
 #[inline(always)]
@@ -414,7 +408,8 @@ pub fn fn_result_any<F: FnArgs<Args>, Args>(function: F) -> FnValue<F, F::Result
     FnValue(function, PhantomData)
 }
 
-impl<F, A: TempHandle> FnArgsValue<F, (A,)> {
+// Its arguments as a tuple: the first decides.
+impl<F, A: TempHandle> FnValue<F, (A,)> {
     #[inline(always)]
     pub fn __ephemeral_fs_deny_temp_escape_value(self) -> F
     where
@@ -424,24 +419,12 @@ impl<F, A: TempHandle> FnArgsValue<F, (A,)> {
     }
 }
 
-impl<F, A: TempHandle, B> FnArgsValue<F, (A, B)> {
+impl<F, A: TempHandle, B> FnValue<F, (A, B)> {
     #[inline(always)]
     pub fn __ephemeral_fs_deny_temp_escape_value(self) -> F
     where
         A::Owned: MayOutliveTheRequest,
     {
-        self.0
-    }
-}
-
-impl<F, Args> FnValueFallback<F> for FnArgsValue<F, Args> {
-    #[inline(always)]
-    fn __ephemeral_fs_deny_temp_escape_value(self) -> F {
-        self.0
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_deny_temp_adopt_value(self) -> F {
         self.0
     }
 }

@@ -15,9 +15,9 @@ use tempfile::NamedTempFile;
 
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
 pub use escape::{
-    Checked, Escaping, FnArgs, FnArgsValue, FnValue, FnValueFallback, Passing, Persisting,
-    TempAdoptFallback, TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf,
-    fn_result_1, fn_result_any, fn_value_1, fn_value_2, fn_value_any, type_of,
+    Checked, Escaping, FnArgs, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
+    TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_result_any,
+    fn_value_1, fn_value_2, fn_value_any, type_of,
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
