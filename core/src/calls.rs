@@ -140,14 +140,24 @@ impl Rewriter<'_> {
             return;
         };
         let value = &*arg;
-        let level = self.record(Lint::TempEscape, callee_span, true, || {
-            (Callee::Leak { path }, Some(Subject::Value(value)))
-        });
+        let describe = || (Callee::Leak { path }, Some(Subject::Value(value)));
+        // In a `const fn`, at the levels of its body: the probe is `const`.
+        let in_const_fn = self.const_fn_levels;
+        let level = match in_const_fn {
+            Some(levels) => {
+                let level = levels.get(Lint::TempEscape);
+                self.record_at(Lint::TempEscape, level, callee_span, true, describe)
+            }
+            None => self.record(Lint::TempEscape, callee_span, true, describe),
+        };
         if level == Level::Allow || !self.emits {
             return;
         }
         let value = std::mem::replace(arg, Expr::Verbatim(Default::default()));
-        *arg = emit::forgotten(level, value, callee_span);
+        *arg = match in_const_fn {
+            Some(_) => emit::forgotten_in_const(level, value, callee_span),
+            None => emit::forgotten(level, value, callee_span),
+        };
     }
 
     /// A cheap test before resolving, which allocates: the last segment is

@@ -296,6 +296,38 @@ fn place_for_probe(place: &Expr, span: Span) -> Expr {
     call(private_path(symbol::TYPE_OF, span), [closure], span)
 }
 
+// Input:  (tmp,).0.keep()
+// Output: ::ephemeral_fs::__private::projected((tmp,), |__ephemeral_fs_root|
+//             ::ephemeral_fs::__private::Probe(&(*__ephemeral_fs_root).0)
+//                 .__ephemeral_fs_deny_temp_escape_in_place()).0.keep()
+/// Checks a receiver that starts from a value: the value is evaluated once,
+/// where the user wrote it, and the receiver's type is read from a closure
+/// that is given it and never called. `receiver` is the receiver as
+/// written, whose root is replaced here.
+pub fn escape_by_root(level: Level, receiver: &mut Expr, method_span: Span) {
+    let root_ident = Ident::new(symbol::PROJECTED_ROOT, method_span);
+    let mut projection = receiver.clone();
+    if let Some(root) = crate::syntax::value_root_mut(&mut projection) {
+        *root = syn::parse_quote_spanned!(method_span=> (*#root_ident));
+    }
+    let check = method(
+        probe(borrow(&projection, method_span), method_span),
+        symbol::escape_probe(level, true),
+        method_span,
+    );
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
+    let Some(root) = crate::syntax::value_root_mut(receiver) else {
+        return;
+    };
+    let value = std::mem::replace(root, Expr::Verbatim(Default::default()));
+    let closure: Expr = syn::parse_quote_spanned!(method_span=> |#root_ident| #check);
+    *root = call(
+        private_path(symbol::PROJECTED, method_span),
+        [value, closure],
+        method_span,
+    );
+}
+
 /// The name a place is a field, element or pointee of (`files` in
 /// `*files[i].0`).
 fn place_root(place: &Expr) -> &Expr {
@@ -339,6 +371,25 @@ pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
     let value_span = syn::spanned::Spanned::span(&value);
     let check = method(probe(value, value_span), name, span);
     then_warn(level, check, symbol::ESCAPE_WARNING, span)
+}
+
+// Input:  std::mem::forget(t)                    (in a `const fn`)
+// Output: std::mem::forget(::ephemeral_fs::__private::checked_in_const(t, |__ephemeral_fs_root|
+//             ::ephemeral_fs::__private::Probe(::ephemeral_fs::__private::type_of(
+//                 || __ephemeral_fs_root)).__ephemeral_fs_deny_temp_forget()))
+/// The same check in a `const fn`, where probes cannot be called: the
+/// value's type is read by a closure that is given it and never called.
+pub fn forgotten_in_const(level: Level, value: Expr, span: Span) -> Expr {
+    let root = Ident::new(symbol::PROJECTED_ROOT, span);
+    let place: Expr = syn::parse_quote_spanned!(span=> || #root);
+    let place = call(private_path(symbol::TYPE_OF, span), [place], span);
+    let check = forgotten(level, place, span);
+    let closure: Expr = syn::parse_quote_spanned!(span=> |#root| #check);
+    call(
+        private_path(symbol::CHECKED_IN_CONST, span),
+        [value, closure],
+        span,
+    )
 }
 
 // Input:  TempDir::keep                  (a value)

@@ -12,7 +12,9 @@ use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops;
 use crate::rewrite::Rewriter;
-use crate::syntax::{PlaceKind, ident_name, is_literal_false, last_ident_span, place_kind};
+use crate::syntax::{
+    PlaceKind, ident_name, is_literal_false, last_ident_span, place_kind, value_root_mut,
+};
 
 /// Where an escape's receiver and destination are in its call.
 #[derive(Clone, Copy)]
@@ -139,11 +141,6 @@ impl Rewriter<'_> {
             return;
         }
         let kind = place_kind(receiver);
-        if kind == PlaceKind::Impure {
-            // Borrowing it would evaluate its calls twice, and taking it by
-            // value could move out of a place: left to the documented limits.
-            return;
-        }
         let persist = kind == PlaceKind::Pure && checks_destination(method, destination);
         let level = self.record(Lint::TempEscape, span, true, || {
             let subject = match destination {
@@ -203,7 +200,25 @@ impl Rewriter<'_> {
                     *receiver = emit::escape_by_value(level, value, span);
                 }
             }
-            PlaceKind::Impure => {}
+            // Borrowing the receiver would evaluate its calls twice, and
+            // taking it by value could move out of a place: its type is
+            // read without evaluating it, and a `persist` of a tempfile
+            // type is an escape whatever the destination.
+            PlaceKind::Impure => {
+                let mut place = receiver.clone();
+                if value_root_mut(&mut place).is_some() {
+                    // `(tmp,).0.keep()`, `(*Box::new(dir)).keep()`: the
+                    // value it starts from is checked once evaluated.
+                    if let Some(receiver) = form.receiver_mut(expr) {
+                        emit::escape_by_root(level, receiver, span);
+                    }
+                } else {
+                    // `files[next()].keep()`: a place of a variable, by its
+                    // type alone.
+                    let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                    *expr = emit::escape_by_place(level, &place, whole, span);
+                }
+            }
         }
     }
 }
@@ -309,13 +324,19 @@ impl Rewriter<'_> {
             }
             _ => ident_name(&path.segments[count - 2].ident),
         };
-        if !TEMPFILE_TYPES.contains(&owner.as_str()) {
+        // Another type's name (`Scratch::keep`, with `use tempfile::TempDir
+        // as Scratch;` out of sight) may stand for tempfile's type too, as
+        // in the call form: its function's own signature decides.
+        let named = TEMPFILE_TYPES.contains(&owner.as_str());
+        if !named && !owner_is_type(path) {
             return false;
         }
         let constructor = ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str());
         // tempfile's arities: a type of the user's named like tempfile's
-        // with another arity fails the bound, which says so.
+        // with another arity fails the bound, which says so. Any other
+        // type's function may take any number of arguments.
         let arity = match name.as_str() {
+            _ if !named => 0,
             "keep" if owner == "Builder" => 2,
             "keep" | "into_path" | "from_path" | "try_from_path" => 1,
             _ => 2,

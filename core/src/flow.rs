@@ -209,6 +209,23 @@ impl Flow {
         }
     }
 
+    /// A block's items shadow the function's locals in the whole block
+    /// (`{ use crate::UPLOADS as p; fs::write(p, ..) }` writes to the
+    /// static): a path local they name is not followed in it. `None`
+    /// stands for a glob import, which may name any.
+    pub(crate) fn shadow_by_item(&mut self, names: Option<Vec<String>>) {
+        let names = names.unwrap_or_else(|| {
+            let bound = self.frames.iter().flat_map(|frame| &frame.names);
+            bound
+                .filter(|(_, binding)| binding.is_some())
+                .map(|(name, _)| name.clone())
+                .collect()
+        });
+        for name in names {
+            self.shadow_if_bound(&name);
+        }
+    }
+
     /// `name` is bound to something not followed; every binding whose owner
     /// it named is dropped too, since the owner's name now means another
     /// value.

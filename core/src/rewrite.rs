@@ -47,6 +47,9 @@ pub struct Rewriter<'a> {
     /// Inside a const context, the levels outside it: a closure there runs
     /// at run time, and is checked with them.
     const_levels: Option<Levels>,
+    /// Inside a `const fn`'s body (not a closure in it), the levels its
+    /// leak calls are checked at: the rest of it is left as written.
+    pub(crate) const_fn_levels: Option<Levels>,
     /// Whether the `make` closure being visited is handed a path it may
     /// use (see `calls::only_opens`).
     pub(crate) made_is_trusted: bool,
@@ -103,6 +106,7 @@ impl<'a> Rewriter<'a> {
             nested_names: Vec::new(),
             reasons: Vec::new(),
             const_levels: None,
+            const_fn_levels: None,
             made_is_trusted: false,
         }
     }
@@ -161,13 +165,19 @@ impl<'a> Rewriter<'a> {
     fn with_settings(&mut self, settings: &[Setting], f: impl FnOnce(&mut Self)) {
         let saved = self.levels;
         let reasons = self.reasons.len();
+        let saved_const_fn = self.const_fn_levels;
         if !self.stripping {
             self.levels = args::apply(saved, settings);
+        } else if let Some(levels) = saved_const_fn {
+            self.const_fn_levels = Some(args::apply(levels, settings));
+        }
+        if !self.stripping || saved_const_fn.is_some() {
             self.reasons
                 .extend(settings.iter().map(|s| (s.lint, s.reason.clone())));
         }
         f(self);
         self.levels = saved;
+        self.const_fn_levels = saved_const_fn;
         self.reasons.truncate(reasons);
     }
 
@@ -229,18 +239,32 @@ impl<'a> Rewriter<'a> {
     }
 
     /// Rewrites a function body. A `const fn` cannot touch the filesystem,
-    /// and probes are not `const`, so its body only loses our attributes.
+    /// and probes are not `const`, so its body only loses our attributes,
+    /// but for its `const` leak calls (`mem::forget`, `ManuallyDrop::new`),
+    /// which can cancel a temp file's cleanup when it runs at run time:
+    /// they are checked through closures never called (`calls.rs`).
     fn rewrite_fn_body(&mut self, sig: &Signature, block: &mut Block) {
         if sig.constness.is_some() {
-            return self.strip_only(|this| this.visit_block_mut(block));
+            let saved = std::mem::take(&mut self.body);
+            let saved_const_fn = self.const_fn_levels.replace(self.levels);
+            self.body.flow = Flow::for_body(block);
+            self.strip_only(|this| this.visit_block_mut(block));
+            if self.body.uses_probes && self.emits {
+                block.stmts.insert(0, emit::probe_traits_import());
+            }
+            self.const_fn_levels = saved_const_fn;
+            self.body = saved;
+            return;
         }
         let saved = std::mem::take(&mut self.body);
+        let saved_const_fn = self.const_fn_levels.take();
         (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
         self.body.flow = Flow::for_body(block);
         self.visit_block_mut(block);
         if self.body.uses_probes && self.emits {
             block.stmts.insert(0, emit::probe_traits_import());
         }
+        self.const_fn_levels = saved_const_fn;
         self.body = saved;
     }
 
@@ -273,7 +297,9 @@ impl<'a> Rewriter<'a> {
         };
         let (saved, stripping, uses_probes) = (self.levels, self.stripping, self.body.uses_probes);
         (self.levels, self.stripping, self.body.uses_probes) = (levels, false, false);
+        let const_fn_levels = self.const_fn_levels.take();
         f(self, body);
+        self.const_fn_levels = const_fn_levels;
         if self.body.uses_probes && self.emits {
             let import = emit::probe_traits_import();
             let inner = std::mem::replace(body, Expr::Verbatim(Default::default()));
@@ -516,6 +542,14 @@ impl VisitMut for Rewriter<'_> {
         let nested = self.nested_names.len();
         self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
+        if self.body.flow.has_bindings() {
+            for stmt in &block.stmts {
+                if let Stmt::Item(item) = stmt {
+                    let names = crate::syntax::block_item_value_names(item);
+                    self.body.flow.shadow_by_item(names);
+                }
+            }
+        }
         let block_number = self.body.flow.open_block();
         for (at, stmt) in block.stmts.iter_mut().enumerate() {
             if let Stmt::Local(_) = stmt {

@@ -29,6 +29,11 @@ pub const PERSIST_RECEIVER: &str = "__ephemeral_fs_persist_receiver";
 pub const RECEIVER: &str = "__ephemeral_fs_receiver";
 /// The `ref` binding a probe of a name in upper case takes its address by.
 pub const PLACE: &str = "__ephemeral_fs_place";
+/// `projected(root, |root| check)`: a value, after a check of a projection
+/// of it from a closure never called.
+pub const PROJECTED: &str = "projected";
+/// `checked_in_const(value, |value| check)`: the same, `const`.
+pub const CHECKED_IN_CONST: &str = "checked_in_const";
 /// The guard for the original of a new link.
 pub const LINK_ORIGINAL_GUARD: &str = "persistent_write_link_original";
 /// The guard for the original of a new symbolic link.
@@ -58,6 +63,10 @@ pub const PROBE_TRAITS: &[&str] = &[
 /// of the generated code, not a runtime name. (No user names a local with
 /// our prefix.)
 pub const DESTINATION: &str = "__ephemeral_fs_dest";
+
+/// The closure parameter a receiver's root value is checked through: a
+/// local too.
+pub const PROJECTED_ROOT: &str = "__ephemeral_fs_root";
 
 /// The binding a checked argument's owner is borrowed into: a local too.
 pub const OWNER: &str = "__ephemeral_fs_owner";
@@ -174,9 +183,13 @@ pub fn forget_probe(level: Level) -> &'static str {
 
 /// For a tempfile escape used as a value, the wrapper that takes the
 /// function and the probe method on it: by its result's type for a
-/// constructor, else by its first argument's (`arity` 1 or 2).
+/// constructor, else by its first argument's (`arity` 1 or 2; 0 when the
+/// type's name does not give it).
 pub fn escape_value(constructor: bool, arity: usize) -> (&'static str, &'static str) {
     match (constructor, arity) {
+        // Any arity: the function's signature says which argument decides.
+        (true, 0) => ("fn_result_any", "__ephemeral_fs_deny_temp_adopt_value"),
+        (false, 0) => ("fn_value_any", "__ephemeral_fs_deny_temp_escape_value"),
         (true, _) => ("fn_result_1", "__ephemeral_fs_deny_temp_adopt_value"),
         (false, 1) => ("fn_value_1", "__ephemeral_fs_deny_temp_escape_value"),
         (false, _) => ("fn_value_2", "__ephemeral_fs_deny_temp_escape_value"),
@@ -262,16 +275,23 @@ mod tests {
 
     /// Every runtime name the expansion can emit, whatever the lint and level.
     fn emitted() -> Vec<String> {
-        let mut names: Vec<String> = [PROBE, AFTER, WITH_WITNESS, TYPE_OF]
-            .into_iter()
-            .chain([PERSIST_DESTINATION, PERSIST_RECEIVER])
-            .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
-            .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
-            .chain([false, true].map(destination_probe))
-            .chain([(false, false), (true, false), (false, true)].map(|(o, j)| path_probe(o, j)))
-            .chain(PROBE_TRAITS.iter().copied())
-            .map(str::to_owned)
-            .collect();
+        let mut names: Vec<String> = [
+            PROBE,
+            AFTER,
+            WITH_WITNESS,
+            TYPE_OF,
+            PROJECTED,
+            CHECKED_IN_CONST,
+        ]
+        .into_iter()
+        .chain([PERSIST_DESTINATION, PERSIST_RECEIVER])
+        .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
+        .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
+        .chain([false, true].map(destination_probe))
+        .chain([(false, false), (true, false), (false, true)].map(|(o, j)| path_probe(o, j)))
+        .chain(PROBE_TRAITS.iter().copied())
+        .map(str::to_owned)
+        .collect();
         // The lints whose guards check a path argument.
         for lint in [Lint::PersistentWrite, Lint::PersistentRead] {
             let guards = [
@@ -297,7 +317,7 @@ mod tests {
             names.push(adopt_probe(level).to_owned());
             names.push(forget_probe(level).to_owned());
         }
-        for (constructor, arity) in [(true, 1), (false, 1), (false, 2)] {
+        for (constructor, arity) in [(true, 1), (false, 1), (false, 2), (true, 0), (false, 0)] {
             let (wrapper, probe) = escape_value(constructor, arity);
             names.extend([wrapper.to_owned(), probe.to_owned()]);
         }

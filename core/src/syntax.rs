@@ -134,6 +134,67 @@ pub fn place_kind(expr: &Expr) -> PlaceKind {
     }
 }
 
+/// The value a place expression starts from, below its fields, indexes
+/// and derefs (`(tmp,)` in `(tmp,).0`, `Box::new(dir)` in
+/// `*Box::new(dir)`); `None` when it starts from a variable.
+pub fn value_root_mut(expr: &mut Expr) -> Option<&mut Expr> {
+    let projection = match &*expr {
+        Expr::Path(path) if path.qself.is_none() => return None,
+        Expr::Paren(_) | Expr::Field(_) | Expr::Index(_) => true,
+        Expr::Unary(unary) => matches!(unary.op, UnOp::Deref(_)),
+        _ => false,
+    };
+    if !projection {
+        return Some(expr);
+    }
+    match expr {
+        Expr::Paren(paren) => value_root_mut(&mut paren.expr),
+        Expr::Field(field) => value_root_mut(&mut field.base),
+        Expr::Index(index) => value_root_mut(&mut index.expr),
+        Expr::Unary(unary) => value_root_mut(&mut unary.expr),
+        _ => None,
+    }
+}
+
+/// The names an item in a block declares where a path names a value
+/// (`static p`, `const p`, `fn p`, `struct p;`, `use crate::P as p;`):
+/// such an item shadows the function's locals in its whole block, before
+/// and after it. `None` for a glob import, which may declare any name.
+pub fn block_item_value_names(item: &Item) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    match item {
+        Item::Const(item) => names.push(ident_name(&item.ident)),
+        Item::Static(item) => names.push(ident_name(&item.ident)),
+        Item::Fn(item) => names.push(ident_name(&item.sig.ident)),
+        Item::Struct(item) => names.push(ident_name(&item.ident)),
+        Item::ExternCrate(item) => names.push(ident_name(
+            item.rename
+                .as_ref()
+                .map_or(&item.ident, |(_, rename)| rename),
+        )),
+        Item::Use(item) if !use_tree_names(&item.tree, &mut names) => return None,
+        _ => {}
+    }
+    Some(names)
+}
+
+/// The names a `use` tree binds; `false` when it holds a glob.
+fn use_tree_names(tree: &syn::UseTree, names: &mut Vec<String>) -> bool {
+    match tree {
+        syn::UseTree::Path(path) => use_tree_names(&path.tree, names),
+        syn::UseTree::Name(name) => {
+            names.push(ident_name(&name.ident));
+            true
+        }
+        syn::UseTree::Rename(rename) => {
+            names.push(ident_name(&rename.rename));
+            true
+        }
+        syn::UseTree::Glob(_) => false,
+        syn::UseTree::Group(group) => group.items.iter().all(|tree| use_tree_names(tree, names)),
+    }
+}
+
 /// `false`, as written.
 pub fn is_literal_false(expr: &Expr) -> bool {
     matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)

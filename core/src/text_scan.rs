@@ -318,6 +318,9 @@ mod tests {
             "fn f() { TempPath::from_path(p); }",
             "fn f() { Self::try_from_path(p); }",
             "fn f() { NamedTempFile::keep(tmp); }",
+            "fn f() { (tmp,).0.persist(dest); }",
+            "fn f() { (*Box::new(dir)).keep(); }",
+            "fn f() { Some(dir).map(Scratch::keep); }",
             // Our attributes.
             "fn f() { #[ephemeral_fs::allow(persistent_write, reason = \"x\")] g(); }",
             "mod m { #[ephemeral_fs(deny(persistent_read))] fn f() {} }",

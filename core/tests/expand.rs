@@ -189,8 +189,25 @@ fn escapes_probe_places_by_reference_and_values_by_value() {
 }
 
 #[test]
-fn harmless_switches_and_impure_places_are_not_probed() {
-    let input = quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); files[next()].keep(); cache::keep(x); } };
+fn impure_places_are_probed_by_type_and_evaluated_once() {
+    // A place with a call in it: by its type, from a closure never called.
+    let output = expand(quote!(), quote! { fn f() { files[next()].keep(); } });
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | & raw const files [next ()])) . __ephemeral_fs_deny_temp_escape_in_place () , files [next ()] . keep ())"),
+        "{output}"
+    );
+    // A place that starts from a value: the value goes through once.
+    let output = expand(quote!(), quote! { fn f() { (tmp,).0.persist(dest); } });
+    assert!(
+        output.contains(":: ephemeral_fs :: __private :: projected ((tmp ,) , | __ephemeral_fs_root | :: ephemeral_fs :: __private :: Probe (& (* __ephemeral_fs_root) . 0) . __ephemeral_fs_deny_temp_escape_in_place ()) . 0 . persist (dest)"),
+        "{output}"
+    );
+}
+
+#[test]
+fn harmless_switches_are_not_probed() {
+    let input =
+        quote! { fn f() { builder.keep(false); dir.disable_cleanup(false); cache::keep(x); } };
     assert_eq!(expand(quote!(), input.clone()), input.to_string());
     // A rename of tempfile's type in sight is tempfile's type.
     let output = expand(
@@ -421,6 +438,24 @@ fn const_contexts_are_not_probed() {
         output.matches("deny_temp_escape_in_place").count(),
         1,
         "{output}"
+    );
+}
+
+#[test]
+fn const_fn_leak_calls_are_checked_by_a_closure_never_called() {
+    let output = expand(
+        quote!(),
+        quote! { const fn f(t: T) -> u8 { std::mem::forget(t); s.keep() } },
+    );
+    assert!(
+        output.contains("std :: mem :: forget (:: ephemeral_fs :: __private :: checked_in_const (t , | __ephemeral_fs_root | :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | __ephemeral_fs_root)) . __ephemeral_fs_deny_temp_forget ())) ; s . keep ()"),
+        "{output}"
+    );
+    // An `allow` on the statement leaves it as written.
+    let input = quote! { const fn f(t: T) { #[ephemeral_fs::allow(temp_escape, reason = "x")] std::mem::forget(t); } };
+    assert_eq!(
+        expand(quote!(), input),
+        quote! { const fn f(t: T) { std::mem::forget(t); } }.to_string()
     );
 }
 

@@ -36,6 +36,18 @@ use crate::sealed::Sealed;
 /// The tempfile types whose escape methods are checked, seen through any
 /// number of references and `Box`es (`iter_mut()` over a
 /// `Vec<&mut NamedTempFile>` hands out `&mut &mut NamedTempFile`).
+///
+/// A probe's inherent method, bounded by it, is passed over for the
+/// fallback when the type is known not to be a handle. The message below
+/// shows only when the type was still to be inferred where the probe was
+/// chosen: a trait's function used as a value (`.map(Keeper::keep)`).
+#[diagnostic::on_unimplemented(
+    message = "temp_escape: cannot tell whether `{Self}` is a temp handle where this function is used as a value",
+    label = "its argument's type is not known yet here",
+    note = "a function named like one of tempfile's escapes is checked by its argument's type, which must be known where it is named",
+    note = "name the type: `<{Self} as Trait>::method`, or call it in a closure: `|x| x.method()`",
+    note = "to leave it unchecked, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
+)]
 pub trait TempHandle: Sealed {
     type Owned;
 }
@@ -119,6 +131,11 @@ macro_rules! owned_through {
 owned_through!(Box<T>, Option<T>, Vec<T>, std::rc::Rc<T>, std::sync::Arc<T>);
 
 impl<T: TempOwned, const N: usize> TempOwned for [T; N] {
+    type Owned = T::Owned;
+}
+
+/// The type of a value a `const fn` forgets, read without the value.
+impl<T: TempOwned + ?Sized> TempOwned for TypeOf<T> {
     type Owned = T::Owned;
 }
 
@@ -355,6 +372,67 @@ impl<F, A> FnValueFallback<F> for FnValue<F, A> {
 
     #[inline(always)]
     fn __ephemeral_fs_deny_temp_adopt_value(self) -> F {
+        self.0
+    }
+}
+
+// Input:  dirs.into_iter().map(Scratch::keep)    (`use tempfile::TempDir as Scratch;` out of sight)
+// Output: dirs.into_iter().map(fn_value_any(Scratch::keep).__ephemeral_fs_deny_temp_escape_value())
+//
+// A type whose name does not say it is tempfile's may be one renamed out of
+// sight: its function's own signature, whatever its number of arguments,
+// gives the type that decides.
+
+/// The arguments a function takes, as a tuple, and what it returns.
+pub trait FnArgs<Args> {
+    type Result;
+}
+
+macro_rules! fn_args {
+    ($($arg:ident)*) => {
+        impl<F: FnOnce($($arg),*) -> R, R, $($arg),*> FnArgs<($($arg,)*)> for F {
+            type Result = R;
+        }
+    };
+}
+
+fn_args!();
+fn_args!(A);
+fn_args!(A B);
+fn_args!(A B C);
+fn_args!(A B C D);
+fn_args!(A B C D E);
+fn_args!(A B C D E G);
+fn_args!(A B C D E G H);
+fn_args!(A B C D E G H I);
+
+#[inline(always)]
+pub fn fn_value_any<F: FnArgs<Args>, Args>(function: F) -> FnValue<F, Args> {
+    FnValue(function, PhantomData)
+}
+
+#[inline(always)]
+pub fn fn_result_any<F: FnArgs<Args>, Args>(function: F) -> FnValue<F, F::Result> {
+    FnValue(function, PhantomData)
+}
+
+// Its arguments as a tuple: the first decides.
+impl<F, A: TempHandle> FnValue<F, (A,)> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_escape_value(self) -> F
+    where
+        A::Owned: MayOutliveTheRequest,
+    {
+        self.0
+    }
+}
+
+impl<F, A: TempHandle, B> FnValue<F, (A, B)> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_temp_escape_value(self) -> F
+    where
+        A::Owned: MayOutliveTheRequest,
+    {
         self.0
     }
 }

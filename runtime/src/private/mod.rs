@@ -16,9 +16,9 @@ use tempfile::NamedTempFile;
 
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
 pub use escape::{
-    Checked, Escaping, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
-    TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_value_1,
-    fn_value_2, type_of,
+    Checked, Escaping, FnArgs, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
+    TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_result_any,
+    fn_value_1, fn_value_2, fn_value_any, type_of,
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPathRef};
 pub use persist::{AnyReceiver, TempReceiver, destination};
@@ -171,6 +171,35 @@ where
 #[inline(always)]
 pub fn persistent_read_made<T: MadeByTempfile<persistent_read>>(made: T) -> T {
     made
+}
+
+// Input:  (tmp,).0.keep()
+// Output: projected((tmp,), |__ephemeral_fs_root|
+//             Probe(&(*__ephemeral_fs_root).0).__ephemeral_fs_deny_temp_escape_in_place())
+//             .0.keep()
+//
+// A receiver that starts from a value is checked through a closure given
+// that value and never called: the value is evaluated once, where the user
+// wrote it, and moves on as before.
+
+/// Yields `root`, whose projection `check` reads the type of.
+#[inline(always)]
+pub fn projected<T, C>(root: T, _check: impl FnOnce(&T) -> C) -> T {
+    root
+}
+
+// Input:  std::mem::forget(t)          (in a `const fn`)
+// Output: std::mem::forget(checked_in_const(t, |__ephemeral_fs_root|
+//             Probe(type_of(|| __ephemeral_fs_root)).__ephemeral_fs_deny_temp_forget()))
+//
+// Probes are not `const`; a closure may be made, not called, in a `const
+// fn`, and its body is checked as run-time code.
+
+/// Yields `value`, whose type `check` reads.
+#[inline(always)]
+pub const fn checked_in_const<T, C, F: FnOnce(&T) -> C>(value: T, check: F) -> T {
+    std::mem::forget(check);
+    value
 }
 
 /// Evaluates a probe for its type check only, then yields `value`.
