@@ -414,6 +414,9 @@ impl Rewriter<'_> {
             return;
         }
         self.note_builder_flags(&call.receiver, &name, call.args.first());
+        if builder.is_none() && Builder::is_terminal(&name) {
+            return self.visit_unseen_terminal(expr, &name);
+        }
         self.visit_method_escape(expr, &name, method_span);
     }
 
@@ -497,6 +500,35 @@ impl Rewriter<'_> {
                 }
                 Expr::Paren(paren) => expr = &paren.expr,
                 Expr::Reference(reference) => expr = &reference.expr,
+                // `{ OpenOptions::new() }` and `Ok(OpenOptions::new())?`:
+                // what they yield is the builder written in them.
+                Expr::Block(block) if block.attrs.is_empty() && block.label.is_none() => {
+                    match block.block.stmts.as_slice() {
+                        [syn::Stmt::Expr(tail, None)] => expr = tail,
+                        _ => return None,
+                    }
+                }
+                Expr::Try(tried) => expr = &tried.expr,
+                // `if c { OpenOptions::new() } else { File::options() }`:
+                // a builder of one kind in every branch, with the flags of
+                // either.
+                Expr::If(branches) => {
+                    let then = syn::Expr::Block(syn::ExprBlock {
+                        attrs: Vec::new(),
+                        label: None,
+                        block: branches.then_branch.clone(),
+                    });
+                    let first = self.builder_chain(&then)?;
+                    let (_, otherwise) = branches.else_branch.as_ref()?;
+                    let second = self.builder_chain(otherwise)?;
+                    if first.kind != second.kind {
+                        return None;
+                    }
+                    return Some(BuilderState {
+                        kind: first.kind,
+                        writes: writes || first.writes || second.writes,
+                    });
+                }
                 Expr::Call(call) => {
                     let Expr::Path(callee) = &*call.func else {
                         return None;
@@ -506,10 +538,14 @@ impl Rewriter<'_> {
                     let last = callee.path.segments.last()?;
                     if !Builder::is_constructor_name(&ident_name(&last.ident)) {
                         // A builder passed through another call
-                        // (`Some(OpenOptions::new()).unwrap()`) is one still.
+                        // (`Some(OpenOptions::new()).unwrap()`) is one still;
+                        // that call may set its flags where the chain does
+                        // not show them (`OpenOptions::write(&mut o, true)`,
+                        // a closure given to `Option::map`): it counts as
+                        // writing.
                         let inner = call.args.iter().find_map(|arg| self.builder_chain(arg))?;
                         return Some(BuilderState {
-                            writes: writes || inner.writes,
+                            writes: true,
                             ..inner
                         });
                     }

@@ -40,6 +40,7 @@ mod symbol;
 pub mod syntax;
 #[doc(hidden)]
 pub mod text_scan;
+mod unseen;
 
 pub use check::{Callee, Check, CheckSummary, Subject};
 pub use expand::{Analysis, analyze, expand};

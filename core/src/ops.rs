@@ -289,10 +289,13 @@ pub enum Builder {
 
 impl Builder {
     /// The constructors below an fs module that start a builder chain.
-    const CONSTRUCTORS: [(&'static str, Builder); 3] = [
+    /// tokio's and async-std's builders also implement `Default`.
+    const CONSTRUCTORS: [(&'static str, Builder); 5] = [
         ("OpenOptions::new", Builder::OpenOptions),
         ("File::options", Builder::OpenOptions),
         ("DirBuilder::new", Builder::DirBuilder),
+        ("OpenOptions::default", Builder::OpenOptions),
+        ("DirBuilder::default", Builder::DirBuilder),
     ];
 
     pub fn from_constructor(path_below_module: &str) -> Option<Builder> {
@@ -331,11 +334,13 @@ impl Builder {
             .any(|(path, _)| path.rsplit("::").next() == Some(last))
     }
 
-    /// Every identifier a builder chain can start or end with.
+    /// Every identifier a builder chain can start or end with. `default`
+    /// is left out: as common as it is, the type's name is always there.
     pub fn words() -> impl Iterator<Item = &'static str> {
         Builder::CONSTRUCTORS
             .iter()
             .flat_map(|(path, _)| path.split("::"))
+            .filter(|word| *word != "default")
             .chain([Builder::OpenOptions, Builder::DirBuilder].map(Builder::terminal))
     }
 }

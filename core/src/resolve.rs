@@ -61,6 +61,21 @@ impl Namespaces {
         self.push(items, false);
     }
 
+    // Input:  impl Make for std::fs::File { .. Self::create(p) .. }
+    /// Enters an impl: `Self` stands for its type, when that is a path we
+    /// can follow (`std::fs::File`), and hides any other meaning otherwise.
+    pub fn push_self(&mut self, self_ty: &syn::Type) {
+        let binding = match strip_type_parens(self_ty) {
+            syn::Type::Path(ty) if ty.qself.is_none() => self
+                .resolve(&ty.path)
+                .map_or(Binding::Opaque, Binding::Path),
+            _ => Binding::Opaque,
+        };
+        let mut frame = Frame::default();
+        frame.names.insert("Self".to_owned(), binding);
+        self.frames.push(frame);
+    }
+
     pub fn pop(&mut self) {
         self.frames.pop();
     }
@@ -109,7 +124,8 @@ impl Namespaces {
         }
         // `type Blob = std::fs::File;` stands for the path it names.
         for alias in aliases {
-            let syn::Type::Path(target) = &*alias.ty else {
+            // `type F = (std::fs::File);` is the same alias.
+            let syn::Type::Path(target) = strip_type_parens(&alias.ty) else {
                 continue;
             };
             if target.qself.is_some() || !alias.generics.params.is_empty() {
@@ -259,6 +275,17 @@ impl Namespaces {
         };
         resolved.extend(rest);
         Some(resolved)
+    }
+}
+
+/// `(T)` is `T`: a parenthesised or invisible-grouped type.
+fn strip_type_parens(mut ty: &syn::Type) -> &syn::Type {
+    loop {
+        match ty {
+            syn::Type::Paren(inner) => ty = &inner.elem,
+            syn::Type::Group(inner) => ty = &inner.elem,
+            _ => return ty,
+        }
     }
 }
 

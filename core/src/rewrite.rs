@@ -50,6 +50,9 @@ pub struct Rewriter<'a> {
     /// Whether the `make` closure being visited is handed a path it may
     /// use (see `calls::only_opens`).
     pub(crate) made_is_trusted: bool,
+    /// Whether the item names a builder type, so that a terminal method
+    /// on a receiver that is no chain we read is probed (`unseen.rs`).
+    pub(crate) builder_names_in_sight: bool,
 }
 
 /// Where one of our attributes was found.
@@ -104,6 +107,7 @@ impl<'a> Rewriter<'a> {
             reasons: Vec::new(),
             const_levels: None,
             made_is_trusted: false,
+            builder_names_in_sight: false,
         }
     }
 
@@ -401,6 +405,7 @@ impl VisitMut for Rewriter<'_> {
             }
             Item::Impl(item_impl) => {
                 let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
+                self.namespaces.push_self(&item_impl.self_ty);
                 self.with_settings(&settings, |this| {
                     for impl_item in &mut item_impl.items {
                         let attrs = match impl_item {
@@ -431,6 +436,7 @@ impl VisitMut for Rewriter<'_> {
                         this.take_our_attrs(attrs, Place::Item);
                     }
                 });
+                self.namespaces.pop();
             }
             Item::Trait(item_trait) => {
                 let settings = self.take_our_attrs(&mut item_trait.attrs, Place::Item);

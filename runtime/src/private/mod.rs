@@ -5,6 +5,7 @@
 //! sealed (`crate::sealed`): no impl outside this crate can switch a check
 //! off.
 
+mod builder;
 mod escape;
 mod path_of;
 
@@ -13,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
+pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape, UnseenBuilderFlags};
+pub use builder::{Unseen, UnseenBuilderFallback, UnseenDirBuilder, UnseenOpenOptions};
 pub use escape::{
     Checked, Escaping, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
     TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_value_1,
@@ -21,7 +23,9 @@ pub use escape::{
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner};
 
-use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder};
+use crate::bounds::{
+    FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder,
+};
 
 use crate::TempTarget;
 use crate::bounds::{
@@ -409,6 +413,64 @@ impl<T: TempAdoption> Probe<T> {
     #[inline(always)]
     pub fn __ephemeral_fs_warn_temp_adopt(self) -> Escaping<T> {
         Escaping(self.0)
+    }
+}
+
+// ---- a std builder whose flags are not in sight (`builder.rs`) -------------
+
+impl<T: UnseenOpenOptions> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_open_options(self) -> T
+    where
+        T::Builder: FlagsInSight,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_open_options_in_place(self) -> Checked
+    where
+        T::Builder: FlagsInSight,
+    {
+        Checked
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_open_options(self) -> Unseen<T> {
+        Unseen(self.0)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_open_options_in_place(self) -> Unseen<Checked> {
+        Unseen(Checked)
+    }
+}
+
+impl<T: UnseenDirBuilder> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_dir_builder(self) -> T
+    where
+        T::Builder: FlagsInSight,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_dir_builder_in_place(self) -> Checked
+    where
+        T::Builder: FlagsInSight,
+    {
+        Checked
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_dir_builder(self) -> Unseen<T> {
+        Unseen(self.0)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_dir_builder_in_place(self) -> Unseen<Checked> {
+        Unseen(Checked)
     }
 }
 

@@ -1,0 +1,125 @@
+//! `.open(path)` and `.create(path)` whose receiver is no builder chain the
+//! rewrite reads (a builder bound by a pattern, passed in, in a field, or
+//! made by a constructor used as a value). Its flags are not in sight, so
+//! it fails closed: a probe on the receiver refuses a std `OpenOptions`
+//! (for `open`) or `DirBuilder` (for `create`) by type, and lets any other
+//! receiver's method run as written. The receiver is evaluated once: a
+//! place is probed by its type alone, a value is passed through.
+//!
+//! Only where a builder's name is in sight (`OpenOptions`, `DirBuilder`,
+//! `File` with `options`): elsewhere `client.open(url)` costs nothing, and
+//! the fast path, which reads the same words, agrees.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::Expr;
+
+use crate::emit;
+use crate::lints::{Level, Lint};
+use crate::ops::Builder;
+use crate::rewrite::Rewriter;
+use crate::syntax::{PlaceKind, place_kind};
+
+impl Rewriter<'_> {
+    // Input:  opts.open(p)                  (`opts` a parameter)
+    // Output: ::ephemeral_fs::__private::after(
+    //             Probe(&opts).__ephemeral_fs_deny_unseen_open_options_in_place(),
+    //             opts.open(p))
+    /// Probes the receiver of a terminal method whose chain is not read,
+    /// once the call's receiver and arguments are visited.
+    pub(crate) fn visit_unseen_terminal(&mut self, expr: &mut Expr, name: &str) {
+        if !self.builder_names_in_sight {
+            return;
+        }
+        let Expr::MethodCall(call) = &*expr else {
+            return;
+        };
+        // `opts.create(true)` sets a flag: a literal is never a path.
+        if call.args.len() != 1 || matches!(call.args.first(), Some(Expr::Lit(_))) {
+            return;
+        }
+        let Some(builder) = [Builder::OpenOptions, Builder::DirBuilder]
+            .into_iter()
+            .find(|builder| builder.terminal() == name)
+        else {
+            return;
+        };
+        let level = self.levels.get(Lint::PersistentWrite);
+        if level == Level::Allow {
+            return;
+        }
+        let kind = place_kind(&call.receiver);
+        // A place reached through a call (`make().opts`) cannot be probed
+        // without evaluating or moving what it captures: a stated limit.
+        if kind == PlaceKind::Impure {
+            return;
+        }
+        // Decided by type only: the audit, which has no types, reports
+        // nothing here (see the guide's limits).
+        self.changes += 1;
+        self.body.uses_probes = true;
+        if !self.emits {
+            return;
+        }
+        let span = receiver_span(&call.receiver);
+        match kind {
+            PlaceKind::Pure => {
+                let place = (*call.receiver).clone();
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::unseen_builder_by_place(builder, level, &place, whole, span);
+            }
+            _ => {
+                let Expr::MethodCall(call) = expr else { return };
+                let receiver =
+                    std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
+                *call.receiver = emit::unseen_builder_by_value(builder, level, receiver, span);
+            }
+        }
+    }
+}
+
+/// The span of a receiver's first token (the builder's name, or its
+/// constructor's), where an error about it points.
+fn receiver_span(receiver: &Expr) -> Span {
+    let tokens = quote::ToTokens::to_token_stream(receiver);
+    tokens
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |token| token.span())
+}
+
+/// Whether tokens name a builder type: `OpenOptions`, `DirBuilder`, or
+/// `File` with `options`. The same words `text_scan` reads.
+pub fn names_builder(tokens: TokenStream) -> bool {
+    let mut found = Found::default();
+    found.scan(tokens);
+    found.open_options || found.dir_builder || (found.file && found.options)
+}
+
+#[derive(Default)]
+struct Found {
+    open_options: bool,
+    dir_builder: bool,
+    file: bool,
+    options: bool,
+}
+
+impl Found {
+    fn scan(&mut self, tokens: TokenStream) {
+        for token in tokens {
+            match token {
+                TokenTree::Ident(ident) => {
+                    let name = crate::syntax::ident_name(&ident);
+                    match name.as_str() {
+                        "OpenOptions" => self.open_options = true,
+                        "DirBuilder" => self.dir_builder = true,
+                        "File" => self.file = true,
+                        "options" => self.options = true,
+                        _ => {}
+                    }
+                }
+                TokenTree::Group(group) => self.scan(group.stream()),
+                _ => {}
+            }
+        }
+    }
+}
