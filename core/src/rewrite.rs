@@ -73,9 +73,11 @@ pub(crate) struct Body {
     /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
     /// checking.
     pub(crate) locals: HashSet<String>,
-    /// Every lone name used other than as a method call's receiver: a
-    /// builder local used so (`&mut opts`, `OpenOptions::create(&mut o,
-    /// true)`) may have its write flags set where the rewrite does not see.
+    /// Every lone name used other than as a method call's receiver, or
+    /// given a write flag anywhere in the body: a builder local used so
+    /// (`&mut opts`, `OpenOptions::create(&mut o, true)`) may have its
+    /// write flags set where the rewrite does not see, and a flag set
+    /// below an `open` may run first, in a loop.
     pub(crate) used_as_values: HashSet<String>,
     /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
     pub(crate) flow: Flow,
