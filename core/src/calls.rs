@@ -424,6 +424,16 @@ impl Rewriter<'_> {
     // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
     pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
         let Expr::Path(value) = expr else { return };
+        // A function taken as a value in a const context (`const SAVE: fn(..)
+        // = std::fs::write;`) is called at run time: checked with the levels
+        // outside, by a mirror that is a `const` value too.
+        if let Some(levels) = self.const_levels.filter(|_| self.stripping) {
+            let (saved, stripping) = (self.levels, self.stripping);
+            (self.levels, self.stripping) = (levels, false);
+            self.visit_operation_value(expr);
+            (self.levels, self.stripping) = (saved, stripping);
+            return;
+        }
         if escape::may_be_escape_value(&value.path) {
             if let Some(path) = callee_path(value) {
                 if self.visit_escape_value(expr, &path) {
@@ -431,25 +441,40 @@ impl Rewriter<'_> {
                 }
             }
         }
+        self.visit_operation_value(expr);
+    }
+
+    // Input:  let create = <std::fs::File>::create;
+    // Output: let create = ::ephemeral_fs::__private::with_witness(
+    //             <std::fs::File>::create::<&'static str>, ::ephemeral_fs::fs::create_file);
+    /// An operation taken as a value: replaced by its guarded mirror; one
+    /// without a mirror, or a builder's constructor, is refused at `deny`.
+    fn visit_operation_value(&mut self, expr: &mut Expr) {
         let Expr::Path(value) = expr else { return };
-        if value.qself.is_some() {
+        // `<std::fs::File>::create` names `std::fs::File::create`.
+        let Some(path) = callee_path(value) else {
             return;
-        }
-        let last = value
-            .path
+        };
+        let last = path
             .segments
             .last()
             .map(|s| ident_name(&s.ident))
             .unwrap_or_default();
-        if !self.may_name_operation(&value.path, &last) {
+        if !self.may_name_operation(&path, &last) && !Builder::is_constructor_name(&last) {
             return;
         }
-        let Some(canonical) = self.resolve_expr_path(&value.path) else {
+        let Some(canonical) = self.resolve_expr_path(&path) else {
             return;
         };
         let Some((operation, is_std)) = ops::lookup(&canonical) else {
+            if ops::lookup_builder(&canonical).is_some() {
+                self.refuse_value(&path, &canonical, "since the flags of the builder it makes are not in sight; call it in a chain instead: `OpenOptions::new().write(true).open(path)`");
+            }
             return;
         };
+        if operation.mirror.is_none() || !is_std {
+            return self.refuse_value(&path, &canonical, "since no guarded mirror stands in for it; call it where its arguments are in sight instead");
+        }
         // A mirror enforces the lint of the operation's last target (the
         // destination of `copy`, the path of everything else); where an
         // earlier target's lint is denied too (`copy`'s source under
@@ -487,6 +512,27 @@ impl Rewriter<'_> {
         if self.emits {
             *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
         }
+    }
+
+    // Input:  let open = OpenOptions::open;
+    // Output: error: persistent_write: `std::fs::OpenOptions::open` used as a value is not checked ..
+    /// Refuses an operation used as a value that no mirror can check, at
+    /// `deny` of the lint of its last target (`persistent_write` for a
+    /// builder's constructor).
+    fn refuse_value(&mut self, path: &syn::Path, canonical: &[String], why: &str) {
+        let lint = ops::lookup(canonical)
+            .and_then(|(operation, _)| operation.targets.last())
+            .map_or(Lint::PersistentWrite, |target| target.lint);
+        if self.levels.get(lint) != Level::Deny {
+            return;
+        }
+        self.changes += 1;
+        let message = format!(
+            "{lint}: `{}` used as a value is not checked, {why}; to do this on purpose, put `#[ephemeral_fs::allow({lint}, reason = \"...\")]` on the statement",
+            canonical.join("::"),
+            lint = lint.name(),
+        );
+        self.ctxt.error_spanned(path, message);
     }
 
     /// The builder a receiver chain starts from, with the write flags it sets.

@@ -35,7 +35,7 @@ pub struct Rewriter<'a> {
     pub(crate) changes: usize,
     /// Only strip our attributes: levels stay all allowed, whatever nested
     /// attributes say (a const context, or the fallback after an error).
-    stripping: bool,
+    pub(crate) stripping: bool,
     pub(crate) body: Body,
     /// Nested `#[ephemeral_fs(..)]` attributes removed so far, by the name
     /// they were written with: the `use` that brought that name in must
@@ -46,13 +46,16 @@ pub struct Rewriter<'a> {
     pub(crate) reasons: Vec<(Lint, Option<String>)>,
     /// Inside a const context, the levels outside it: a closure there runs
     /// at run time, and is checked with them.
-    const_levels: Option<Levels>,
+    pub(crate) const_levels: Option<Levels>,
     /// Whether the `make` closure being visited is handed a path it may
     /// use (see `calls::only_opens`).
     pub(crate) made_is_trusted: bool,
     /// Whether the item names a builder type, so that a terminal method
     /// on a receiver that is no chain we read is probed (`unseen.rs`).
     pub(crate) builder_names_in_sight: bool,
+    /// Inside `thread_local!`: its statics' initializers run at run time,
+    /// on first access.
+    pub(crate) thread_local_statics: bool,
 }
 
 /// Where one of our attributes was found.
@@ -110,6 +113,7 @@ impl<'a> Rewriter<'a> {
             const_levels: None,
             made_is_trusted: false,
             builder_names_in_sight: false,
+            thread_local_statics: false,
         }
     }
 
@@ -241,6 +245,7 @@ impl<'a> Rewriter<'a> {
             return self.strip_only(|this| this.visit_block_mut(block));
         }
         let saved = std::mem::take(&mut self.body);
+        let thread_local_statics = std::mem::take(&mut self.thread_local_statics);
         (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
         self.body.flow = Flow::for_body(block);
         self.visit_block_mut(block);
@@ -248,6 +253,7 @@ impl<'a> Rewriter<'a> {
             block.stmts.insert(0, emit::probe_traits_import());
         }
         self.body = saved;
+        self.thread_local_statics = thread_local_statics;
     }
 
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
@@ -299,7 +305,16 @@ impl<'a> Rewriter<'a> {
             stmts: Vec::new(),
         };
         self.body.flow = Flow::for_body(&block);
-        self.strip_only(|this| this.visit_expr_mut(expr));
+        if self.thread_local_statics {
+            // Input:  thread_local! { static SAVED: bool = fs::write(..).is_ok(); }
+            // `thread_local!` runs the initializer on first access, like a
+            // closure's body (a `const { .. }` one stays a const context).
+            self.strip_only(|this| {
+                this.in_run_time_closure(expr, |this, expr| this.visit_expr_mut(expr))
+            });
+        } else {
+            self.strip_only(|this| this.visit_expr_mut(expr));
+        }
         self.body = saved;
     }
 
