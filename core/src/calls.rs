@@ -151,9 +151,15 @@ impl Rewriter<'_> {
     }
 
     /// A cheap test before resolving, which allocates: the last segment is
-    /// an operation's name, or a lone name an import renamed.
+    /// an operation's name, a lone name an import renamed, or a path through
+    /// an inline module in sight, whose re-exports may rename one.
     fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
-        ops::is_operation_name(last) || (path.segments.len() == 1 && self.namespaces.imports(last))
+        ops::is_operation_name(last)
+            || (path.segments.len() == 1 && self.namespaces.imports(last))
+            || (path.segments.len() > 1
+                && self
+                    .namespaces
+                    .is_module(&ident_name(&path.segments[0].ident)))
     }
 
     /// The absolute path an expression path stands for. A local variable
