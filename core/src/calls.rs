@@ -702,19 +702,32 @@ fn strip_parens_and_borrows(mut expr: &Expr) -> &Expr {
     }
 }
 
-/// Whether a `make` receiver leaves tempfile's random characters in: with
-/// `rand_bytes(0)` the closure may be handed a path that exists (or the
-/// directory itself), which the handle then deletes.
+/// The fewest random characters a trusted `make` name has: tempfile's
+/// default. With fewer, an existing file is within reach of the guess.
+const MIN_RAND_BYTES: u64 = 6;
+
+/// Whether a `make` receiver's settings keep the closure's path a fresh
+/// name inside the temp directory: at least `MIN_RAND_BYTES` random
+/// characters, and a prefix and suffix that are literals of plain
+/// characters. Otherwise the closure may be handed a path that exists (an
+/// absolute or `..` prefix points anywhere, `rand_bytes(1)` leaves 62
+/// names to hit), which `File::create` truncates and the handle then
+/// deletes.
 fn names_are_random(mut receiver: &Expr) -> bool {
     loop {
         match receiver {
             Expr::MethodCall(call) => {
-                if ident_name(&call.method) == "rand_bytes" {
-                    let positive = matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
-                        if n.base10_parse::<u64>().is_ok_and(|n| n > 0));
-                    if !positive {
-                        return false;
+                let name = ident_name(&call.method);
+                let trusted = match name.as_str() {
+                    "rand_bytes" => {
+                        matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
+                        if n.base10_parse::<u64>().is_ok_and(|n| n >= MIN_RAND_BYTES))
                     }
+                    "prefix" | "suffix" => call.args.first().is_some_and(is_plain_name_literal),
+                    _ => true,
+                };
+                if !trusted {
+                    return false;
                 }
                 receiver = &call.receiver;
             }
@@ -726,6 +739,23 @@ fn names_are_random(mut receiver: &Expr) -> bool {
             _ => return false,
         }
     }
+}
+
+// Input:  "report-"      Output: true
+// Input:  "/var/data/x"  Output: false
+/// A string literal that can only be part of one file name: no separator,
+/// no `..`, no NUL.
+fn is_plain_name_literal(expr: &Expr) -> bool {
+    let expr = strip_parens_and_borrows(expr);
+    let Expr::Lit(ExprLit {
+        lit: Lit::Str(text),
+        ..
+    }) = expr
+    else {
+        return false;
+    };
+    let text = text.value();
+    !text.contains(['/', '\\', '\0']) && !text.contains("..")
 }
 
 /// `make(|path| ..)` or `make_in(dir, |path| ..)`: the name of the last

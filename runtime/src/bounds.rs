@@ -238,7 +238,7 @@ builder_through!(&T, &mut T);
 #[diagnostic::on_unimplemented(
     message = "{L}: `{Self}` is the path of a `make` closure that may leave it behind",
     label = "not removed if the closure fails after creating it",
-    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; without random characters (`rand_bytes(0)`) the path may already exist",
+    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; with fewer than 6 random characters (`rand_bytes(n)`), or a prefix or suffix that is not a literal of plain characters (no `/`, no `..`), the path may already exist",
     note = "let the closure only create the file, `|path| File::create_new(path)`, and write to it after `make` returns; keep tempfile's random characters in the name",
     note = "to do this on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
 )]
