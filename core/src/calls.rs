@@ -109,7 +109,10 @@ impl Rewriter<'_> {
             }
         }
         if ops::LEAK_WORDS.contains(&name.as_str())
-            || path.segments.iter().any(|s| s.ident == "ManuallyDrop")
+            || path
+                .segments
+                .iter()
+                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty))
         {
             let canonical = self.namespaces.resolve_with(&path, ops::leak_conventional);
             if canonical.as_deref().is_some_and(ops::is_leak_function) {
@@ -440,6 +443,9 @@ impl Rewriter<'_> {
             (self.levels, self.stripping) = (saved, stripping);
             return;
         }
+        if self.is_leak_value(&value.path) {
+            return self.refuse_leak_value(&value.path);
+        }
         if escape::may_be_escape_value(&value.path) {
             if let Some(path) = callee_path(value) {
                 if self.visit_escape_value(expr, &path) {
@@ -518,6 +524,41 @@ impl Rewriter<'_> {
         if self.emits {
             *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
         }
+    }
+
+    /// Whether a value path names a function that skips its argument's
+    /// destructor (`std::mem::forget`, `Box::leak`).
+    fn is_leak_value(&self, path: &syn::Path) -> bool {
+        let Some(last) = path.segments.last() else {
+            return false;
+        };
+        let leak_word = ops::LEAK_WORDS.contains(&ident_name(&last.ident).as_str())
+            || path
+                .segments
+                .iter()
+                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty));
+        leak_word
+            && self
+                .namespaces
+                .resolve_with(path, ops::leak_conventional)
+                .as_deref()
+                .is_some_and(ops::is_leak_function)
+    }
+
+    // Input:  let skip = std::mem::forget::<NamedTempFile>;
+    // Output: error: temp_escape: `std::mem::forget` used as a value is not checked ..
+    /// A leak function taken as a value has no argument in sight to probe:
+    /// refused at `deny`.
+    fn refuse_leak_value(&mut self, path: &syn::Path) {
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return;
+        }
+        self.changes += 1;
+        let message = format!(
+            "temp_escape: `{}` used as a value is not checked, since it skips the destructor of what it is given, which may remove a temp file; call it where its argument is in sight instead; to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement",
+            crate::syntax::path_text(path)
+        );
+        self.ctxt.error_spanned(path, message);
     }
 
     // Input:  let open = OpenOptions::open;

@@ -394,6 +394,8 @@ pub const LEAK_FUNCTIONS: &[&[&str]] = &[
     &["core", "mem", "forget"],
     &["std", "mem", "ManuallyDrop", "new"],
     &["core", "mem", "ManuallyDrop", "new"],
+    &["std", "mem", "MaybeUninit", "new"],
+    &["core", "mem", "MaybeUninit", "new"],
     &["std", "boxed", "Box", "leak"],
     &["std", "boxed", "Box", "into_raw"],
     &["std", "vec", "Vec", "leak"],
@@ -403,7 +405,10 @@ pub const LEAK_FUNCTIONS: &[&[&str]] = &[
 
 /// The words a leak function's path ends in, or starts a type with: the
 /// cheap test before resolving, and the pre-scan's triggers.
-pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "leak", "into_raw"];
+pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "MaybeUninit", "leak", "into_raw"];
+
+/// The types among `LEAK_WORDS`, whose constructor (`new`) is the leak.
+pub const LEAK_TYPES: &[&str] = &["ManuallyDrop", "MaybeUninit"];
 
 /// Names taken to mean the paths of `LEAK_FUNCTIONS` when nothing in sight
 /// imports them: the prelude's `Box` and `Vec`, and the modules and types
@@ -413,6 +418,7 @@ pub fn leak_conventional(first: &str) -> Option<&'static [&'static str]> {
         "core" => &["core"],
         "mem" => &["std", "mem"],
         "ManuallyDrop" => &["std", "mem", "ManuallyDrop"],
+        "MaybeUninit" => &["std", "mem", "MaybeUninit"],
         "Box" => &["std", "boxed", "Box"],
         "Vec" => &["std", "vec", "Vec"],
         "Rc" => &["std", "rc", "Rc"],

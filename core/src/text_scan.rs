@@ -259,6 +259,7 @@ mod tests {
                 "from_path",
                 "forget",
                 "ManuallyDrop",
+                "MaybeUninit",
                 "leak",
                 "into_raw",
                 "fs",

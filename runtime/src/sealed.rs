@@ -58,3 +58,5 @@ impl<T> Sealed for crate::private::Unseen<T> {}
 impl Sealed for std::fs::OpenOptions {}
 #[diagnostic::do_not_recommend]
 impl Sealed for std::fs::DirBuilder {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for [T] {}
