@@ -1,6 +1,6 @@
 //! `.open(path)` or `.create(path)` on a std builder whose flags the
-//! rewrite could not read: one that comes through a pattern, a parameter, a
-//! field or a function value. Its flags may make the call a write anywhere,
+//! rewrite could not read: one bound by a pattern, passed in, held in a
+//! field, or made by a function value. Its flags may make the call a write anywhere,
 //! so the receiver's type decides: a std `OpenOptions` (for `open`) or
 //! `DirBuilder` (for `create`) is refused, anything else passes as written.
 //! Only the terminal's own builder counts: `opts.create(flag)` on an
