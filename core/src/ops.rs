@@ -455,6 +455,18 @@ pub fn lookup_builder(canonical: &[String]) -> Option<Builder> {
     })
 }
 
+/// The builder a canonical type path names (`tokio::fs::OpenOptions`).
+pub fn lookup_builder_type(canonical: &[String]) -> Option<Builder> {
+    Module::Fs
+        .paths()
+        .iter()
+        .find_map(|module| match canonical.strip_prefix_str(module)? {
+            [name] if name == "OpenOptions" => Some(Builder::OpenOptions),
+            [name] if name == "DirBuilder" => Some(Builder::DirBuilder),
+            _ => None,
+        })
+}
+
 /// Whether a path ending in `name` could name an operation: a cheap test
 /// before resolving a path, which allocates.
 pub fn is_operation_name(name: &str) -> bool {

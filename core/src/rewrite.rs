@@ -248,6 +248,11 @@ impl<'a> Rewriter<'a> {
         let thread_local_statics = std::mem::take(&mut self.thread_local_statics);
         (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
         self.body.flow = Flow::for_body(block);
+        for input in &sig.inputs {
+            if let syn::FnArg::Typed(param) = input {
+                self.note_typed_builder(&param.pat, &param.ty);
+            }
+        }
         self.visit_block_mut(block);
         if self.body.uses_probes && self.emits {
             block.stmts.insert(0, emit::probe_traits_import());
@@ -624,6 +629,13 @@ impl VisitMut for Rewriter<'_> {
                     );
                 }
                 (None, None) => {}
+            }
+        }
+        // `let o: tokio::fs::OpenOptions = make();`
+        if let Pat::Type(typed) = &local.pat {
+            let name = flow::let_binding(&local.pat).map(|(name, _)| name);
+            if name.is_some_and(|name| !self.body.builders.contains_key(&name)) {
+                self.note_typed_builder(&local.pat, &typed.ty);
             }
         }
     }

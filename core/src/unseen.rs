@@ -77,6 +77,48 @@ impl Rewriter<'_> {
     }
 }
 
+impl Rewriter<'_> {
+    // Input:  fn export(opts: &tokio::fs::OpenOptions, ..)    or    let o: OpenOptions = ..;
+    // Output: `opts` and `o` are builders that count as writing
+    /// A binding whose type names a builder (a parameter, a typed `let`)
+    /// is a builder whose flags were set out of sight: its `open(path)` or
+    /// `create(path)` is checked as a write, whichever crate's builder it
+    /// is, as a local bound to a chain would be.
+    pub(crate) fn note_typed_builder(&mut self, pat: &syn::Pat, ty: &syn::Type) {
+        if !self.builder_names_in_sight {
+            return;
+        }
+        let Some((name, _)) = crate::flow::let_binding(pat) else {
+            return;
+        };
+        if let Some(kind) = self.builder_of_type(ty) {
+            self.body
+                .builders
+                .insert(name, crate::rewrite::BuilderState { kind, writes: true });
+        }
+    }
+
+    /// The builder a type names (`&mut tokio::fs::OpenOptions`), if any.
+    fn builder_of_type(&self, mut ty: &syn::Type) -> Option<Builder> {
+        loop {
+            match ty {
+                syn::Type::Reference(inner) => ty = &inner.elem,
+                syn::Type::Paren(inner) => ty = &inner.elem,
+                syn::Type::Group(inner) => ty = &inner.elem,
+                _ => break,
+            }
+        }
+        let syn::Type::Path(path) = ty else {
+            return None;
+        };
+        if path.qself.is_some() {
+            return None;
+        }
+        let canonical = self.namespaces.resolve(&path.path)?;
+        crate::ops::lookup_builder_type(&canonical)
+    }
+}
+
 /// The span of a receiver's first token (the builder's name, or its
 /// constructor's), where an error about it points.
 fn receiver_span(receiver: &Expr) -> Span {

@@ -1,8 +1,9 @@
-// A std builder whose flags are not in sight (bound by a pattern, passed
-// in, or made by its constructor used as a value) may write anywhere: its
-// `open` or `create` is refused by the receiver's type. A method of the
-// same name on any other type, and `create(flag)` on an `OpenOptions`,
-// pass as written.
+// A std builder whose flags are not in sight (bound by a pattern, or made
+// by its constructor used as a value) may write anywhere: its `open` or
+// `create` is refused by the receiver's type. A binding whose type names a
+// builder (a parameter, a typed `let`), std's or tokio's, counts as writing:
+// its path is checked. A method of the same name on any other type, and
+// `create(flag)` on an `OpenOptions`, pass as written.
 use ephemeral_fs::ephemeral_fs;
 use std::fs::{DirBuilder, OpenOptions};
 
@@ -32,6 +33,18 @@ fn constructor_as_a_value(p: &str) -> std::io::Result<()> {
 fn passed_in(opts: &OpenOptions, dirs: &DirBuilder, p: &str) -> std::io::Result<()> {
     opts.open(p)?;
     dirs.create(p)
+}
+
+#[ephemeral_fs]
+async fn tokio_passed_in_or_typed(opts: &tokio::fs::OpenOptions, p: &str) -> std::io::Result<()> {
+    opts.open(p).await?;
+    let made: tokio::fs::OpenOptions = tokio_options();
+    made.open(p).await?;
+    Ok(())
+}
+
+fn tokio_options() -> tokio::fs::OpenOptions {
+    tokio::fs::OpenOptions::new()
 }
 
 struct Client;

@@ -1,8 +1,8 @@
 #![deny(warnings)]
 
 // At `warn`, a std builder whose flags are not in sight is a deprecation
-// warning (an error here, under `deny(warnings)`); other receivers pass
-// without one.
+// warning (an error here, under `deny(warnings)`), and a builder passed in
+// has its path checked; other receivers pass without one.
 use std::fs::{DirBuilder, OpenOptions};
 
 use ephemeral_fs::ephemeral_fs;

@@ -52,7 +52,20 @@ fn stage(body: &[u8], first: bool, append: bool) -> std::io::Result<(PathBuf, us
     Ok((dir.path().to_path_buf(), opened, total))
 }
 
+// A builder passed in counts as writing: a temp path passes.
+#[ephemeral_fs]
+fn with_builder_passed_in(opts: &OpenOptions) -> std::io::Result<(PathBuf, Vec<u8>)> {
+    let dir = TempDir::new()?;
+    opts.open(dir.child("a")?)?.write_all(b"passed in")?;
+    Ok((dir.path().to_path_buf(), fs::read(dir.path().join("a"))?))
+}
+
 fn main() {
+    let mut opts = OpenOptions::new();
+    opts.write(true).create(true);
+    let (dir, written) = with_builder_passed_in(&opts).unwrap();
+    assert_eq!(written, b"passed in");
+    assert!(!dir.exists(), "the temp directory is removed");
     let (dir, opened, total) = stage(b"abc", true, false).unwrap();
     assert_eq!((opened, total), (2, 42));
     assert!(!dir.exists(), "the temp directory is removed");
