@@ -52,7 +52,7 @@ pub struct Rewriter<'a> {
     pub(crate) made_is_trusted: bool,
     /// Whether the item names a builder type, so that a terminal method
     /// on a receiver that is no chain we read is probed (`unseen.rs`).
-    pub(crate) builder_names_in_sight: bool,
+    pub(crate) builder_names: crate::unseen::BuilderNames,
     /// Inside `thread_local!`: its statics' initializers run at run time,
     /// on first access.
     pub(crate) thread_local_statics: bool,
@@ -112,7 +112,7 @@ impl<'a> Rewriter<'a> {
             reasons: Vec::new(),
             const_levels: None,
             made_is_trusted: false,
-            builder_names_in_sight: false,
+            builder_names: crate::unseen::BuilderNames::Known(false),
             thread_local_statics: false,
         }
     }

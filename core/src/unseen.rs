@@ -27,9 +27,6 @@ impl Rewriter<'_> {
     /// Probes the receiver of a terminal method whose chain is not read,
     /// once the call's receiver and arguments are visited.
     pub(crate) fn visit_unseen_terminal(&mut self, expr: &mut Expr, name: &str) {
-        if !self.builder_names_in_sight {
-            return;
-        }
         let Expr::MethodCall(call) = &*expr else {
             return;
         };
@@ -44,7 +41,7 @@ impl Rewriter<'_> {
             return;
         };
         let level = self.levels.get(Lint::PersistentWrite);
-        if level == Level::Allow {
+        if level == Level::Allow || !self.builder_names.in_sight() {
             return;
         }
         let kind = place_kind(&call.receiver);
@@ -85,9 +82,6 @@ impl Rewriter<'_> {
     /// `create(path)` is checked as a write, whichever crate's builder it
     /// is, as a local bound to a chain would be.
     pub(crate) fn note_typed_builder(&mut self, pat: &syn::Pat, ty: &syn::Type) {
-        if !self.builder_names_in_sight {
-            return;
-        }
         let Some((name, _)) = crate::flow::let_binding(pat) else {
             return;
         };
@@ -111,7 +105,12 @@ impl Rewriter<'_> {
         let syn::Type::Path(path) = ty else {
             return None;
         };
-        if path.qself.is_some() {
+        // A cheap test before resolving, which allocates: the builder's
+        // name, or a name an import in sight renamed.
+        let last = crate::syntax::ident_name(&path.path.segments.last()?.ident);
+        let named = matches!(last.as_str(), "OpenOptions" | "DirBuilder")
+            || (path.path.segments.len() == 1 && self.namespaces.imports(&last));
+        if path.qself.is_some() || !named {
             return None;
         }
         let canonical = self.namespaces.resolve(&path.path)?;
@@ -129,9 +128,25 @@ fn receiver_span(receiver: &Expr) -> Span {
         .map_or_else(Span::call_site, |token| token.span())
 }
 
+/// Whether the annotated item names a builder type, read from its tokens
+/// the first time a terminal needs it: most items never do.
+pub(crate) enum BuilderNames {
+    Unscanned(TokenStream),
+    Known(bool),
+}
+
+impl BuilderNames {
+    pub(crate) fn in_sight(&mut self) -> bool {
+        if let BuilderNames::Unscanned(tokens) = self {
+            *self = BuilderNames::Known(names_builder(std::mem::take(tokens)));
+        }
+        matches!(self, BuilderNames::Known(true))
+    }
+}
+
 /// Whether tokens name a builder type: `OpenOptions`, `DirBuilder`, or
 /// `File` with `options`. The same words `text_scan` reads.
-pub fn names_builder(tokens: TokenStream) -> bool {
+fn names_builder(tokens: TokenStream) -> bool {
     let mut found = Found::default();
     found.scan(tokens);
     found.open_options || found.dir_builder || (found.file && found.options)
