@@ -470,6 +470,24 @@ impl Rewriter<'_> {
                         writes: writes || first.writes || second.writes,
                     });
                 }
+                // `match c { _ => tokio::fs::OpenOptions::new() }`: the same,
+                // for every arm.
+                Expr::Match(matched) => {
+                    let mut arms = matched.arms.iter().map(|arm| self.builder_chain(&arm.body));
+                    let first = arms.next()??;
+                    let mut state = BuilderState {
+                        kind: first.kind,
+                        writes: writes || first.writes,
+                    };
+                    for arm in arms {
+                        let arm = arm?;
+                        if arm.kind != state.kind {
+                            return None;
+                        }
+                        state.writes |= arm.writes;
+                    }
+                    return Some(state);
+                }
                 Expr::Call(call) => {
                     let Expr::Path(callee) = &*call.func else {
                         return None;

@@ -1,5 +1,5 @@
 // A builder written inside a block, behind `?`, in both branches of an
-// `if`, or made by `default()` (tokio's builders implement `Default`) is a
+// `if` or every arm of a `match`, or made by tokio's `default()`, is a
 // chain whose flags are in sight: its path is checked as usual.
 use ephemeral_fs::ephemeral_fs;
 use std::fs::OpenOptions;
@@ -33,6 +33,11 @@ async fn tokio_default(p: &str) -> std::io::Result<()> {
     tokio::fs::OpenOptions::default().write(true).open(p).await?;
     tokio::fs::DirBuilder::default().recursive(true).create(p).await?;
     { tokio::fs::OpenOptions::new() }.append(true).open(p).await?;
+    let mut o = match p.len() {
+        0 => tokio::fs::OpenOptions::new(),
+        _ => tokio::fs::OpenOptions::default(),
+    };
+    o.truncate(true).open(p).await?;
     Ok(())
 }
 
