@@ -631,6 +631,17 @@ impl VisitMut for Rewriter<'_> {
                 (None, None) => {}
             }
         }
+        // `let ((mut o,),) = ((OpenOptions::new(),),);`
+        let exact = match (pat, local.init.as_ref().map(|init| &*init.expr)) {
+            (Pat::Ident(_), _) => true,
+            (Pat::Tuple(names), Some(Expr::Tuple(_))) => {
+                names.elems.iter().all(|name| matches!(name, Pat::Ident(_)))
+            }
+            _ => false,
+        };
+        if let (false, Some(init)) = (exact, &local.init) {
+            self.note_pattern_builders(&local.pat, &init.expr);
+        }
         // `let o: tokio::fs::OpenOptions = make();`
         if let Pat::Type(typed) = &local.pat {
             let name = flow::let_binding(&local.pat).map(|(name, _)| name);
@@ -657,6 +668,14 @@ impl VisitMut for Rewriter<'_> {
                 self.body.flow.exit();
             }
             Expr::Path(_) => self.visit_value_path(expr),
+            // `if let Some(mut o) = Some(OpenOptions::new())`: before the
+            // body that uses `o` is visited.
+            Expr::Let(_) => {
+                visit_mut::visit_expr_mut(self, expr);
+                if let Expr::Let(binding) = expr {
+                    self.note_pattern_builders(&binding.pat, &binding.expr);
+                }
+            }
             // An inline `const { .. }` is evaluated at compile time.
             Expr::Const(_) => self.strip_only(|this| visit_mut::visit_expr_mut(this, expr)),
             // `[value; len]`: the length is a const context.

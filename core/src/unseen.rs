@@ -92,6 +92,62 @@ impl Rewriter<'_> {
         }
     }
 
+    // Input:  if let Some(mut o) = Some(tokio::fs::OpenOptions::new()) { .. }
+    // Output: `o` is a builder that counts as writing
+    /// A name a pattern binds out of a value that holds a builder made in
+    /// sight may be that builder, with its flags set where the chain does
+    /// not show them: it counts as a writing builder, whichever crate's.
+    /// A lone name or a tuple of them is read exactly by `visit_local_mut`.
+    pub(crate) fn note_pattern_builders(&mut self, pat: &syn::Pat, init: &Expr) {
+        let Some(kind) = self.constructor_within(init) else {
+            return;
+        };
+        let mut names = Vec::new();
+        pattern_names(pat, &mut names);
+        for name in names {
+            self.body
+                .builders
+                .entry(name)
+                .or_insert(crate::rewrite::BuilderState { kind, writes: true })
+                .writes = true;
+        }
+    }
+
+    /// The builder whose constructor is called anywhere in `expr`.
+    fn constructor_within(&self, expr: &Expr) -> Option<Builder> {
+        struct Find<'r, 'a> {
+            rewriter: &'r Rewriter<'a>,
+            found: Option<Builder>,
+        }
+        impl<'ast> syn::visit::Visit<'ast> for Find<'_, '_> {
+            fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+                if let Expr::Path(callee) = &*call.func {
+                    let constructor = callee.path.segments.last().is_some_and(|last| {
+                        Builder::is_constructor_name(&crate::syntax::ident_name(&last.ident))
+                    });
+                    if constructor && self.found.is_none() {
+                        self.found = self
+                            .rewriter
+                            .namespaces
+                            .resolve(&callee.path)
+                            .and_then(|canonical| crate::ops::lookup_builder(&canonical));
+                    }
+                }
+                syn::visit::visit_expr_call(self, call);
+            }
+
+            // Closures and items build values of their own.
+            fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+            fn visit_item(&mut self, _: &'ast syn::Item) {}
+        }
+        let mut find = Find {
+            rewriter: self,
+            found: None,
+        };
+        syn::visit::Visit::visit_expr(&mut find, expr);
+        find.found
+    }
+
     /// The builder a type names (`&mut tokio::fs::OpenOptions`), if any.
     fn builder_of_type(&self, mut ty: &syn::Type) -> Option<Builder> {
         loop {
@@ -116,6 +172,21 @@ impl Rewriter<'_> {
         let canonical = self.namespaces.resolve(&path.path)?;
         crate::ops::lookup_builder_type(&canonical)
     }
+}
+
+/// Every name a pattern binds.
+fn pattern_names(pat: &syn::Pat, names: &mut Vec<String>) {
+    struct Names<'n>(&'n mut Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Names<'_> {
+        fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
+            self.0.push(crate::syntax::ident_name(&pat.ident));
+            syn::visit::visit_pat_ident(self, pat);
+        }
+
+        // A constant in a pattern is no binding: its expression is not one.
+        fn visit_expr(&mut self, _: &'ast Expr) {}
+    }
+    syn::visit::Visit::visit_pat(&mut Names(names), pat);
 }
 
 /// The span of a receiver's first token (the builder's name, or its

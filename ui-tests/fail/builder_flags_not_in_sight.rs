@@ -1,9 +1,10 @@
-// A std builder whose flags are not in sight (bound by a pattern, or made
-// by its constructor used as a value) may write anywhere: its `open` or
-// `create` is refused by the receiver's type. A binding whose type names a
-// builder (a parameter, a typed `let`), std's or tokio's, counts as writing:
-// its path is checked. A method of the same name on any other type, and
-// `create(flag)` on an `OpenOptions`, pass as written.
+// A std builder whose flags are not in sight (held in a field, or made by
+// its constructor used as a value) may write anywhere: its `open` or
+// `create` is refused by the receiver's type. A name bound by a pattern out
+// of a value holding a builder, or typed as a builder (a parameter, a typed
+// `let`), std's or tokio's, counts as writing: its path is checked. A
+// method of the same name on any other type, and `create(flag)` on an
+// `OpenOptions`, pass as written.
 use ephemeral_fs::ephemeral_fs;
 use std::fs::{DirBuilder, OpenOptions};
 
@@ -36,10 +37,27 @@ fn passed_in(opts: &OpenOptions, dirs: &DirBuilder, p: &str) -> std::io::Result<
 }
 
 #[ephemeral_fs]
+mod held_in_a_field {
+    pub struct Holder {
+        pub opts: std::fs::OpenOptions,
+    }
+
+    impl Holder {
+        pub fn save(&self, p: &str) -> std::io::Result<()> {
+            self.opts.open(p)?;
+            Ok(())
+        }
+    }
+}
+
+#[ephemeral_fs]
 async fn tokio_passed_in_or_typed(opts: &tokio::fs::OpenOptions, p: &str) -> std::io::Result<()> {
     opts.open(p).await?;
     let made: tokio::fs::OpenOptions = tokio_options();
     made.open(p).await?;
+    if let Some(mut o) = Some(tokio::fs::OpenOptions::new()) {
+        o.write(true).open(p).await?;
+    }
     Ok(())
 }
 
