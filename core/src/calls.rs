@@ -1,5 +1,7 @@
 //! What the rewriter does with each call: path-called `std::fs`
-//! operations, builder chains, tempfile escapes and functions used as values.
+//! operations, builder chains and tempfile escapes. Functions used as
+//! values are in `values.rs`, terminals of builders out of sight in
+//! `unseen.rs`.
 
 use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
@@ -7,7 +9,6 @@ use syn::{Expr, ExprClosure, ExprLit, Lit};
 
 use crate::check::{Callee, Check, Subject};
 use crate::emit;
-use crate::escape;
 use crate::flow::{self, Origin, Owner, PathOf};
 use crate::held;
 use crate::lints::{Level, Lint};
@@ -109,7 +110,10 @@ impl Rewriter<'_> {
             }
         }
         if ops::LEAK_WORDS.contains(&name.as_str())
-            || path.segments.iter().any(|s| s.ident == "ManuallyDrop")
+            || path
+                .segments
+                .iter()
+                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty))
         {
             let canonical = self.namespaces.resolve_with(&path, ops::leak_conventional);
             if canonical.as_deref().is_some_and(ops::is_leak_function) {
@@ -161,14 +165,20 @@ impl Rewriter<'_> {
     }
 
     /// A cheap test before resolving, which allocates: the last segment is
-    /// an operation's name, or a lone name an import renamed.
-    fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
-        ops::is_operation_name(last) || (path.segments.len() == 1 && self.namespaces.imports(last))
+    /// an operation's name, a lone name an import renamed, or a path through
+    /// an inline module in sight, whose re-exports may rename one.
+    pub(crate) fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
+        ops::is_operation_name(last)
+            || (path.segments.len() == 1 && self.namespaces.imports(last))
+            || (path.segments.len() > 1
+                && self
+                    .namespaces
+                    .is_module(&ident_name(&path.segments[0].ident)))
     }
 
     /// The absolute path an expression path stands for. A local variable
     /// hides an imported function of the same name.
-    fn resolve_expr_path(&self, path: &syn::Path) -> Option<Vec<String>> {
+    pub(crate) fn resolve_expr_path(&self, path: &syn::Path) -> Option<Vec<String>> {
         if let Some(ident) = path.get_ident() {
             if self.body.locals.contains(&ident_name(ident)) {
                 return None;
@@ -424,76 +434,10 @@ impl Rewriter<'_> {
             return;
         }
         self.note_builder_flags(&call.receiver, &name, call.args.first());
+        if builder.is_none() && Builder::is_terminal(&name) {
+            return self.visit_unseen_terminal(expr, &name);
+        }
         self.visit_method_escape(expr, &name, method_span);
-    }
-
-    // Input:  let f = std::fs::write;
-    // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
-    pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
-        let Expr::Path(value) = expr else { return };
-        if escape::may_be_escape_value(&value.path) {
-            if let Some(path) = callee_path(value) {
-                if self.visit_escape_value(expr, &path) {
-                    return;
-                }
-            }
-        }
-        let Expr::Path(value) = expr else { return };
-        if value.qself.is_some() {
-            return;
-        }
-        let last = value
-            .path
-            .segments
-            .last()
-            .map(|s| ident_name(&s.ident))
-            .unwrap_or_default();
-        if !self.may_name_operation(&value.path, &last) {
-            return;
-        }
-        let Some(canonical) = self.resolve_expr_path(&value.path) else {
-            return;
-        };
-        let Some((operation, is_std)) = ops::lookup(&canonical) else {
-            return;
-        };
-        // A mirror enforces the lint of the operation's last target (the
-        // destination of `copy`, the path of everything else); where an
-        // earlier target's lint is denied too (`copy`'s source under
-        // `deny(persistent_read)`), a mirror that also checks it.
-        let (Some(mirror), true, Some(last)) = (operation.mirror, is_std, operation.targets.last())
-        else {
-            return;
-        };
-        let span = last_ident_span(&value.path);
-        let last_denied = self.levels.get(last.lint) == Level::Deny;
-        let earlier = operation
-            .targets
-            .iter()
-            .find(|target| target.lint != last.lint && self.levels.get(target.lint) == Level::Deny);
-        let mirror = match (earlier, last_denied) {
-            (None, false) => return,
-            (None, true) => mirror,
-            (Some(_), last_denied) => match ops::source_checked_mirror(mirror, last_denied) {
-                Some(checked) => checked,
-                None if last_denied => mirror,
-                None => return,
-            },
-        };
-        for lint in earlier
-            .map(|target| target.lint)
-            .into_iter()
-            .chain(last_denied.then_some(last.lint))
-        {
-            let callee = Callee::AsValue {
-                row: operation,
-                path: &canonical,
-            };
-            self.record(lint, span, false, || (callee, None));
-        }
-        if self.emits {
-            *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
-        }
     }
 
     /// The builder a receiver chain starts from, with the write flags it sets.
@@ -507,6 +451,53 @@ impl Rewriter<'_> {
                 }
                 Expr::Paren(paren) => expr = &paren.expr,
                 Expr::Reference(reference) => expr = &reference.expr,
+                // `{ OpenOptions::new() }` and `Ok(OpenOptions::new())?`:
+                // what they yield is the builder written in them.
+                Expr::Block(block) if block.attrs.is_empty() && block.label.is_none() => {
+                    match block.block.stmts.as_slice() {
+                        [syn::Stmt::Expr(tail, None)] => expr = tail,
+                        _ => return None,
+                    }
+                }
+                Expr::Try(tried) => expr = &tried.expr,
+                // `if c { OpenOptions::new() } else { File::options() }`:
+                // a builder of one kind in every branch, with the flags of
+                // either.
+                Expr::If(branches) => {
+                    let then = syn::Expr::Block(syn::ExprBlock {
+                        attrs: Vec::new(),
+                        label: None,
+                        block: branches.then_branch.clone(),
+                    });
+                    let first = self.builder_chain(&then)?;
+                    let (_, otherwise) = branches.else_branch.as_ref()?;
+                    let second = self.builder_chain(otherwise)?;
+                    if first.kind != second.kind {
+                        return None;
+                    }
+                    return Some(BuilderState {
+                        kind: first.kind,
+                        writes: writes || first.writes || second.writes,
+                    });
+                }
+                // `match c { _ => tokio::fs::OpenOptions::new() }`: the same,
+                // for every arm.
+                Expr::Match(matched) => {
+                    let mut arms = matched.arms.iter().map(|arm| self.builder_chain(&arm.body));
+                    let first = arms.next()??;
+                    let mut state = BuilderState {
+                        kind: first.kind,
+                        writes: writes || first.writes,
+                    };
+                    for arm in arms {
+                        let arm = arm?;
+                        if arm.kind != state.kind {
+                            return None;
+                        }
+                        state.writes |= arm.writes;
+                    }
+                    return Some(state);
+                }
                 Expr::Call(call) => {
                     let Expr::Path(callee) = &*call.func else {
                         return None;
@@ -516,10 +507,14 @@ impl Rewriter<'_> {
                     let last = callee.path.segments.last()?;
                     if !Builder::is_constructor_name(&ident_name(&last.ident)) {
                         // A builder passed through another call
-                        // (`Some(OpenOptions::new()).unwrap()`) is one still.
+                        // (`Some(OpenOptions::new()).unwrap()`) is one still;
+                        // that call may set its flags where the chain does
+                        // not show them (`OpenOptions::write(&mut o, true)`,
+                        // a closure given to `Option::map`): it counts as
+                        // writing.
                         let inner = call.args.iter().find_map(|arg| self.builder_chain(arg))?;
                         return Some(BuilderState {
-                            writes: writes || inner.writes,
+                            writes: true,
                             ..inner
                         });
                     }
@@ -624,19 +619,32 @@ fn strip_parens_and_borrows(mut expr: &Expr) -> &Expr {
     }
 }
 
-/// Whether a `make` receiver leaves tempfile's random characters in: with
-/// `rand_bytes(0)` the closure may be handed a path that exists (or the
-/// directory itself), which the handle then deletes.
+/// The fewest random characters a trusted `make` name has: tempfile's
+/// default. With fewer, an existing file is within reach of the guess.
+const MIN_RAND_BYTES: u64 = 6;
+
+/// Whether a `make` receiver's settings keep the closure's path a fresh
+/// name inside the temp directory: at least `MIN_RAND_BYTES` random
+/// characters, and a prefix and suffix that are literals of plain
+/// characters. Otherwise the closure may be handed a path that exists (an
+/// absolute or `..` prefix points anywhere, `rand_bytes(1)` leaves 62
+/// names to hit), which `File::create` truncates and the handle then
+/// deletes.
 fn names_are_random(mut receiver: &Expr) -> bool {
     loop {
         match receiver {
             Expr::MethodCall(call) => {
-                if ident_name(&call.method) == "rand_bytes" {
-                    let positive = matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
-                        if n.base10_parse::<u64>().is_ok_and(|n| n > 0));
-                    if !positive {
-                        return false;
+                let name = ident_name(&call.method);
+                let trusted = match name.as_str() {
+                    "rand_bytes" => {
+                        matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
+                        if n.base10_parse::<u64>().is_ok_and(|n| n >= MIN_RAND_BYTES))
                     }
+                    "prefix" | "suffix" => call.args.first().is_some_and(is_plain_name_literal),
+                    _ => true,
+                };
+                if !trusted {
+                    return false;
                 }
                 receiver = &call.receiver;
             }
@@ -648,6 +656,23 @@ fn names_are_random(mut receiver: &Expr) -> bool {
             _ => return false,
         }
     }
+}
+
+// Input:  "report-"      Output: true
+// Input:  "/var/data/x"  Output: false
+/// A string literal that can only be part of one file name: no separator,
+/// no `..`, no NUL.
+fn is_plain_name_literal(expr: &Expr) -> bool {
+    let expr = strip_parens_and_borrows(expr);
+    let Expr::Lit(ExprLit {
+        lit: Lit::Str(text),
+        ..
+    }) = expr
+    else {
+        return false;
+    };
+    let text = text.value();
+    !text.contains(['/', '\\', '\0']) && !text.contains("..")
 }
 
 /// `make(|path| ..)` or `make_in(dir, |path| ..)`: the name of the last

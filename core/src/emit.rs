@@ -9,6 +9,7 @@ use syn::{Expr, ExprCall, ExprMethodCall, ExprPath, ExprReference, Ident, Stmt};
 
 use crate::flow::Refusal;
 use crate::lints::{Level, Lint};
+use crate::ops::Builder;
 use crate::symbol::{self, Guard, Warn};
 
 mod persist;
@@ -360,6 +361,41 @@ pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr 
         method_span,
     );
     then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
+}
+
+// Input:  opts.open(p)
+// Output: ::ephemeral_fs::__private::after(
+//             ::ephemeral_fs::__private::Probe(&opts).__ephemeral_fs_deny_unseen_builder_in_place(),
+//             opts.open(p))
+/// Refuses a std builder whose flags are not in sight, by the type of the
+/// place the terminal method is called on; the call then runs as written.
+pub fn unseen_builder_by_place(
+    builder: Builder,
+    level: Level,
+    place: &Expr,
+    whole_call: Expr,
+    span: Span,
+) -> Expr {
+    let check = method(
+        probe(place_for_probe(place, span), span),
+        &symbol::unseen_builder_probe(builder, level, true),
+        span,
+    );
+    let check = then_warn(level, check, symbol::UNSEEN_BUILDER_WARNING, span);
+    call(private_path(symbol::AFTER, span), [check, whole_call], span)
+}
+
+// Input:  { OpenOptions::new() }.open(p)
+// Output: ::ephemeral_fs::__private::Probe({ OpenOptions::new() })
+//             .__ephemeral_fs_deny_unseen_builder().open(p)
+/// The same, for a receiver that is a value: passed through by value.
+pub fn unseen_builder_by_value(builder: Builder, level: Level, receiver: Expr, span: Span) -> Expr {
+    let check = method(
+        probe(receiver, span),
+        &symbol::unseen_builder_probe(builder, level, false),
+        span,
+    );
+    then_warn(level, check, symbol::UNSEEN_BUILDER_WARNING, span)
 }
 
 // Input:  std::mem::forget(tmp)

@@ -11,6 +11,7 @@ use crate::ctxt::Ctxt;
 use crate::lints::Levels;
 use crate::prescan::TokenScan;
 use crate::rewrite::Rewriter;
+use crate::unseen::BuilderNames;
 use syn::visit_mut::VisitMut;
 
 /// The result of analysing one annotated item.
@@ -56,7 +57,8 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
     // On error the item is parsed again from the tokens, which is cheaper
     // than keeping a copy of every item for the rare misuse.
     let original = || syn::parse2(input.clone()).map_err(|_| ());
-    let analysis = analyze_with(args, item, original, false);
+    let builder_names = BuilderNames::Unscanned(input.clone());
+    let analysis = analyze_with(args, item, original, false, builder_names);
     let mut out = analysis.item.into_token_stream();
     if let Some(error) = analysis.error {
         out.extend(error.to_compile_error());
@@ -67,17 +69,20 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
 /// Checks and rewrites an item as if it carried `#[ephemeral_fs(args)]`.
 pub fn analyze(args: TokenStream, item: Item) -> Analysis {
     let original = item.clone();
-    analyze_with(args, item, || Ok(original), true)
+    let builder_names = BuilderNames::Unscanned(item.to_token_stream());
+    analyze_with(args, item, || Ok(original), true, builder_names)
 }
 
 /// `analyze`, with the way to get the original item back if the macro
 /// reports an error after rewriting has begun; `summarize` keeps a summary
-/// of each check.
+/// of each check; `builder_names` tells whether the item names a builder
+/// type (see `unseen.rs`), read from its tokens when first needed.
 fn analyze_with(
     args: TokenStream,
     item: Item,
     original: impl FnOnce() -> Result<Item, ()>,
     summarize: bool,
+    builder_names: BuilderNames,
 ) -> Analysis {
     let mut ctxt = Ctxt::default();
     let settings = args::parse_levels(args, &mut ctxt);
@@ -94,6 +99,7 @@ fn analyze_with(
     } else {
         Rewriter::new(&mut ctxt, levels)
     };
+    rewriter.builder_names = builder_names;
     rewriter.visit_item_mut(&mut item);
     drop(rewriter);
     if ctxt.has_errors() {
@@ -215,7 +221,13 @@ mod tests {
         let recorded = analyze(quote!(), item.clone());
         assert_eq!(recorded.findings.len(), 2);
         // The macro's path: the same rewrite, and no check built.
-        let expanded = analyze_with(quote!(), item, || Err(()), false);
+        let expanded = analyze_with(
+            quote!(),
+            item,
+            || Err(()),
+            false,
+            BuilderNames::Known(false),
+        );
         assert!(expanded.findings.is_empty());
         assert_eq!(
             expanded.item.to_token_stream().to_string(),

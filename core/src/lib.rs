@@ -5,8 +5,8 @@
 //! from `text_scan`'s reading of the item's words),
 //! `args` (attribute arguments), `resolve` (names in sight),
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
-//! `escape` and `macros` (what to decide at each call, as a `check`),
-//! `emit` (generated code), `expand` (entry point and fallback).
+//! `values`, `unseen`, `escape` and `macros` (what to decide at each call,
+//! as a `check`), `emit` (generated code), `expand` (entry point and fallback).
 //!
 //! The audit (`ephemeral-fs-audit`) runs the same walk over whole files for
 //! `cargo ephemeral-fs`. It lives in its own crate so that none of it is
@@ -40,6 +40,8 @@ mod symbol;
 pub mod syntax;
 #[doc(hidden)]
 pub mod text_scan;
+mod unseen;
+mod values;
 
 pub use check::{Callee, Check, CheckSummary, Subject};
 pub use expand::{Analysis, analyze, expand};

@@ -30,7 +30,15 @@ impl Rewriter<'_> {
         if self.is_text_macro(&mac.path) {
             return;
         }
-        if let Some(tokens) = self.rewrite_tokens(mac.tokens.clone()) {
+        let thread_local = mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "thread_local");
+        let saved = std::mem::replace(&mut self.thread_local_statics, thread_local);
+        let rewritten = self.rewrite_tokens(mac.tokens.clone());
+        self.thread_local_statics = saved;
+        if let Some(tokens) = rewritten {
             if self.emits {
                 mac.tokens = tokens;
             }

@@ -292,10 +292,13 @@ pub enum Builder {
 
 impl Builder {
     /// The constructors below an fs module that start a builder chain.
-    const CONSTRUCTORS: [(&'static str, Builder); 3] = [
+    /// tokio's and async-std's builders also implement `Default`.
+    const CONSTRUCTORS: [(&'static str, Builder); 5] = [
         ("OpenOptions::new", Builder::OpenOptions),
         ("File::options", Builder::OpenOptions),
         ("DirBuilder::new", Builder::DirBuilder),
+        ("OpenOptions::default", Builder::OpenOptions),
+        ("DirBuilder::default", Builder::DirBuilder),
     ];
 
     pub fn from_constructor(path_below_module: &str) -> Option<Builder> {
@@ -334,11 +337,13 @@ impl Builder {
             .any(|(path, _)| path.rsplit("::").next() == Some(last))
     }
 
-    /// Every identifier a builder chain can start or end with.
+    /// Every identifier a builder chain can start or end with. `default`
+    /// is left out: as common as it is, the type's name is always there.
     pub fn words() -> impl Iterator<Item = &'static str> {
         Builder::CONSTRUCTORS
             .iter()
             .flat_map(|(path, _)| path.split("::"))
+            .filter(|word| *word != "default")
             .chain([Builder::OpenOptions, Builder::DirBuilder].map(Builder::terminal))
     }
 }
@@ -392,6 +397,8 @@ pub const LEAK_FUNCTIONS: &[&[&str]] = &[
     &["core", "mem", "forget"],
     &["std", "mem", "ManuallyDrop", "new"],
     &["core", "mem", "ManuallyDrop", "new"],
+    &["std", "mem", "MaybeUninit", "new"],
+    &["core", "mem", "MaybeUninit", "new"],
     &["std", "boxed", "Box", "leak"],
     &["std", "boxed", "Box", "into_raw"],
     &["std", "vec", "Vec", "leak"],
@@ -401,7 +408,10 @@ pub const LEAK_FUNCTIONS: &[&[&str]] = &[
 
 /// The words a leak function's path ends in, or starts a type with: the
 /// cheap test before resolving, and the pre-scan's triggers.
-pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "leak", "into_raw"];
+pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "MaybeUninit", "leak", "into_raw"];
+
+/// The types among `LEAK_WORDS`, whose constructor (`new`) is the leak.
+pub const LEAK_TYPES: &[&str] = &["ManuallyDrop", "MaybeUninit"];
 
 /// Names taken to mean the paths of `LEAK_FUNCTIONS` when nothing in sight
 /// imports them: the prelude's `Box` and `Vec`, and the modules and types
@@ -411,6 +421,7 @@ pub fn leak_conventional(first: &str) -> Option<&'static [&'static str]> {
         "core" => &["core"],
         "mem" => &["std", "mem"],
         "ManuallyDrop" => &["std", "mem", "ManuallyDrop"],
+        "MaybeUninit" => &["std", "mem", "MaybeUninit"],
         "Box" => &["std", "boxed", "Box"],
         "Vec" => &["std", "vec", "Vec"],
         "Rc" => &["std", "rc", "Rc"],
@@ -445,6 +456,18 @@ pub fn lookup_builder(canonical: &[String]) -> Option<Builder> {
         let below = canonical.strip_prefix_str(module)?;
         Builder::from_constructor(&joined(below))
     })
+}
+
+/// The builder a canonical type path names (`tokio::fs::OpenOptions`).
+pub fn lookup_builder_type(canonical: &[String]) -> Option<Builder> {
+    Module::Fs
+        .paths()
+        .iter()
+        .find_map(|module| match canonical.strip_prefix_str(module)? {
+            [name] if name == "OpenOptions" => Some(Builder::OpenOptions),
+            [name] if name == "DirBuilder" => Some(Builder::DirBuilder),
+            _ => None,
+        })
 }
 
 /// Whether a path ending in `name` could name an operation: a cheap test

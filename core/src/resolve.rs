@@ -16,6 +16,9 @@ use crate::syntax::ident_name;
 enum Binding {
     /// The name stands for this absolute path.
     Path(Vec<String>),
+    /// An inline module in sight: the names its own items and imports bind
+    /// (`mod m { pub use std::fs::write as save; }`, then `m::save`).
+    Module(std::rc::Rc<Frame>),
     /// The name is a local item or an import of something we don't track.
     Opaque,
     /// A function, const or static: a name in the value namespace, which
@@ -31,7 +34,7 @@ impl Binding {
     /// item hides paths and calls, a value hides calls, a macro nothing.
     fn hides(&self) -> u8 {
         match self {
-            Binding::Path(_) | Binding::Opaque => 2,
+            Binding::Path(_) | Binding::Opaque | Binding::Module(_) => 2,
             Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -79,6 +82,21 @@ impl Namespaces {
         self.push(items, false);
     }
 
+    // Input:  impl Make for std::fs::File { .. Self::create(p) .. }
+    /// Enters an impl: `Self` stands for its type, when that is a path we
+    /// can follow (`std::fs::File`), and hides any other meaning otherwise.
+    pub fn push_self(&mut self, self_ty: &syn::Type) {
+        let binding = match strip_type_parens(self_ty) {
+            syn::Type::Path(ty) if ty.qself.is_none() => self
+                .resolve(&ty.path)
+                .map_or(Binding::Opaque, Binding::Path),
+            _ => Binding::Opaque,
+        };
+        let mut frame = Frame::default();
+        frame.names.insert("Self".to_owned(), binding);
+        self.frames.push(frame);
+    }
+
     pub fn pop(&mut self) {
         self.frames.pop();
     }
@@ -103,6 +121,18 @@ impl Namespaces {
                         ident_name(name),
                         Binding::Path(vec![ident_name(&krate.ident)]),
                     );
+                }
+                // Its names resolve from the crate roots, as in any module.
+                Item::Mod(module) if module.content.is_some() => {
+                    let mut inner = Namespaces::default();
+                    if let Some((_, items)) = &module.content {
+                        inner.push_module(items);
+                    }
+                    let binding = match inner.frames.pop() {
+                        Some(inner) => Binding::Module(std::rc::Rc::new(inner)),
+                        None => Binding::Opaque,
+                    };
+                    frame.names.insert(ident_name(&module.ident), binding);
                 }
                 other => {
                     if let Some(name) = item_name(other) {
@@ -137,7 +167,8 @@ impl Namespaces {
         }
         // `type Blob = std::fs::File;` stands for the path it names.
         for alias in aliases {
-            let syn::Type::Path(target) = &*alias.ty else {
+            // `type F = (std::fs::File);` is the same alias.
+            let syn::Type::Path(target) = strip_type_parens(&alias.ty) else {
                 continue;
             };
             if target.qself.is_some() || !alias.generics.params.is_empty() {
@@ -194,7 +225,7 @@ impl Namespaces {
     fn resolve_use_root(&self, first: &str) -> Prefix {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
-            Some(Binding::Opaque) => Prefix::Untracked,
+            Some(Binding::Opaque | Binding::Module(_)) => Prefix::Untracked,
             // A use path starts in the type namespace.
             None | Some(Binding::Value | Binding::Macro) if ops::is_known_crate(first) => {
                 Prefix::At(vec![first.to_owned()])
@@ -221,7 +252,7 @@ impl Namespaces {
         let alias = if name == "self" && alias == "self" {
             match &binding {
                 Binding::Path(path) => path.last().cloned().unwrap_or_default(),
-                Binding::Opaque | Binding::Value | Binding::Macro => return,
+                Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro => return,
             }
         } else {
             alias.to_owned()
@@ -233,15 +264,8 @@ impl Namespaces {
 
     fn lookup(&self, name: &str) -> Option<Binding> {
         for frame in self.frames.iter().rev() {
-            if let Some(binding) = frame.names.get(name) {
-                return Some(binding.clone());
-            }
-            for glob in &frame.globs {
-                if ops::is_glob_importable(name) && is_fs_module(glob) {
-                    let mut path = glob.clone();
-                    path.push(name.to_owned());
-                    return Some(Binding::Path(path));
-                }
+            if let Some(binding) = frame.lookup_own(name) {
+                return Some(binding);
             }
             if frame.module {
                 break;
@@ -250,9 +274,29 @@ impl Namespaces {
         None
     }
 
+    // Input:  self::fs::write        (at the top of the annotated module: `use std::fs;`)
+    // Output: the binding of `fs` in that module
+    /// A name looked up in the module `supers` levels out from the
+    /// innermost module in sight: `self::` is 0, `super::` 1. A module out
+    /// of sight binds nothing we know.
+    fn lookup_in_module(&self, name: &str, supers: usize) -> Option<Binding> {
+        self.frames
+            .iter()
+            .rev()
+            .filter(|frame| frame.module)
+            .nth(supers)?
+            .lookup_own(name)
+    }
+
     /// Whether anything in sight (an import, an item, a macro) has `name`.
     pub fn names(&self, name: &str) -> bool {
         self.lookup(name).is_some()
+    }
+
+    /// Whether `name` is an inline module in sight, whose re-exports may
+    /// rename an operation (`m::save`).
+    pub fn is_module(&self, name: &str) -> bool {
+        matches!(self.lookup(name), Some(Binding::Module(_)))
     }
 
     /// Whether an import in sight binds `name` to a path (a renamed
@@ -273,32 +317,98 @@ impl Namespaces {
         path: &syn::Path,
         conventional: impl Fn(&str) -> Option<&'static [&'static str]>,
     ) -> Option<Vec<String>> {
-        let mut segments = path.segments.iter().map(|s| ident_name(&s.ident));
-        let first = segments.next()?;
-        let rest = segments;
+        let mut segments = path
+            .segments
+            .iter()
+            .map(|s| ident_name(&s.ident))
+            .peekable();
+        let mut first = segments.next()?;
         if path.leading_colon.is_some() {
-            return Some(std::iter::once(first).chain(rest).collect());
+            return Some(std::iter::once(first).chain(segments).collect());
         }
-        let single = path.segments.len() == 1;
-        let binding = match self.lookup(&first) {
-            Some(Binding::Value) if single => return None,
-            // A longer path starts in the type namespace, where functions,
+        // `self::fs::write`, `super::super::fs::write`.
+        let mut supers = None;
+        while first == "self" || first == "super" {
+            let up = usize::from(first == "super");
+            supers = Some(supers.map_or(up, |n: usize| n + up));
+            first = segments.next()?;
+        }
+        let mut binding = match supers {
+            Some(supers) => Some(self.lookup_in_module(&first, supers)?),
+            None => self.lookup(&first),
+        };
+        // `m::save` through inline modules in sight.
+        while let Some(Binding::Module(module)) = &binding {
+            let next = segments.next()?;
+            binding = Some(module.lookup_own(&next)?);
+        }
+        let binding = match binding {
+            // A function, const or static named by the whole path.
+            Some(Binding::Value) if segments.peek().is_none() => return None,
+            // A longer path goes on in the type namespace, where functions,
             // consts, statics and macros are not.
             Some(Binding::Value | Binding::Macro) => None,
             binding => binding,
         };
         let mut resolved = match binding {
             Some(Binding::Path(path)) => path,
-            Some(Binding::Opaque | Binding::Value | Binding::Macro) => return None,
+            Some(Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro) => {
+                return None;
+            }
             None if ops::is_known_crate(&first) => vec![first],
             None => conventional(&first)?
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
         };
-        resolved.extend(rest);
+        resolved.extend(segments);
         Some(resolved)
     }
+}
+
+/// `(T)` is `T`: a parenthesised or invisible-grouped type.
+fn strip_type_parens(mut ty: &syn::Type) -> &syn::Type {
+    loop {
+        match ty {
+            syn::Type::Paren(inner) => ty = &inner.elem,
+            syn::Type::Group(inner) => ty = &inner.elem,
+            _ => return ty,
+        }
+    }
+}
+
+impl Frame {
+    /// What `name` means in this frame alone: its own names, then its
+    /// globs. A glob brings the operations of an fs module, and the
+    /// modules below it on the way to one (`use std::os::unix::*;` then
+    /// `net::UnixListener::bind`, `use std::*;` then `fs::write`).
+    fn lookup_own(&self, name: &str) -> Option<Binding> {
+        if let Some(binding) = self.names.get(name) {
+            return Some(binding.clone());
+        }
+        for glob in &self.globs {
+            let importable = (ops::is_glob_importable(name) && is_fs_module(glob))
+                || leads_to_fs_module(glob, name);
+            if importable {
+                let mut path = glob.clone();
+                path.push(name.to_owned());
+                return Some(Binding::Path(path));
+            }
+        }
+        None
+    }
+}
+
+/// Whether `parent::name` is an fs module or on the way to one.
+fn leads_to_fs_module(parent: &[String], name: &str) -> bool {
+    ops::Module::all_paths().any(|module| {
+        module.len() > parent.len()
+            && module[parent.len()] == name
+            && parent
+                .iter()
+                .map(String::as_str)
+                .eq(module[..parent.len()].iter().copied())
+    })
 }
 
 fn is_fs_module(path: &[String]) -> bool {
@@ -472,6 +582,60 @@ mod tests {
     }
 
     #[test]
+    fn parent_globs_self_super_and_inline_modules_are_followed() {
+        let items: Vec<Item> = vec![parse_quote!(
+            use std::os::unix::*;
+        )];
+        assert_eq!(
+            resolve(items, parse_quote!(net::UnixListener::bind)).unwrap(),
+            "std::os::unix::net::UnixListener::bind"
+        );
+        let items: Vec<Item> = vec![parse_quote!(
+            use std::*;
+        )];
+        assert_eq!(
+            resolve(
+                items.clone(),
+                parse_quote!(os::unix::net::UnixListener::bind)
+            )
+            .unwrap(),
+            "std::os::unix::net::UnixListener::bind"
+        );
+        assert_eq!(resolve(items, parse_quote!(io::copy)), None);
+        let mut scope = Namespaces::default();
+        scope.push_module(&[parse_quote!(
+            use std::fs;
+        )]);
+        scope.push_module(&[parse_quote!(
+            fn g() {}
+        )]);
+        let resolved =
+            |scope: &Namespaces, path: syn::Path| scope.resolve(&path).map(|p| p.join("::"));
+        assert_eq!(
+            resolved(&scope, parse_quote!(super::fs::write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(resolved(&scope, parse_quote!(self::fs::write)), None);
+        scope.pop();
+        assert_eq!(
+            resolved(&scope, parse_quote!(self::fs::write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(resolved(&scope, parse_quote!(super::fs::write)), None);
+        let items: Vec<Item> = vec![parse_quote!(
+            mod m {
+                pub use std::fs::write as save;
+                pub fn other() {}
+            }
+        )];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(m::save)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(resolve(items, parse_quote!(m::other)), None);
+    }
+
+    #[test]
     fn renamed_crates_and_type_aliases_are_followed() {
         let items: Vec<Item> = vec![
             parse_quote!(
@@ -483,7 +647,14 @@ mod tests {
             parse_quote!(
                 type Own = crate::Blob;
             ),
+            parse_quote!(
+                type Paren = (std::fs::File);
+            ),
         ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(Paren::create)).unwrap(),
+            "std::fs::File::create"
+        );
         assert_eq!(
             resolve(items.clone(), parse_quote!(stdlib::fs::write)).unwrap(),
             "std::fs::write"

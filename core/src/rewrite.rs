@@ -35,7 +35,7 @@ pub struct Rewriter<'a> {
     pub(crate) changes: usize,
     /// Only strip our attributes: levels stay all allowed, whatever nested
     /// attributes say (a const context, or the fallback after an error).
-    stripping: bool,
+    pub(crate) stripping: bool,
     pub(crate) body: Body,
     /// Nested `#[ephemeral_fs(..)]` attributes removed so far, by the name
     /// they were written with: the `use` that brought that name in must
@@ -46,13 +46,19 @@ pub struct Rewriter<'a> {
     pub(crate) reasons: Vec<(Lint, Option<String>)>,
     /// Inside a const context, the levels outside it: a closure there runs
     /// at run time, and is checked with them.
-    const_levels: Option<Levels>,
+    pub(crate) const_levels: Option<Levels>,
     /// Inside a `const fn`'s body (not a closure in it), the levels its
     /// leak calls are checked at: the rest of it is left as written.
     pub(crate) const_fn_levels: Option<Levels>,
     /// Whether the `make` closure being visited is handed a path it may
     /// use (see `calls::only_opens`).
     pub(crate) made_is_trusted: bool,
+    /// Whether the item names a builder type, so that a terminal method
+    /// on a receiver that is no chain we read is probed (`unseen.rs`).
+    pub(crate) builder_names: crate::unseen::BuilderNames,
+    /// Inside `thread_local!`: its statics' initializers run at run time,
+    /// on first access.
+    pub(crate) thread_local_statics: bool,
 }
 
 /// Where one of our attributes was found.
@@ -73,9 +79,11 @@ pub(crate) struct Body {
     /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
     /// checking.
     pub(crate) locals: HashSet<String>,
-    /// Every lone name used other than as a method call's receiver: a
-    /// builder local used so (`&mut opts`, `OpenOptions::create(&mut o,
-    /// true)`) may have its write flags set where the rewrite does not see.
+    /// Every lone name used other than as a method call's receiver, or
+    /// given a write flag anywhere in the body: a builder local used so
+    /// (`&mut opts`, `OpenOptions::create(&mut o, true)`) may have its
+    /// write flags set where the rewrite does not see, and a flag set
+    /// below an `open` may run first, in a loop.
     pub(crate) used_as_values: HashSet<String>,
     /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
     pub(crate) flow: Flow,
@@ -108,6 +116,8 @@ impl<'a> Rewriter<'a> {
             const_levels: None,
             const_fn_levels: None,
             made_is_trusted: false,
+            builder_names: crate::unseen::BuilderNames::Known(false),
+            thread_local_statics: false,
         }
     }
 
@@ -258,14 +268,21 @@ impl<'a> Rewriter<'a> {
         }
         let saved = std::mem::take(&mut self.body);
         let saved_const_fn = self.const_fn_levels.take();
+        let thread_local_statics = std::mem::take(&mut self.thread_local_statics);
         (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
         self.body.flow = Flow::for_body(block);
+        for input in &sig.inputs {
+            if let syn::FnArg::Typed(param) = input {
+                self.note_typed_builder(&param.pat, &param.ty);
+            }
+        }
         self.visit_block_mut(block);
         if self.body.uses_probes && self.emits {
             block.stmts.insert(0, emit::probe_traits_import());
         }
         self.const_fn_levels = saved_const_fn;
         self.body = saved;
+        self.thread_local_statics = thread_local_statics;
     }
 
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
@@ -319,7 +336,16 @@ impl<'a> Rewriter<'a> {
             stmts: Vec::new(),
         };
         self.body.flow = Flow::for_body(&block);
-        self.strip_only(|this| this.visit_expr_mut(expr));
+        if self.thread_local_statics {
+            // Input:  thread_local! { static SAVED: bool = fs::write(..).is_ok(); }
+            // `thread_local!` runs the initializer on first access, like a
+            // closure's body (a `const { .. }` one stays a const context).
+            self.strip_only(|this| {
+                this.in_run_time_closure(expr, |this, expr| this.visit_expr_mut(expr))
+            });
+        } else {
+            self.strip_only(|this| this.visit_expr_mut(expr));
+        }
         self.body = saved;
     }
 
@@ -427,6 +453,7 @@ impl VisitMut for Rewriter<'_> {
             }
             Item::Impl(item_impl) => {
                 let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
+                self.namespaces.push_self(&item_impl.self_ty);
                 self.with_settings(&settings, |this| {
                     for impl_item in &mut item_impl.items {
                         let attrs = match impl_item {
@@ -457,6 +484,7 @@ impl VisitMut for Rewriter<'_> {
                         this.take_our_attrs(attrs, Place::Item);
                     }
                 });
+                self.namespaces.pop();
             }
             Item::Trait(item_trait) => {
                 let settings = self.take_our_attrs(&mut item_trait.attrs, Place::Item);
@@ -637,6 +665,24 @@ impl VisitMut for Rewriter<'_> {
                 (None, None) => {}
             }
         }
+        // `let ((mut o,),) = ((OpenOptions::new(),),);`
+        let exact = match (pat, local.init.as_ref().map(|init| &*init.expr)) {
+            (Pat::Ident(_), _) => true,
+            (Pat::Tuple(names), Some(Expr::Tuple(_))) => {
+                names.elems.iter().all(|name| matches!(name, Pat::Ident(_)))
+            }
+            _ => false,
+        };
+        if let (false, Some(init)) = (exact, &local.init) {
+            self.note_pattern_builders(&local.pat, &init.expr);
+        }
+        // `let o: tokio::fs::OpenOptions = make();`
+        if let Pat::Type(typed) = &local.pat {
+            let name = flow::let_binding(&local.pat).map(|(name, _)| name);
+            if name.is_some_and(|name| !self.body.builders.contains_key(&name)) {
+                self.note_typed_builder(&local.pat, &typed.ty);
+            }
+        }
     }
 
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
@@ -656,6 +702,14 @@ impl VisitMut for Rewriter<'_> {
                 self.body.flow.exit();
             }
             Expr::Path(_) => self.visit_value_path(expr),
+            // `if let Some(mut o) = Some(OpenOptions::new())`: before the
+            // body that uses `o` is visited.
+            Expr::Let(_) => {
+                visit_mut::visit_expr_mut(self, expr);
+                if let Expr::Let(binding) = expr {
+                    self.note_pattern_builders(&binding.pat, &binding.expr);
+                }
+            }
             // An inline `const { .. }` is evaluated at compile time.
             Expr::Const(_) => self.strip_only(|this| visit_mut::visit_expr_mut(this, expr)),
             // `[value; len]`: the length is a const context.

@@ -4,6 +4,7 @@
 //! a test below reads it and checks that each name is there.
 
 use crate::lints::{Level, Lint};
+use crate::ops::Builder;
 
 /// The runtime crate, as every generated path starts: `::ephemeral_fs`.
 pub const RUNTIME: &str = "ephemeral_fs";
@@ -57,6 +58,8 @@ pub const PROBE_TRAITS: &[&str] = &[
     "TempAdoptFallback",
     "TempEscape",
     "TempEscapeFallback",
+    "UnseenBuilderFallback",
+    "UnseenBuilderFlags",
 ];
 
 /// The binding a checked `persist` destination is evaluated into: a local
@@ -204,6 +207,25 @@ pub fn persist_probe(level: Level) -> &'static str {
     }
 }
 
+/// The deprecated method a `warn`-level probe of a builder whose flags are
+/// not in sight reports through.
+pub const UNSEEN_BUILDER_WARNING: &str = "builder_flags_are_not_in_sight";
+
+/// The probe method on the receiver of a builder's `open` or `create` whose
+/// flags are not in sight.
+pub fn unseen_builder_probe(builder: Builder, level: Level, in_place: bool) -> String {
+    let kind = match builder {
+        Builder::OpenOptions => "open_options",
+        Builder::DirBuilder => "dir_builder",
+    };
+    let level = match level {
+        Level::Warn => "warn",
+        _ => "deny",
+    };
+    let place = if in_place { "_in_place" } else { "" };
+    format!("__ephemeral_fs_{level}_unseen_{kind}{place}")
+}
+
 /// The probe method for a `from_path`-like constructor's result.
 pub fn adopt_probe(level: Level) -> &'static str {
     match level {
@@ -286,7 +308,12 @@ mod tests {
         .into_iter()
         .chain([PERSIST_DESTINATION, PERSIST_RECEIVER])
         .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
-        .chain([MADE_WARNING, ESCAPE_WARNING, ADOPT_WARNING])
+        .chain([
+            MADE_WARNING,
+            ESCAPE_WARNING,
+            ADOPT_WARNING,
+            UNSEEN_BUILDER_WARNING,
+        ])
         .chain([false, true].map(destination_probe))
         .chain([(false, false), (true, false), (false, true)].map(|(o, j)| path_probe(o, j)))
         .chain(PROBE_TRAITS.iter().copied())
@@ -316,6 +343,11 @@ mod tests {
             names.push(persist_probe(level).to_owned());
             names.push(adopt_probe(level).to_owned());
             names.push(forget_probe(level).to_owned());
+            for builder in [Builder::OpenOptions, Builder::DirBuilder] {
+                names.extend(
+                    [false, true].map(|in_place| unseen_builder_probe(builder, level, in_place)),
+                );
+            }
         }
         for (constructor, arity) in [(true, 1), (false, 1), (false, 2), (true, 0), (false, 0)] {
             let (wrapper, probe) = escape_value(constructor, arity);

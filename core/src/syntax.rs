@@ -48,6 +48,27 @@ impl<'ast> Visit<'ast> for BoundNames {
     }
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        // `o.write(true)` anywhere in the body: a loop may run it before an
+        // `o.open(p)` written above it, so the builder counts as writing
+        // from its `let` on.
+        let method = ident_name(&call.method);
+        if crate::ops::WRITE_FLAGS.contains(&method.as_str())
+            && !call.args.first().is_some_and(is_literal_false)
+        {
+            let mut root = &*call.receiver;
+            loop {
+                match root {
+                    Expr::MethodCall(inner) => root = &inner.receiver,
+                    Expr::Paren(inner) => root = &inner.expr,
+                    _ => break,
+                }
+            }
+            if let Expr::Path(path) = root {
+                if let Some(ident) = path.path.get_ident() {
+                    self.1.insert(ident_name(ident));
+                }
+            }
+        }
         if !matches!(&*call.receiver, Expr::Path(path) if path.path.get_ident().is_some()) {
             self.visit_expr(&call.receiver);
         }

@@ -216,7 +216,12 @@ impl<'a> Words<'a> {
                 .iter()
                 .any(|module| self.names(module, operation.path))
         });
+        // A terminal on a builder whose flags are not in sight is probed
+        // by the receiver's type wherever a builder type is named.
+        let unseen_builder = (named("open") || named("create"))
+            && (named("OpenOptions") || named("DirBuilder") || (named("File") && named("options")));
         operation
+            || unseen_builder
             || Builder::constructors().any(|(constructor, builder)| {
                 named(builder.terminal())
                     && Module::Fs
@@ -254,6 +259,7 @@ mod tests {
                 "from_path",
                 "forget",
                 "ManuallyDrop",
+                "MaybeUninit",
                 "leak",
                 "into_raw",
                 "fs",
@@ -300,6 +306,11 @@ mod tests {
             "fn f() { OpenOptions::new().append(true).open(p); }",
             "fn f() { let mut o = File::options(); o.write(true); o.open(p); }",
             "fn f() { DirBuilder::new().recursive(true).create(p); }",
+            "fn f() { tokio::fs::OpenOptions::default().write(true).open(p); }",
+            // A terminal where a builder type is named: its receiver is probed.
+            "fn f(o: &OpenOptions) { o.open(p); }",
+            "fn f(d: &mut DirBuilder) { d.create(p); }",
+            "fn f() { let mk = File::options; mk().open(p); }",
             // Through `use` trees, renames and globs.
             "fn f() { use std::fs::write as save; save(p, b); }",
             "fn f() { use std::fs as f; f::remove_file(p); }",

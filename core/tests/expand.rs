@@ -13,7 +13,7 @@ fn error(args: TokenStream, input: TokenStream) -> (String, String) {
     (messages.join("\n"), item)
 }
 
-const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { FnValueFallback as _ , PathOfFallback as _ , PersistentRead as _ , PersistentWrite as _ , TempAdoptFallback as _ , TempEscape as _ , TempEscapeFallback as _ , } ;";
+const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { FnValueFallback as _ , PathOfFallback as _ , PersistentRead as _ , PersistentWrite as _ , TempAdoptFallback as _ , TempEscape as _ , TempEscapeFallback as _ , UnseenBuilderFallback as _ , UnseenBuilderFlags as _ , } ;";
 
 #[test]
 fn code_without_filesystem_calls_is_unchanged() {

@@ -123,6 +123,18 @@ impl<T: TempFile + ?Sized> TempFile for &mut T {}
 )]
 pub trait MayOutliveTheRequest: Sealed {}
 
+/// Never implemented: `.open(path)` or `.create(path)` on a std
+/// `OpenOptions` or `DirBuilder` whose flags the attribute cannot read
+/// requires it.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: the flags of this `{Self}` are not in sight, so its `open` or `create` may write anywhere",
+    label = "a builder whose flags are not in sight",
+    note = "a builder's flags are read from one chain (`OpenOptions::new().read(true).open(path)`) or from a local bound to its constructor (`let mut opts = OpenOptions::new();`); this one is bound by a pattern, passed in, held in a field, or made by a function value",
+    note = "write the chain in one piece, `OpenOptions::new().write(true).open(path)`, so that its path is checked as a temp file's",
+    note = "to open it on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait FlagsInSight: Sealed {}
+
 /// Where `persist` may move a temp file: into a temp directory, which still
 /// removes it.
 #[diagnostic::on_unimplemented(
@@ -226,7 +238,7 @@ builder_through!(&T, &mut T);
 #[diagnostic::on_unimplemented(
     message = "{L}: `{Self}` is the path of a `make` closure that may leave it behind",
     label = "not removed if the closure fails after creating it",
-    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; without random characters (`rand_bytes(0)`) the path may already exist",
+    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; with fewer than 6 random characters (`rand_bytes(n)`), or a prefix or suffix that is not a literal of plain characters (no `/`, no `..`), the path may already exist",
     note = "let the closure only create the file, `|path| File::create_new(path)`, and write to it after `make` returns; keep tempfile's random characters in the name",
     note = "to do this on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
 )]

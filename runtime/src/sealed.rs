@@ -52,3 +52,11 @@ impl<T: Sealed> Sealed for Option<T> {}
 impl<T: Sealed> Sealed for Vec<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed, const N: usize> Sealed for [T; N] {}
+#[diagnostic::do_not_recommend]
+impl<T> Sealed for crate::private::Unseen<T> {}
+#[diagnostic::do_not_recommend]
+impl Sealed for std::fs::OpenOptions {}
+#[diagnostic::do_not_recommend]
+impl Sealed for std::fs::DirBuilder {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for [T] {}

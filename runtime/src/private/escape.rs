@@ -128,7 +128,15 @@ macro_rules! owned_through {
     )*};
 }
 
-owned_through!(Box<T>, Option<T>, Vec<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+owned_through!(Option<T>, Vec<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+
+// `Box::leak(vec![dir].into_boxed_slice())`: a boxed slice owns its items.
+impl<T: TempOwned + ?Sized> TempOwned for Box<T> {
+    type Owned = T::Owned;
+}
+impl<T: TempOwned> TempOwned for [T] {
+    type Owned = T::Owned;
+}
 
 impl<T: TempOwned, const N: usize> TempOwned for [T; N] {
     type Owned = T::Owned;

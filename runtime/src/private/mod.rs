@@ -5,6 +5,7 @@
 //! sealed (`crate::sealed`): no impl outside this crate can switch a check
 //! off.
 
+mod builder;
 mod escape;
 mod path_of;
 mod persist;
@@ -14,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape};
+pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape, UnseenBuilderFlags};
+pub use builder::{Unseen, UnseenBuilderFallback, UnseenDirBuilder, UnseenOpenOptions};
 pub use escape::{
     Checked, Escaping, FnArgs, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
     TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_result_any,
@@ -23,7 +25,9 @@ pub use escape::{
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPathRef};
 pub use persist::{AnyReceiver, TempReceiver, destination};
 
-use crate::bounds::{MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder};
+use crate::bounds::{
+    FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder,
+};
 
 use crate::TempTarget;
 use crate::bounds::{
@@ -445,6 +449,64 @@ impl<T: TempAdoption> Probe<T> {
     }
 }
 
+// ---- a std builder whose flags are not in sight (`builder.rs`) -------------
+
+impl<T: UnseenOpenOptions> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_open_options(self) -> T
+    where
+        T::Builder: FlagsInSight,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_open_options_in_place(self) -> Checked
+    where
+        T::Builder: FlagsInSight,
+    {
+        Checked
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_open_options(self) -> Unseen<T> {
+        Unseen(self.0)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_open_options_in_place(self) -> Unseen<Checked> {
+        Unseen(Checked)
+    }
+}
+
+impl<T: UnseenDirBuilder> Probe<T> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_dir_builder(self) -> T
+    where
+        T::Builder: FlagsInSight,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_unseen_dir_builder_in_place(self) -> Checked
+    where
+        T::Builder: FlagsInSight,
+    {
+        Checked
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_dir_builder(self) -> Unseen<T> {
+        Unseen(self.0)
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_unseen_dir_builder_in_place(self) -> Unseen<Checked> {
+        Unseen(Checked)
+    }
+}
+
 // ---- a `std::fs` function used as a value ---------------------------------
 //
 // Input:  files.iter().try_for_each(fs::remove_file)
@@ -454,7 +516,10 @@ impl<T: TempAdoption> Probe<T> {
 // The user's path stays in the output, so its import stays used; it is
 // instantiated at concrete types so that nothing needs inferring.
 
+/// A `const fn`, so that a function pointer in a `const` or `static`
+/// initializer can be checked too.
 #[inline(always)]
-pub fn with_witness<W, F>(_user: W, guarded: F) -> F {
+pub const fn with_witness<W, F>(user: W, guarded: F) -> F {
+    std::mem::forget(user);
     guarded
 }

@@ -1,0 +1,170 @@
+//! Functions taken as values: an operation is replaced by its guarded
+//! mirror, and what no mirror or probe can check (an operation without a
+//! mirror, a builder's constructor, a leak function) is refused at `deny`.
+//! A value in a const context is called at run time, and is checked too.
+
+use syn::Expr;
+
+use crate::calls::callee_path;
+use crate::check::Callee;
+use crate::emit;
+use crate::escape;
+use crate::lints::{Level, Lint};
+use crate::ops::{self, Builder};
+use crate::rewrite::Rewriter;
+use crate::syntax::{ident_name, last_ident_span};
+
+impl Rewriter<'_> {
+    // Input:  let f = std::fs::write;
+    // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
+    pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
+        let Expr::Path(value) = expr else { return };
+        // A function taken as a value in a const context (`const SAVE: fn(..)
+        // = std::fs::write;`) is called at run time: checked with the levels
+        // outside, by a mirror that is a `const` value too.
+        if let Some(levels) = self.const_levels.filter(|_| self.stripping) {
+            let (saved, stripping) = (self.levels, self.stripping);
+            (self.levels, self.stripping) = (levels, false);
+            self.visit_operation_value(expr);
+            (self.levels, self.stripping) = (saved, stripping);
+            return;
+        }
+        if self.is_leak_value(&value.path) {
+            return self.refuse_leak_value(&value.path);
+        }
+        if escape::may_be_escape_value(&value.path) {
+            if let Some(path) = callee_path(value) {
+                if self.visit_escape_value(expr, &path) {
+                    return;
+                }
+            }
+        }
+        self.visit_operation_value(expr);
+    }
+
+    // Input:  let create = <std::fs::File>::create;
+    // Output: let create = ::ephemeral_fs::__private::with_witness(
+    //             <std::fs::File>::create::<&'static str>, ::ephemeral_fs::fs::create_file);
+    /// An operation taken as a value: replaced by its guarded mirror; one
+    /// without a mirror, or a builder's constructor, is refused at `deny`.
+    fn visit_operation_value(&mut self, expr: &mut Expr) {
+        let Expr::Path(value) = expr else { return };
+        // `<std::fs::File>::create` names `std::fs::File::create`.
+        let Some(path) = callee_path(value) else {
+            return;
+        };
+        let last = path
+            .segments
+            .last()
+            .map(|s| ident_name(&s.ident))
+            .unwrap_or_default();
+        if !self.may_name_operation(&path, &last) && !Builder::is_constructor_name(&last) {
+            return;
+        }
+        let Some(canonical) = self.resolve_expr_path(&path) else {
+            return;
+        };
+        let Some((operation, is_std)) = ops::lookup(&canonical) else {
+            if ops::lookup_builder(&canonical).is_some() {
+                self.refuse_value(&path, &canonical, "since the flags of the builder it makes are not in sight; call it in a chain instead: `OpenOptions::new().write(true).open(path)`");
+            }
+            return;
+        };
+        if operation.mirror.is_none() || !is_std {
+            return self.refuse_value(&path, &canonical, "since no guarded mirror stands in for it; call it where its arguments are in sight instead");
+        }
+        // A mirror enforces the lint of the operation's last target (the
+        // destination of `copy`, the path of everything else); where an
+        // earlier target's lint is denied too (`copy`'s source under
+        // `deny(persistent_read)`), a mirror that also checks it.
+        let (Some(mirror), true, Some(last)) = (operation.mirror, is_std, operation.targets.last())
+        else {
+            return;
+        };
+        let span = last_ident_span(&value.path);
+        let last_denied = self.levels.get(last.lint) == Level::Deny;
+        let earlier = operation
+            .targets
+            .iter()
+            .find(|target| target.lint != last.lint && self.levels.get(target.lint) == Level::Deny);
+        let mirror = match (earlier, last_denied) {
+            (None, false) => return,
+            (None, true) => mirror,
+            (Some(_), last_denied) => match ops::source_checked_mirror(mirror, last_denied) {
+                Some(checked) => checked,
+                None if last_denied => mirror,
+                None => return,
+            },
+        };
+        for lint in earlier
+            .map(|target| target.lint)
+            .into_iter()
+            .chain(last_denied.then_some(last.lint))
+        {
+            let callee = Callee::AsValue {
+                row: operation,
+                path: &canonical,
+            };
+            self.record(lint, span, false, || (callee, None));
+        }
+        if self.emits {
+            *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
+        }
+    }
+
+    /// Whether a value path names a function that skips its argument's
+    /// destructor (`std::mem::forget`, `Box::leak`).
+    fn is_leak_value(&self, path: &syn::Path) -> bool {
+        let Some(last) = path.segments.last() else {
+            return false;
+        };
+        let leak_word = ops::LEAK_WORDS.contains(&ident_name(&last.ident).as_str())
+            || path
+                .segments
+                .iter()
+                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty));
+        leak_word
+            && self
+                .namespaces
+                .resolve_with(path, ops::leak_conventional)
+                .as_deref()
+                .is_some_and(ops::is_leak_function)
+    }
+
+    // Input:  let skip = std::mem::forget::<NamedTempFile>;
+    // Output: error: temp_escape: `std::mem::forget` used as a value is not checked ..
+    /// A leak function taken as a value has no argument in sight to probe:
+    /// refused at `deny`.
+    fn refuse_leak_value(&mut self, path: &syn::Path) {
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return;
+        }
+        self.changes += 1;
+        let message = format!(
+            "temp_escape: `{}` used as a value is not checked, since it skips the destructor of what it is given, which may remove a temp file; call it where its argument is in sight instead; to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement",
+            crate::syntax::path_text(path)
+        );
+        self.ctxt.error_spanned(path, message);
+    }
+
+    // Input:  let open = OpenOptions::open;
+    // Output: error: persistent_write: `std::fs::OpenOptions::open` used as a value is not checked ..
+    /// Refuses an operation used as a value that no mirror can check, at
+    /// `deny` of the lint of its last target (`persistent_write` for a
+    /// builder's constructor).
+    fn refuse_value(&mut self, path: &syn::Path, canonical: &[String], why: &str) {
+        let lint = ops::lookup(canonical)
+            .and_then(|(operation, _)| operation.targets.last())
+            .map_or(Lint::PersistentWrite, |target| target.lint);
+        if self.levels.get(lint) != Level::Deny {
+            return;
+        }
+        self.changes += 1;
+        let message = format!(
+            "{lint}: `{}` used as a value is not checked, {why}; to do this on purpose, put `#[ephemeral_fs::allow({lint}, reason = \"...\")]` on the statement",
+            canonical.join("::"),
+            lint = lint.name(),
+        );
+        self.ctxt.error_spanned(path, message);
+    }
+}
