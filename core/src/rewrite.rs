@@ -431,6 +431,41 @@ impl<'a> Rewriter<'a> {
     }
 }
 
+impl Rewriter<'_> {
+    // Input:  let (mut opts, path) = (OpenOptions::new(), ..);
+    // Output: [("opts", OpenOptions, no write flag)]
+    /// The builders a `let` binds by name: the whole initializer, or each
+    /// element of a tuple bound to a tuple of names.
+    fn let_builders(&self, local: &Local) -> Vec<(String, BuilderState)> {
+        let Some(init) = &local.init else {
+            return Vec::new();
+        };
+        let pat = match &local.pat {
+            Pat::Type(typed) => &*typed.pat,
+            pat => pat,
+        };
+        match (pat, &*init.expr) {
+            (Pat::Ident(binding), init) => self
+                .builder_chain(init)
+                .map(|state| (crate::syntax::ident_name(&binding.ident), state))
+                .into_iter()
+                .collect(),
+            (Pat::Tuple(names), Expr::Tuple(values)) => names
+                .elems
+                .iter()
+                .zip(&values.elems)
+                .filter_map(|(name, value)| match name {
+                    Pat::Ident(binding) => self
+                        .builder_chain(value)
+                        .map(|state| (crate::syntax::ident_name(&binding.ident), state)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl VisitMut for Rewriter<'_> {
     // Items are visited only where they hold code a handler runs: function
     // bodies, impl and trait methods, inline modules, and the closures in
@@ -623,37 +658,20 @@ impl VisitMut for Rewriter<'_> {
         if let Some(init) = &mut local.init {
             self.visit_local_init_mut(init);
         }
+        // Read before the pattern ends the names' old bindings: `let o =
+        // o.write(true);` is the old `o`'s builder.
+        let bound = self.let_builders(local);
         self.visit_pat_mut(&mut local.pat);
         if let (Some((name, mutable)), Some(_)) = (flow::let_binding(&local.pat), &local.init) {
             self.body.flow.bind(&name, mutable, origin, stmt);
         }
+        // A name bound again to anything but a builder is no builder from
+        // here on.
+        self.body.builders.extend(bound);
         let pat = match &local.pat {
             Pat::Type(typed) => &*typed.pat,
             pat => pat,
         };
-        // `let (mut opts, path) = (OpenOptions::new(), ..);`
-        if let (Pat::Tuple(names), Some(init)) = (pat, &local.init) {
-            if let Expr::Tuple(values) = &*init.expr {
-                for (name, value) in names.elems.iter().zip(&values.elems) {
-                    if let (Pat::Ident(binding), Some(state)) = (name, self.builder_chain(value)) {
-                        let name = crate::syntax::ident_name(&binding.ident);
-                        self.body.builders.insert(name, state);
-                    }
-                }
-            }
-        }
-        if let Pat::Ident(binding) = pat {
-            let name = crate::syntax::ident_name(&binding.ident);
-            // The pattern's visit ended the name's old binding: a name bound
-            // again to anything but a builder is no builder from here on.
-            if let Some(state) = local
-                .init
-                .as_ref()
-                .and_then(|init| self.builder_chain(&init.expr))
-            {
-                self.body.builders.insert(name, state);
-            }
-        }
         // `let ((mut o,),) = ((OpenOptions::new(),),);`
         let exact = match (pat, local.init.as_ref().map(|init| &*init.expr)) {
             (Pat::Ident(_), _) => true,
