@@ -14,7 +14,7 @@ use crate::held;
 use crate::lints::{Level, Lint};
 use crate::ops::{self, Builder, Role, Target};
 use crate::rewrite::{BuilderState, Rewriter};
-use crate::syntax::{ident_name, is_literal_false, last_ident_span};
+use crate::syntax::{ends_builder, ident_name, last_ident_span, may_set_write_flag};
 
 impl Rewriter<'_> {
     /// Records a check at the level in force; `probed` when a type probe
@@ -79,6 +79,9 @@ impl Rewriter<'_> {
         let Some(path) = callee_path(callee) else {
             return visit_mut::visit_expr_mut(self, expr);
         };
+        if let Expr::Path(callee) = &mut *call.func {
+            self.visit_path_generics(callee);
+        }
         let callee_span = last_ident_span(&path);
         let name = path
             .segments
@@ -317,6 +320,7 @@ impl Rewriter<'_> {
     pub(crate) fn visit_closure(&mut self, closure: &mut ExprClosure, made: Option<&str>) {
         self.reject_stray_allow(&mut closure.attrs);
         self.body.flow.enter(true);
+        self.body.enter_builder_scope();
         for input in closure.inputs.iter_mut() {
             self.visit_pat_mut(input);
         }
@@ -329,6 +333,7 @@ impl Rewriter<'_> {
             self.body.flow.bind(name, false, Some(origin), None);
         }
         self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
+        self.body.exit_builder_scope();
         self.body.flow.exit();
     }
 
@@ -353,8 +358,9 @@ impl Rewriter<'_> {
         };
         let method_span = call.method.span();
         let before = self.body.made_uses.len();
-        let trusted = names_are_random(&call.receiver)
-            && matches!(call.args.last(), Some(Expr::Closure(closure)) if only_opens(&closure.body, &param));
+        let trusted = self.names_are_random(&call.receiver)
+            && matches!(call.args.last(), Some(Expr::Closure(closure))
+                if only_opens(&closure.body, &param, |receiver| self.is_literal_open_chain(receiver)));
         self.visit_expr_mut(&mut call.receiver);
         let last = call.args.len() - 1;
         for (at, arg) in call.args.iter_mut().enumerate() {
@@ -446,7 +452,7 @@ impl Rewriter<'_> {
         loop {
             match expr {
                 Expr::MethodCall(call) => {
-                    writes |= sets_write_flag(&ident_name(&call.method), call.args.first());
+                    writes |= may_set_write_flag(&ident_name(&call.method), call.args.first());
                     expr = &call.receiver;
                 }
                 Expr::Paren(paren) => expr = &paren.expr,
@@ -538,7 +544,7 @@ impl Rewriter<'_> {
 
     /// `opts.write(true);` on a builder local makes its later `open` a write.
     fn note_builder_flags(&mut self, receiver: &Expr, method: &str, first_arg: Option<&Expr>) {
-        if !sets_write_flag(method, first_arg) {
+        if !may_set_write_flag(method, first_arg) || ends_builder(receiver) {
             return;
         }
         let mut root = receiver;
@@ -561,17 +567,13 @@ impl Rewriter<'_> {
     }
 }
 
-fn sets_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {
-    ops::WRITE_FLAGS.contains(&method) && !first_arg.is_some_and(is_literal_false)
-}
-
 // Input:  |path| File::create_new(path)          Output: true
 // Input:  |path| { fs::write(path, b)?; File::open(path) }   Output: false
 /// Whether a `make` closure's body is one call that creates or opens its
 /// path and nothing else: tempfile removes the path only when the closure
 /// succeeds, so a closure that fails after creating the file would leave
 /// it, and a directory made there is not removed by a file's cleanup.
-fn only_opens(body: &Expr, param: &str) -> bool {
+fn only_opens(body: &Expr, param: &str, is_literal_open_chain: impl Fn(&Expr) -> bool) -> bool {
     let body = match body {
         Expr::Block(block) if block.block.stmts.len() == 1 => match &block.block.stmts[0] {
             syn::Stmt::Expr(expr, None) => expr,
@@ -604,6 +606,7 @@ fn only_opens(body: &Expr, param: &str) -> bool {
             ident_name(&call.method) == "open"
                 && call.args.len() == 1
                 && is_param(call.args.first())
+                && is_literal_open_chain(&call.receiver)
         }
         _ => false,
     }
@@ -623,37 +626,97 @@ fn strip_parens_and_borrows(mut expr: &Expr) -> &Expr {
 /// default. With fewer, an existing file is within reach of the guess.
 const MIN_RAND_BYTES: u64 = 6;
 
-/// Whether a `make` receiver's settings keep the closure's path a fresh
-/// name inside the temp directory: at least `MIN_RAND_BYTES` random
-/// characters, and a prefix and suffix that are literals of plain
-/// characters. Otherwise the closure may be handed a path that exists (an
-/// absolute or `..` prefix points anywhere, `rand_bytes(1)` leaves 62
-/// names to hit), which `File::create` truncates and the handle then
-/// deletes.
-fn names_are_random(mut receiver: &Expr) -> bool {
-    loop {
-        match receiver {
-            Expr::MethodCall(call) => {
-                let name = ident_name(&call.method);
-                let trusted = match name.as_str() {
-                    "rand_bytes" => {
-                        matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
-                        if n.base10_parse::<u64>().is_ok_and(|n| n >= MIN_RAND_BYTES))
+impl Rewriter<'_> {
+    /// Whether a `make` receiver's settings keep the closure's path a fresh
+    /// name inside the temp directory: a chain from `Builder::new()` with at
+    /// least `MIN_RAND_BYTES` random characters, and a prefix and suffix
+    /// that are literals of plain characters. Otherwise the closure may be
+    /// handed a path that exists (an absolute or `..` prefix points
+    /// anywhere, `rand_bytes(1)` leaves 62 names to hit), which
+    /// `File::create` truncates and the handle then deletes.
+    fn names_are_random(&self, mut receiver: &Expr) -> bool {
+        loop {
+            match receiver {
+                Expr::MethodCall(call) => {
+                    let name = ident_name(&call.method);
+                    let trusted = match name.as_str() {
+                        "rand_bytes" => {
+                            matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
+                            if n.base10_parse::<u64>().is_ok_and(|n| n >= MIN_RAND_BYTES))
+                        }
+                        "prefix" | "suffix" => call.args.first().is_some_and(is_plain_name_literal),
+                        _ => true,
+                    };
+                    if !trusted {
+                        return false;
                     }
-                    "prefix" | "suffix" => call.args.first().is_some_and(is_plain_name_literal),
-                    _ => true,
-                };
-                if !trusted {
-                    return false;
+                    receiver = &call.receiver;
                 }
-                receiver = &call.receiver;
+                Expr::Paren(paren) => receiver = &paren.expr,
+                Expr::Reference(reference) => receiver = &reference.expr,
+                // Only a chain from the constructor shows every setting: a
+                // builder local, or one that any other call returns
+                // (`Some(&b).unwrap()`), may have had `rand_bytes(0)` set
+                // unseen.
+                Expr::Call(call) => {
+                    return call.args.is_empty() && self.is_tempfile_builder_new(&call.func);
+                }
+                _ => return false,
             }
-            Expr::Paren(paren) => receiver = &paren.expr,
-            Expr::Reference(reference) => receiver = &reference.expr,
-            // A chain from a constructor shows every setting; a builder
-            // local or parameter may have had `rand_bytes(0)` set unseen.
-            Expr::Call(_) => return true,
-            _ => return false,
+        }
+    }
+
+    // Input:  Builder::new    tempfile::Builder::new    Output: true
+    /// `Builder::new` or `tempfile::Builder::new`, and nothing in sight
+    /// makes it another function. (At `deny` the `make` call is forced to be
+    /// tempfile's, so its receiver is a `tempfile::Builder` by type.)
+    fn is_tempfile_builder_new(&self, func: &Expr) -> bool {
+        let Expr::Path(callee) = func else {
+            return false;
+        };
+        if callee.qself.is_some() {
+            return false;
+        }
+        let names = crate::syntax::segment_names(&callee.path);
+        let written = matches!(
+            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ["Builder", "new"] | ["tempfile", "Builder", "new"]
+        );
+        written
+            && self
+                .namespaces
+                .resolve(&callee.path)
+                .is_none_or(|path| path == ["tempfile", "Builder", "new"])
+    }
+
+    // Input:  OpenOptions::new().write(true).create_new(true)   Output: true
+    // Input:  OpenOptions::new().write(File::create(p).is_err())   Output: false
+    /// A `make` closure's `X.open(path)`: whether `X` is a std builder chain
+    /// in sight from its constructor whose every argument is a literal, so
+    /// that nothing in it can create the closure's path first.
+    fn is_literal_open_chain(&self, mut receiver: &Expr) -> bool {
+        loop {
+            match receiver {
+                Expr::MethodCall(call) => {
+                    if !call.args.iter().all(|arg| matches!(arg, Expr::Lit(_))) {
+                        return false;
+                    }
+                    receiver = &call.receiver;
+                }
+                Expr::Paren(paren) => receiver = &paren.expr,
+                Expr::Call(call) if call.args.is_empty() => {
+                    let Expr::Path(callee) = &*call.func else {
+                        return false;
+                    };
+                    return callee.qself.is_none()
+                        && self
+                            .namespaces
+                            .resolve(&callee.path)
+                            .and_then(|path| ops::lookup_builder(&path))
+                            .is_some_and(|kind| kind == Builder::OpenOptions);
+                }
+                _ => return false,
+            }
         }
     }
 }
@@ -698,8 +761,19 @@ pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
     let syn::Type::Path(ty) = &*qself.ty else {
         return None;
     };
-    if qself.position != 0 || ty.qself.is_some() {
+    if ty.qself.is_some() {
         return None;
+    }
+    // `<Self as Store>::Handle::create`: the impl's associated type, which
+    // `Self::Handle` names as well.
+    if qself.position != 0 {
+        let rest = callee.path.segments.iter().skip(qself.position);
+        if !ty.path.is_ident("Self") || rest.len() < 2 {
+            return None;
+        }
+        let mut path = ty.path.clone();
+        path.segments.extend(rest.cloned());
+        return Some(path);
     }
     let mut path = ty.path.clone();
     path.segments.extend(callee.path.segments.iter().cloned());

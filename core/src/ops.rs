@@ -360,6 +360,11 @@ pub const WRITE_FLAGS: &[&str] = &[
     "custom_flags",
 ];
 
+/// Builder methods that set nothing an open or a `create` could write
+/// with. Any other method on a builder chain or local (`clone_from`, a
+/// user's extension trait's `writable()`) counts as setting write flags.
+pub const NEUTRAL_BUILDER_METHODS: &[&str] = &["read", "mode", "recursive", "clone"];
+
 /// tempfile methods that make a temp file persistent or cancel its cleanup:
 /// `persist`, `persist_noclobber`, `keep` and `disable_cleanup` on
 /// `NamedTempFile`/`TempPath`, `keep`, `into_path` and `disable_cleanup` on

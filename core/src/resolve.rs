@@ -85,14 +85,32 @@ impl Namespaces {
     // Input:  impl Make for std::fs::File { .. Self::create(p) .. }
     /// Enters an impl: `Self` stands for its type, when that is a path we
     /// can follow (`std::fs::File`), and hides any other meaning otherwise.
-    pub fn push_self(&mut self, self_ty: &syn::Type) {
-        let binding = match strip_type_parens(self_ty) {
-            syn::Type::Path(ty) if ty.qself.is_none() => self
+    // Input:  impl Store for Disk { type Handle = std::fs::File; .. }
+    // Output: `Self` is `Disk`, `Self::Handle` is `std::fs::File`
+    /// The names an impl binds: `Self`, and `Self::Assoc` for each
+    /// associated type it defines. An inherent impl is always for a type
+    /// of this crate, so its `Self` is never std's (`impl File` is the
+    /// user's `File`); only a trait impl may be for a std type.
+    pub fn push_self(&mut self, item_impl: &syn::ItemImpl) {
+        let binding = match strip_type_parens(&item_impl.self_ty) {
+            syn::Type::Path(ty) if ty.qself.is_none() && item_impl.trait_.is_some() => self
                 .resolve(&ty.path)
                 .map_or(Binding::Opaque, Binding::Path),
             _ => Binding::Opaque,
         };
         let mut frame = Frame::default();
+        for impl_item in &item_impl.items {
+            if let syn::ImplItem::Type(assoc) = impl_item {
+                let binding = match strip_type_parens(&assoc.ty) {
+                    syn::Type::Path(ty) if ty.qself.is_none() => self
+                        .resolve(&ty.path)
+                        .map_or(Binding::Opaque, Binding::Path),
+                    _ => Binding::Opaque,
+                };
+                let name = format!("Self::{}", ident_name(&assoc.ident));
+                frame.names.insert(name, binding);
+            }
+        }
         frame.names.insert("Self".to_owned(), binding);
         self.frames.push(frame);
     }
@@ -337,6 +355,16 @@ impl Namespaces {
             Some(supers) => Some(self.lookup_in_module(&first, supers)?),
             None => self.lookup(&first),
         };
+        // `Self::Handle::create`: an associated type the impl in sight defines.
+        if first == "Self" && supers.is_none() {
+            let assoc = segments
+                .peek()
+                .and_then(|next| self.lookup(&format!("Self::{next}")));
+            if assoc.is_some() {
+                segments.next();
+                binding = assoc;
+            }
+        }
         // `m::save` through inline modules in sight.
         while let Some(Binding::Module(module)) = &binding {
             let next = segments.next()?;

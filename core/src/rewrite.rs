@@ -75,6 +75,9 @@ pub(crate) struct Body {
     pub(crate) uses_probes: bool,
     /// Locals bound to a builder (`let mut opts = OpenOptions::new();`).
     pub(crate) builders: HashMap<String, BuilderState>,
+    /// Per scope, the builder states that a binding in it hid, restored
+    /// when it ends (see `unseen.rs`).
+    pub(crate) builder_scopes: Vec<Vec<(String, Option<BuilderState>)>>,
     /// Every name a pattern binds anywhere in the body: a local `copy` hides
     /// a glob-imported `std::fs::copy`. Body-wide, so it errs towards not
     /// checking.
@@ -428,6 +431,41 @@ impl<'a> Rewriter<'a> {
     }
 }
 
+impl Rewriter<'_> {
+    // Input:  let (mut opts, path) = (OpenOptions::new(), ..);
+    // Output: [("opts", OpenOptions, no write flag)]
+    /// The builders a `let` binds by name: the whole initializer, or each
+    /// element of a tuple bound to a tuple of names.
+    fn let_builders(&self, local: &Local) -> Vec<(String, BuilderState)> {
+        let Some(init) = &local.init else {
+            return Vec::new();
+        };
+        let pat = match &local.pat {
+            Pat::Type(typed) => &*typed.pat,
+            pat => pat,
+        };
+        match (pat, &*init.expr) {
+            (Pat::Ident(binding), init) => self
+                .builder_chain(init)
+                .map(|state| (crate::syntax::ident_name(&binding.ident), state))
+                .into_iter()
+                .collect(),
+            (Pat::Tuple(names), Expr::Tuple(values)) => names
+                .elems
+                .iter()
+                .zip(&values.elems)
+                .filter_map(|(name, value)| match name {
+                    Pat::Ident(binding) => self
+                        .builder_chain(value)
+                        .map(|state| (crate::syntax::ident_name(&binding.ident), state)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl VisitMut for Rewriter<'_> {
     // Items are visited only where they hold code a handler runs: function
     // bodies, impl and trait methods, inline modules, and the closures in
@@ -453,7 +491,7 @@ impl VisitMut for Rewriter<'_> {
             }
             Item::Impl(item_impl) => {
                 let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
-                self.namespaces.push_self(&item_impl.self_ty);
+                self.namespaces.push_self(item_impl);
                 self.with_settings(&settings, |this| {
                     for impl_item in &mut item_impl.items {
                         let attrs = match impl_item {
@@ -555,14 +593,16 @@ impl VisitMut for Rewriter<'_> {
     fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
         let settings = self.take_our_attrs(&mut arm.attrs, Place::Statement);
         self.body.flow.enter(false);
+        self.body.enter_builder_scope();
         self.with_settings(&settings, |this| visit_mut::visit_arm_mut(this, arm));
+        self.body.exit_builder_scope();
         self.body.flow.exit();
     }
 
     fn visit_pat_ident_mut(&mut self, pat: &mut syn::PatIdent) {
-        self.body
-            .flow
-            .shadow(&crate::syntax::ident_name(&pat.ident));
+        let name = crate::syntax::ident_name(&pat.ident);
+        self.body.forget_builder(&name);
+        self.body.flow.shadow(&name);
         visit_mut::visit_pat_ident_mut(self, pat);
     }
 
@@ -570,6 +610,7 @@ impl VisitMut for Rewriter<'_> {
         let nested = self.nested_names.len();
         self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
+        self.body.enter_builder_scope();
         if self.body.flow.has_bindings() {
             for stmt in &block.stmts {
                 if let Stmt::Item(item) = stmt {
@@ -598,6 +639,7 @@ impl VisitMut for Rewriter<'_> {
         for slot in self.body.flow.close_block(block_number) {
             self.rewrite_held_let(&mut block.stmts, slot);
         }
+        self.body.exit_builder_scope();
         self.body.flow.exit();
         self.namespaces.pop();
         let uses = self.keep_imports_used(nested);
@@ -616,55 +658,20 @@ impl VisitMut for Rewriter<'_> {
         if let Some(init) = &mut local.init {
             self.visit_local_init_mut(init);
         }
+        // Read before the pattern ends the names' old bindings: `let o =
+        // o.write(true);` is the old `o`'s builder.
+        let bound = self.let_builders(local);
         self.visit_pat_mut(&mut local.pat);
         if let (Some((name, mutable)), Some(_)) = (flow::let_binding(&local.pat), &local.init) {
             self.body.flow.bind(&name, mutable, origin, stmt);
         }
+        // A name bound again to anything but a builder is no builder from
+        // here on.
+        self.body.builders.extend(bound);
         let pat = match &local.pat {
             Pat::Type(typed) => &*typed.pat,
             pat => pat,
         };
-        // `let (mut opts, path) = (OpenOptions::new(), ..);`
-        if let (Pat::Tuple(names), Some(init)) = (pat, &local.init) {
-            if let Expr::Tuple(values) = &*init.expr {
-                for (name, value) in names.elems.iter().zip(&values.elems) {
-                    if let (Pat::Ident(binding), Some(state)) = (name, self.builder_chain(value)) {
-                        let name = crate::syntax::ident_name(&binding.ident);
-                        self.body.builders.insert(name, state);
-                    }
-                }
-            }
-        }
-        if let Pat::Ident(binding) = pat {
-            let name = crate::syntax::ident_name(&binding.ident);
-            let builder = local
-                .init
-                .as_ref()
-                .and_then(|init| self.builder_chain(&init.expr));
-            // The map is body-wide, and a name may be bound again in an
-            // inner block: a name once bound to a writing builder stays
-            // one, and one bound to anything else is taken for a writing
-            // builder rather than forgotten.
-            let known = self.body.builders.get(&name).copied();
-            match (builder, known) {
-                (Some(state), known) => {
-                    let writes = state.writes || known.is_some_and(|k| k.writes);
-                    self.body
-                        .builders
-                        .insert(name, BuilderState { writes, ..state });
-                }
-                (None, Some(known)) => {
-                    self.body.builders.insert(
-                        name,
-                        BuilderState {
-                            writes: true,
-                            ..known
-                        },
-                    );
-                }
-                (None, None) => {}
-            }
-        }
         // `let ((mut o,),) = ((OpenOptions::new(),),);`
         let exact = match (pat, local.init.as_ref().map(|init| &*init.expr)) {
             (Pat::Ident(_), _) => true,
@@ -710,6 +717,13 @@ impl VisitMut for Rewriter<'_> {
                     self.note_pattern_builders(&binding.pat, &binding.expr);
                 }
             }
+            // `if let`, `while let` and `for` patterns bind for the
+            // expression only.
+            Expr::If(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                self.body.enter_builder_scope();
+                visit_mut::visit_expr_mut(self, expr);
+                self.body.exit_builder_scope();
+            }
             // An inline `const { .. }` is evaluated at compile time.
             Expr::Const(_) => self.strip_only(|this| visit_mut::visit_expr_mut(this, expr)),
             // `[value; len]`: the length is a const context.
@@ -722,11 +736,16 @@ impl VisitMut for Rewriter<'_> {
     }
 
     // Types hold only const contexts (array lengths, const arguments), where
-    // a probe would not be `const`; nothing in a type is ours to rewrite.
-    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
+    // a probe would not be `const`. Items nested there (`[u8; { impl .. 1 }]`)
+    // run at run time and are checked as other nested items are.
+    fn visit_type_mut(&mut self, ty: &mut syn::Type) {
+        self.strip_only(|this| visit_mut::visit_type_mut(this, ty));
+    }
 
     fn visit_generic_argument_mut(&mut self, argument: &mut syn::GenericArgument) {
-        if !matches!(argument, syn::GenericArgument::Const(_)) {
+        if matches!(argument, syn::GenericArgument::Const(_)) {
+            self.strip_only(|this| visit_mut::visit_generic_argument_mut(this, argument));
+        } else {
             visit_mut::visit_generic_argument_mut(self, argument);
         }
     }

@@ -52,9 +52,7 @@ impl<'ast> Visit<'ast> for BoundNames {
         // `o.open(p)` written above it, so the builder counts as writing
         // from its `let` on.
         let method = ident_name(&call.method);
-        if crate::ops::WRITE_FLAGS.contains(&method.as_str())
-            && !call.args.first().is_some_and(is_literal_false)
-        {
+        if may_set_write_flag(&method, call.args.first()) && !ends_builder(&call.receiver) {
             let mut root = &*call.receiver;
             loop {
                 match root {
@@ -213,6 +211,38 @@ fn use_tree_names(tree: &syn::UseTree, names: &mut Vec<String>) -> bool {
         }
         syn::UseTree::Glob(_) => false,
         syn::UseTree::Group(group) => group.items.iter().all(|tree| use_tree_names(tree, names)),
+    }
+}
+
+// Input:  write(true)   clone_from(&w)   writable()    Output: true
+// Input:  read(true)    write(false)     open(p)       Output: false
+/// Whether a method called on a builder may set a write flag: fail closed,
+/// any method that is not known to set none does. `open` sets nothing: it
+/// ends an `OpenOptions` chain.
+pub fn may_set_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {
+    if crate::ops::WRITE_FLAGS.contains(&method) {
+        return !first_arg.is_some_and(is_literal_false);
+    }
+    method != "open" && !crate::ops::NEUTRAL_BUILDER_METHODS.contains(&method)
+}
+
+// Input:  o.open(p).map(drop)        Output: true (a `File`, not `o`)
+// Input:  o.create(c).write(true)    Output: false
+/// Whether a receiver chain ends a builder before the method on it: its
+/// value is what `open` returned. (`create` may be an `OpenOptions` flag;
+/// a `DirBuilder`'s always counts as a write.)
+pub fn ends_builder(mut receiver: &Expr) -> bool {
+    loop {
+        match receiver {
+            Expr::MethodCall(call) => {
+                if call.method == "open" {
+                    return true;
+                }
+                receiver = &call.receiver;
+            }
+            Expr::Paren(paren) => receiver = &paren.expr,
+            _ => return false,
+        }
     }
 }
 

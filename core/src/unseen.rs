@@ -251,3 +251,34 @@ impl Found {
         }
     }
 }
+
+// Input:  let o = OpenOptions::new(); for o in writers { o.open(p)?; }
+// Output: inside the loop `o` is no builder the rewrite knows: the probe
+//         for builders out of sight decides; after it, `o` is the local again
+/// Builder locals are scoped as the bindings they stand for: every binder
+/// (`let`, `for`, a closure's or a `match` arm's pattern, `if let`) ends
+/// the old state of the name it binds, which comes back when its scope ends.
+impl crate::rewrite::Body {
+    pub(crate) fn enter_builder_scope(&mut self) {
+        self.builder_scopes.push(Vec::new());
+    }
+
+    pub(crate) fn exit_builder_scope(&mut self) {
+        for (name, state) in self.builder_scopes.pop().unwrap_or_default() {
+            match state {
+                Some(state) => self.builders.insert(name, state),
+                None => self.builders.remove(&name),
+            };
+        }
+    }
+
+    /// A pattern binds `name` again.
+    pub(crate) fn forget_builder(&mut self, name: &str) {
+        let old = self.builders.remove(name);
+        if let Some(scope) = self.builder_scopes.last_mut() {
+            if !scope.iter().any(|(hidden, _)| hidden == name) {
+                scope.push((name.to_owned(), old));
+            }
+        }
+    }
+}

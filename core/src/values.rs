@@ -4,6 +4,7 @@
 //! A value in a const context is called at run time, and is checked too.
 
 use syn::Expr;
+use syn::visit_mut::VisitMut;
 
 use crate::calls::callee_path;
 use crate::check::Callee;
@@ -19,6 +20,7 @@ impl Rewriter<'_> {
     // Output: let f = ::ephemeral_fs::__private::with_witness(std::fs::write::<&'static str, &'static str>, ::ephemeral_fs::fs::write);
     pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
         let Expr::Path(value) = expr else { return };
+        self.visit_path_generics(value);
         // A function taken as a value in a const context (`const SAVE: fn(..)
         // = std::fs::write;`) is called at run time: checked with the levels
         // outside, by a mirror that is a `const` value too.
@@ -166,5 +168,21 @@ impl Rewriter<'_> {
             lint = lint.name(),
         );
         self.ctxt.error_spanned(path, message);
+    }
+}
+
+impl Rewriter<'_> {
+    // Input:  pad::<{ impl Saver for Local { .. } 1 }>
+    /// The generic arguments and qualified-self type of a path called or
+    /// taken as a value: items nested in them run at run time.
+    pub(crate) fn visit_path_generics(&mut self, path: &mut syn::ExprPath) {
+        if let Some(qself) = &mut path.qself {
+            self.visit_type_mut(&mut qself.ty);
+        }
+        for segment in path.path.segments.iter_mut() {
+            if !segment.arguments.is_none() {
+                self.visit_path_arguments_mut(&mut segment.arguments);
+            }
+        }
     }
 }

@@ -47,6 +47,10 @@ impl<T: Sealed + ?Sized> Sealed for Rc<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed + ?Sized> Sealed for Arc<T> {}
 #[diagnostic::do_not_recommend]
+impl<T: Sealed, F> Sealed for std::sync::LazyLock<T, F> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed, F> Sealed for std::cell::LazyCell<T, F> {}
+#[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Option<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Vec<T> {}

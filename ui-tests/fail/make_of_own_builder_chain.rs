@@ -1,11 +1,12 @@
 use ephemeral_fs::ephemeral_fs;
 use std::path::Path;
 
-struct Cache;
+/// The application's own cache builder, named like tempfile's.
+struct Builder;
 
-impl Cache {
-    fn open() -> Cache {
-        Cache
+impl Builder {
+    fn new() -> Builder {
+        Builder
     }
 
     fn make<R>(&self, f: impl FnOnce(&Path) -> std::io::Result<R>) -> std::io::Result<R> {
@@ -13,11 +14,11 @@ impl Cache {
     }
 }
 
-// The receiver of `make` decides: only a `tempfile::Builder` hands its
-// closure a temp file's path.
+// The receiver's type decides: only a `tempfile::Builder` hands its
+// closure a temp file's path, even when the chain reads `Builder::new()`.
 #[ephemeral_fs]
 fn fill() -> std::io::Result<()> {
-    Cache::open().make(|path| std::fs::File::create(path)).map(drop)
+    Builder::new().make(|path| std::fs::File::create(path)).map(drop)
 }
 
 fn main() {}

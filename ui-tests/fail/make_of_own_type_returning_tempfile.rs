@@ -2,11 +2,12 @@ use ephemeral_fs::ephemeral_fs;
 use std::path::Path;
 use tempfile::NamedTempFile;
 
-struct Cache;
+/// The application's own cache builder, named like tempfile's.
+struct Builder;
 
-impl Cache {
-    fn open() -> Cache {
-        Cache
+impl Builder {
+    fn new() -> Builder {
+        Builder
     }
 
     fn make<R>(
@@ -19,10 +20,11 @@ impl Cache {
     }
 }
 
-// Returning what `Builder::make` returns does not make it tempfile's.
+// Returning what `Builder::make` returns does not make it tempfile's, even
+// when the chain reads `Builder::new()`.
 #[ephemeral_fs]
 fn fill() -> std::io::Result<()> {
-    Cache::open().make(|path| std::fs::File::create(path))?;
+    Builder::new().make(|path| std::fs::File::create(path))?;
     Ok(())
 }
 

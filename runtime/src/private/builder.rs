@@ -18,12 +18,13 @@ use std::fs::{DirBuilder, OpenOptions};
 use super::escape::{Checked, Passing, TypeOf};
 use crate::sealed::Sealed;
 
-/// A std `OpenOptions`, seen through references and `Box`es.
+/// A std `OpenOptions`, seen through references, `Box`, `Rc`, `Arc` and the
+/// std lazy cells (`static OPTS: LazyLock<OpenOptions>`).
 pub trait UnseenOpenOptions: Sealed {
     type Builder;
 }
 
-/// A std `DirBuilder`, seen through references and `Box`es.
+/// A std `DirBuilder`, seen through the same pointers.
 pub trait UnseenDirBuilder: Sealed {
     type Builder;
 }
@@ -43,6 +44,18 @@ macro_rules! seen_through {
             type Builder = T::Builder;
         }
         impl<T: $trait + ?Sized> $trait for TypeOf<T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::rc::Rc<T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::sync::Arc<T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait, F> $trait for std::sync::LazyLock<T, F> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait, F> $trait for std::cell::LazyCell<T, F> {
             type Builder = T::Builder;
         }
     };
