@@ -14,7 +14,7 @@ use crate::symbol::{self, Guard, Warn};
 
 mod persist;
 
-pub use persist::{DestinationOwner, destination_ident, escape_persist, escape_persist_in_place};
+pub use persist::{DestinationOwner, escape_persist_in_place};
 
 /// `::ephemeral_fs::__private::<name>`, spanned at `span`.
 fn private_path(name: &str, span: Span) -> Expr {
@@ -252,7 +252,12 @@ fn borrow(place: &Expr, span: Span) -> Expr {
 //             ::ephemeral_fs::__private::Probe(&tmp).__ephemeral_fs_deny_temp_escape_in_place(),
 //             tmp.keep())
 /// Checks the type of a place receiver by borrowing it, then runs the call.
-pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
+pub fn escape_by_place(
+    level: Level,
+    place: ProbedPlace<'_>,
+    whole_call: Expr,
+    method_span: Span,
+) -> Expr {
     let check = method(
         probe(place_for_probe(place, method_span), method_span),
         symbol::escape_probe(level, true),
@@ -264,6 +269,26 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
         [check, whole_call],
         method_span,
     )
+}
+
+/// A receiver's place, and whether the name it starts from is an item in
+/// sight rather than a local (a lower-case `const`), or is not a name at
+/// all (a macro call): then it is read by type alone, never borrowed.
+#[derive(Clone, Copy)]
+pub struct ProbedPlace<'a> {
+    pub place: &'a Expr,
+    pub item: bool,
+}
+
+/// The name a place starts from (`files` in `*files[i].0`), when it is a
+/// lone name.
+pub fn place_root_name(place: &Expr) -> Option<String> {
+    match place_root(place) {
+        Expr::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
+            Some(crate::syntax::ident_name(&path.path.segments[0].ident))
+        }
+        _ => None,
+    }
 }
 
 // Input:  files[next]
@@ -281,8 +306,8 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
 /// borrowed. Below any other name, which may be a `static mut` (no
 /// reference allowed) or a `const` (a value, with no address for a raw
 /// pointer), a `ref` binding takes the address of either.
-fn place_for_probe(place: &Expr, span: Span) -> Expr {
-    let local = is_local_name(place_root(place));
+fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span: Span) -> Expr {
+    let local = !item && is_local_name(place_root(place));
     if local && crate::held::is_lone_name(place) {
         return borrow(place, span);
     }
@@ -376,6 +401,7 @@ pub fn unseen_builder_by_place(
     whole_call: Expr,
     span: Span,
 ) -> Expr {
+    let place = ProbedPlace { place, item: false };
     let check = method(
         probe(place_for_probe(place, span), span),
         &symbol::unseen_builder_probe(builder, level, true),

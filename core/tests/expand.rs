@@ -468,7 +468,7 @@ fn path_called_escapes_probe_their_receiver_argument() {
         quote! { fn f() { NamedTempFile::persist(tmp, dest); Keep::keep(&5); TempDir::disable_cleanup(&mut dir, false); } },
     );
     assert!(
-        output.contains("match dest { __ephemeral_fs_dest => :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_persist_in_place (& __ephemeral_fs_dest) , NamedTempFile :: persist (tmp , __ephemeral_fs_dest)) }"),
+        output.contains("match :: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_persist_receiver () { __ephemeral_fs_receiver => NamedTempFile :: persist (tmp , :: ephemeral_fs :: __private :: destination (dest , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }"),
         "{output}"
     );
     assert!(
@@ -640,12 +640,14 @@ fn make_closures_leave_their_path_and_check_the_call() {
 
 #[test]
 fn persist_checks_its_destination_once() {
+    // The destination stays in the call, evaluated after the receiver as
+    // written; the check is a closure that is never called.
     let output = expand(
         quote!(),
         quote! { fn f() { tmp.persist(dir.child("a")?); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} match dir . child (\"a\") ? {{ __ephemeral_fs_dest => :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_persist_in_place (& __ephemeral_fs_dest) , tmp . persist (__ephemeral_fs_dest)) }} ; }}"
+        "fn f () {{ {PROBES} match :: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_persist_receiver () {{ __ephemeral_fs_receiver => tmp . persist (:: ephemeral_fs :: __private :: destination (dir . child (\"a\") ? , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }} ; }}"
     );
     assert_eq!(output, expected);
 }
@@ -659,11 +661,9 @@ fn persist_into_a_struct_literal_expands() {
         quote! { fn f() { cache.persist(Entry { key: 3 }); } },
     );
     assert!(
-        output.contains("match (Entry { key : 3 }) { __ephemeral_fs_dest =>"),
-        "{output}"
-    );
-    assert!(
-        output.contains("cache . persist (__ephemeral_fs_dest)"),
+        output.contains(
+            "cache . persist (:: ephemeral_fs :: __private :: destination (Entry { key : 3 } ,"
+        ),
         "{output}"
     );
     syn::parse_str::<syn::ItemFn>(&output).expect("the expansion parses");
