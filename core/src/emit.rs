@@ -294,24 +294,23 @@ pub fn place_root_name(place: &Expr) -> Option<String> {
 // Input:  files[next]
 // Output: ::ephemeral_fs::__private::type_of(|| &raw const files[next])
 //
-// Input:  STATE.0                    (rooted at a name that is not a local's)
-// Output: ::ephemeral_fs::__private::type_of(|| match STATE.0 {
+// Input:  tmp, STATE.0, lease_of!(row)  (a lone name, or not below a local)
+// Output: ::ephemeral_fs::__private::type_of(|| match tmp {
 //             ref __ephemeral_fs_place => ::core::ptr::from_ref(__ephemeral_fs_place) })
-/// What a receiver's probe looks at: the place itself, borrowed, when it is
-/// a local's name; otherwise only its type, from a closure that is never
-/// called, so that the call that follows evaluates the place once.
+/// What a receiver's probe looks at: only its type, from a closure that is
+/// never called, so that the call that follows evaluates the place once and
+/// nothing is borrowed, moved or dropped at run time.
 ///
 /// The closure makes no reference where rustc forbids one. Below a local,
 /// it makes a raw pointer: a field of a `#[repr(packed)]` struct may not be
-/// borrowed. Below any other name, which may be a `static mut` (no
-/// reference allowed) or a `const` (a value, with no address for a raw
-/// pointer), a `ref` binding takes the address of either.
+/// borrowed. A lone name, or a place below any other name, which may be a
+/// `static mut` (no reference allowed) or a `const` (a value, with no
+/// address for a raw pointer, whose borrow would be a second temporary to
+/// drop), is bound by `ref`, which takes the address of either.
 fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span: Span) -> Expr {
-    let local = !item && is_local_name(place_root(place));
-    if local && crate::held::is_lone_name(place) {
-        return borrow(place, span);
-    }
-    let closure: Expr = if local {
+    let below_local =
+        !item && is_local_name(place_root(place)) && !crate::held::is_lone_name(place);
+    let closure: Expr = if below_local {
         syn::parse_quote_spanned!(span=> || &raw const #place)
     } else {
         let bound = Ident::new(symbol::PLACE, crate::held::glue_span(span));
