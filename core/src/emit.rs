@@ -424,33 +424,38 @@ pub fn unseen_builder_by_value(builder: Builder, level: Level, receiver: Expr, s
 }
 
 // Input:  std::mem::forget(tmp)
-// Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
-/// Passes a value whose destructor is skipped through a check of the temp
-/// handles it owns.
-pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
-    let name = symbol::forget_probe(level);
-    let value_span = syn::spanned::Spanned::span(&value);
-    let check = method(probe(value, value_span), name, span);
-    then_warn(level, check, symbol::ESCAPE_WARNING, span)
-}
-
-// Input:  std::mem::forget(t)                    (in a `const fn`)
-// Output: std::mem::forget(::ephemeral_fs::__private::checked_in_const(t, |__ephemeral_fs_root|
+// Output: std::mem::forget(::ephemeral_fs::__private::checked_in_const(tmp, |__ephemeral_fs_root|
 //             ::ephemeral_fs::__private::Probe(::ephemeral_fs::__private::type_of(
 //                 || __ephemeral_fs_root)).__ephemeral_fs_deny_temp_forget()))
-/// The same check in a `const fn`, where probes cannot be called: the
-/// value's type is read by a closure that is given it and never called.
-pub fn forgotten_in_const(level: Level, value: Expr, span: Span) -> Expr {
+/// Passes a value whose destructor is skipped through a check of the temp
+/// handles it owns. The value is evaluated once, as the argument of an
+/// identity that takes the type the call expects (`ManuallyDrop::new(
+/// Default::default())` with the `let`'s type); its type is read by a
+/// closure that is given it and never called, so the check is decided once
+/// that type is known. Probes are not `const`, and this form needs none
+/// called: it serves a `const fn` too.
+pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
+    let value_span = syn::spanned::Spanned::span(&value);
     let root = Ident::new(symbol::PROJECTED_ROOT, span);
-    let place: Expr = syn::parse_quote_spanned!(span=> || #root);
-    let place = call(private_path(symbol::TYPE_OF, span), [place], span);
-    let check = forgotten(level, place, span);
+    let place: Expr = syn::parse_quote_spanned!(value_span=> || #root);
+    let place = call(
+        private_path(symbol::TYPE_OF, value_span),
+        [place],
+        value_span,
+    );
+    let check = method(probe(place, value_span), symbol::forget_probe(level), span);
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, span);
     let closure: Expr = syn::parse_quote_spanned!(span=> |#root| #check);
     call(
         private_path(symbol::CHECKED_IN_CONST, span),
         [value, closure],
         span,
     )
+}
+
+/// `forgotten` in a `const fn`: the same form.
+pub fn forgotten_in_const(level: Level, value: Expr, span: Span) -> Expr {
+    forgotten(level, value, span)
 }
 
 // Input:  TempDir::keep                  (a value)
