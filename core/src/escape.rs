@@ -334,6 +334,28 @@ impl Rewriter<'_> {
 /// The names of tempfile's types whose functions the value form checks.
 const TEMPFILE_TYPES: &[&str] = &["NamedTempFile", "TempDir", "TempPath", "Builder"];
 
+/// Whether tempfile's type `owner` has the escape function `name`.
+fn tempfile_has(owner: &str, name: &str) -> bool {
+    match owner {
+        "NamedTempFile" => matches!(
+            name,
+            "persist" | "persist_noclobber" | "keep" | "disable_cleanup"
+        ),
+        "TempPath" => matches!(
+            name,
+            "persist"
+                | "persist_noclobber"
+                | "keep"
+                | "disable_cleanup"
+                | "from_path"
+                | "try_from_path"
+        ),
+        "TempDir" => matches!(name, "keep" | "into_path" | "disable_cleanup"),
+        "Builder" => matches!(name, "keep" | "disable_cleanup"),
+        _ => false,
+    }
+}
+
 /// A cheap test before `visit_escape_value`: the path ends in an escape's
 /// name below some other segment.
 pub(crate) fn may_be_escape_value(path: &syn::Path) -> bool {
@@ -367,7 +389,10 @@ impl Rewriter<'_> {
         // Another type's name (`Scratch::keep`, with `use tempfile::TempDir
         // as Scratch;` out of sight) may stand for tempfile's type too, as
         // in the call form: its function's own signature decides.
-        let named = TEMPFILE_TYPES.contains(&owner.as_str());
+        // A name tempfile's type does not have (`Builder::persist`) is a
+        // function of the user's own type named like it: as for any other
+        // type, its signature decides, whatever its arity.
+        let named = TEMPFILE_TYPES.contains(&owner.as_str()) && tempfile_has(&owner, &name);
         if !named && !owner_is_type(path) {
             return false;
         }
