@@ -54,17 +54,20 @@ pub fn escape_persist_in_place(
         method_span,
     );
     let wrapper = private_path(symbol::PERSIST_DESTINATION, first);
+    // The borrow of the destination's owner is part of the argument, so
+    // that it too is evaluated after the receiver.
+    let argument: Expr =
+        syn::parse_quote_spanned!(first=> #wrapper(#destination, |#binding| #check));
     put(
         &mut whole_call,
-        syn::parse_quote_spanned!(first=> #wrapper(#destination, |#binding| #check)),
+        bind_owner(destination_owner, argument, method_span),
     );
     let receiver = method(
         probe(place_for_probe(place, method_span), method_span),
         symbol::PERSIST_RECEIVER,
         method_span,
     );
-    let checked: Expr = single_arm_match(receiver, marker, whole_call, glue);
-    bind_owner(destination_owner, checked, method_span)
+    single_arm_match(receiver, marker, whole_call, glue)
 }
 
 /// The check of a `persist` on `receiver` (a probe of its receiver, or the
@@ -99,7 +102,7 @@ fn persist_check(
     then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
 }
 
-/// `checked` inside the borrow of the destination's owner, when the owner
+/// The checked destination inside the borrow of its owner, when the owner
 /// is bound once for it.
 fn bind_owner(destination_owner: Option<DestinationOwner>, checked: Expr, span: Span) -> Expr {
     match destination_owner.and_then(|owner| owner.bound) {
