@@ -14,7 +14,7 @@ use crate::symbol::{self, Guard, Warn};
 
 mod persist;
 
-pub use persist::{DestinationOwner, destination_ident, escape_persist, escape_persist_in_place};
+pub use persist::{DestinationOwner, escape_persist_in_place};
 
 /// `::ephemeral_fs::__private::<name>`, spanned at `span`.
 fn private_path(name: &str, span: Span) -> Expr {
@@ -252,7 +252,12 @@ fn borrow(place: &Expr, span: Span) -> Expr {
 //             ::ephemeral_fs::__private::Probe(&tmp).__ephemeral_fs_deny_temp_escape_in_place(),
 //             tmp.keep())
 /// Checks the type of a place receiver by borrowing it, then runs the call.
-pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span: Span) -> Expr {
+pub fn escape_by_place(
+    level: Level,
+    place: ProbedPlace<'_>,
+    whole_call: Expr,
+    method_span: Span,
+) -> Expr {
     let check = method(
         probe(place_for_probe(place, method_span), method_span),
         symbol::escape_probe(level, true),
@@ -266,27 +271,46 @@ pub fn escape_by_place(level: Level, place: &Expr, whole_call: Expr, method_span
     )
 }
 
+/// A receiver's place, and whether the name it starts from is an item in
+/// sight rather than a local (a lower-case `const`), or is not a name at
+/// all (a macro call): then it is read by type alone, never borrowed.
+#[derive(Clone, Copy)]
+pub struct ProbedPlace<'a> {
+    pub place: &'a Expr,
+    pub item: bool,
+}
+
+/// The name a place starts from (`files` in `*files[i].0`), when it is a
+/// lone name.
+pub fn place_root_name(place: &Expr) -> Option<String> {
+    match place_root(place) {
+        Expr::Path(path) if path.qself.is_none() && path.path.segments.len() == 1 => {
+            Some(crate::syntax::ident_name(&path.path.segments[0].ident))
+        }
+        _ => None,
+    }
+}
+
 // Input:  files[next]
 // Output: ::ephemeral_fs::__private::type_of(|| &raw const files[next])
 //
-// Input:  STATE.0                    (rooted at a name that is not a local's)
-// Output: ::ephemeral_fs::__private::type_of(|| match STATE.0 {
+// Input:  tmp, STATE.0, lease_of!(row)  (a lone name, or not below a local)
+// Output: ::ephemeral_fs::__private::type_of(|| match tmp {
 //             ref __ephemeral_fs_place => ::core::ptr::from_ref(__ephemeral_fs_place) })
-/// What a receiver's probe looks at: the place itself, borrowed, when it is
-/// a local's name; otherwise only its type, from a closure that is never
-/// called, so that the call that follows evaluates the place once.
+/// What a receiver's probe looks at: only its type, from a closure that is
+/// never called, so that the call that follows evaluates the place once and
+/// nothing is borrowed, moved or dropped at run time.
 ///
 /// The closure makes no reference where rustc forbids one. Below a local,
 /// it makes a raw pointer: a field of a `#[repr(packed)]` struct may not be
-/// borrowed. Below any other name, which may be a `static mut` (no
-/// reference allowed) or a `const` (a value, with no address for a raw
-/// pointer), a `ref` binding takes the address of either.
-fn place_for_probe(place: &Expr, span: Span) -> Expr {
-    let local = is_local_name(place_root(place));
-    if local && crate::held::is_lone_name(place) {
-        return borrow(place, span);
-    }
-    let closure: Expr = if local {
+/// borrowed. A lone name, or a place below any other name, which may be a
+/// `static mut` (no reference allowed) or a `const` (a value, with no
+/// address for a raw pointer, whose borrow would be a second temporary to
+/// drop), is bound by `ref`, which takes the address of either.
+fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span: Span) -> Expr {
+    let below_local =
+        !item && is_local_name(place_root(place)) && !crate::held::is_lone_name(place);
+    let closure: Expr = if below_local {
         syn::parse_quote_spanned!(span=> || &raw const #place)
     } else {
         let bound = Ident::new(symbol::PLACE, crate::held::glue_span(span));
@@ -376,6 +400,7 @@ pub fn unseen_builder_by_place(
     whole_call: Expr,
     span: Span,
 ) -> Expr {
+    let place = ProbedPlace { place, item: false };
     let check = method(
         probe(place_for_probe(place, span), span),
         &symbol::unseen_builder_probe(builder, level, true),
@@ -399,33 +424,38 @@ pub fn unseen_builder_by_value(builder: Builder, level: Level, receiver: Expr, s
 }
 
 // Input:  std::mem::forget(tmp)
-// Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
-/// Passes a value whose destructor is skipped through a check of the temp
-/// handles it owns.
-pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
-    let name = symbol::forget_probe(level);
-    let value_span = syn::spanned::Spanned::span(&value);
-    let check = method(probe(value, value_span), name, span);
-    then_warn(level, check, symbol::ESCAPE_WARNING, span)
-}
-
-// Input:  std::mem::forget(t)                    (in a `const fn`)
-// Output: std::mem::forget(::ephemeral_fs::__private::checked_in_const(t, |__ephemeral_fs_root|
+// Output: std::mem::forget(::ephemeral_fs::__private::checked_in_const(tmp, |__ephemeral_fs_root|
 //             ::ephemeral_fs::__private::Probe(::ephemeral_fs::__private::type_of(
 //                 || __ephemeral_fs_root)).__ephemeral_fs_deny_temp_forget()))
-/// The same check in a `const fn`, where probes cannot be called: the
-/// value's type is read by a closure that is given it and never called.
-pub fn forgotten_in_const(level: Level, value: Expr, span: Span) -> Expr {
+/// Passes a value whose destructor is skipped through a check of the temp
+/// handles it owns. The value is evaluated once, as the argument of an
+/// identity that takes the type the call expects (`ManuallyDrop::new(
+/// Default::default())` with the `let`'s type); its type is read by a
+/// closure that is given it and never called, so the check is decided once
+/// that type is known. Probes are not `const`, and this form needs none
+/// called: it serves a `const fn` too.
+pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
+    let value_span = syn::spanned::Spanned::span(&value);
     let root = Ident::new(symbol::PROJECTED_ROOT, span);
-    let place: Expr = syn::parse_quote_spanned!(span=> || #root);
-    let place = call(private_path(symbol::TYPE_OF, span), [place], span);
-    let check = forgotten(level, place, span);
+    let place: Expr = syn::parse_quote_spanned!(value_span=> || #root);
+    let place = call(
+        private_path(symbol::TYPE_OF, value_span),
+        [place],
+        value_span,
+    );
+    let check = method(probe(place, value_span), symbol::forget_probe(level), span);
+    let check = then_warn(level, check, symbol::ESCAPE_WARNING, span);
     let closure: Expr = syn::parse_quote_spanned!(span=> |#root| #check);
     call(
         private_path(symbol::CHECKED_IN_CONST, span),
         [value, closure],
         span,
     )
+}
+
+/// `forgotten` in a `const fn`: the same form.
+pub fn forgotten_in_const(level: Level, value: Expr, span: Span) -> Expr {
+    forgotten(level, value, span)
 }
 
 // Input:  TempDir::keep                  (a value)

@@ -156,7 +156,11 @@ impl Rewriter<'_> {
             return;
         }
         match kind {
-            PlaceKind::Pure if persist && destination.is_some_and(holds_closure) => {
+            // The destination stays in the call, where Rust evaluates it:
+            // after the receiver's place (an index or a user `Deref` runs
+            // first), with what `persist` expects (an implicit reborrow of a
+            // `&mut`, a closure's parameter types) reaching it.
+            PlaceKind::Pure if persist => {
                 let place = receiver.clone();
                 let Some(slot) = form.destination_mut(expr) else {
                     return;
@@ -169,9 +173,13 @@ impl Rewriter<'_> {
                         *slot = checked;
                     }
                 };
+                let item = self.names_item(&place);
                 *expr = emit::escape_persist_in_place(
                     level,
-                    &place,
+                    emit::ProbedPlace {
+                        place: &place,
+                        item,
+                    },
                     destination,
                     owner,
                     whole,
@@ -181,18 +189,33 @@ impl Rewriter<'_> {
             }
             PlaceKind::Pure => {
                 let place = receiver.clone();
-                let destination = persist
-                    .then(|| form.destination_mut(expr).map(take_destination))
-                    .flatten();
-                let destination =
-                    destination.map(|destination| self.persist_destination(destination, span));
+                let item = self.names_item(&place);
                 let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = match destination {
-                    Some((destination, owner)) => {
-                        emit::escape_persist(level, &place, destination, owner, whole, span)
-                    }
-                    None => emit::escape_by_place(level, &place, whole, span),
-                };
+                *expr = emit::escape_by_place(
+                    level,
+                    emit::ProbedPlace {
+                        place: &place,
+                        item,
+                    },
+                    whole,
+                    span,
+                );
+            }
+            // `lease_of!(row).keep()`: the macro may name a place, which a
+            // probe by value would move; its type is read as an unknown
+            // place's.
+            PlaceKind::Value if matches!(receiver, Expr::Macro(_)) => {
+                let place = receiver.clone();
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::escape_by_place(
+                    level,
+                    emit::ProbedPlace {
+                        place: &place,
+                        item: true,
+                    },
+                    whole,
+                    span,
+                );
             }
             PlaceKind::Value => {
                 if let Some(receiver) = form.receiver_mut(expr) {
@@ -216,7 +239,16 @@ impl Rewriter<'_> {
                     // `files[next()].keep()`: a place of a variable, by its
                     // type alone.
                     let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                    *expr = emit::escape_by_place(level, &place, whole, span);
+                    let item = self.names_item(&place);
+                    *expr = emit::escape_by_place(
+                        level,
+                        emit::ProbedPlace {
+                            place: &place,
+                            item,
+                        },
+                        whole,
+                        span,
+                    );
                 }
             }
         }
@@ -224,6 +256,14 @@ impl Rewriter<'_> {
 }
 
 impl Rewriter<'_> {
+    /// Whether the name a receiver's place starts from is an item in sight
+    /// (a `const` or `static` named in lower case, which no local can
+    /// shadow) rather than a local: then it is not borrowed, which would
+    /// make a second temporary of a `const`.
+    fn names_item(&self, place: &Expr) -> bool {
+        emit::place_root_name(place).is_some_and(|name| self.namespaces.names(&name))
+    }
+
     /// Whether a path names an item of tempfile through the imports in
     /// sight, whatever it was renamed to.
     fn names_tempfile(&self, path: &syn::Path) -> bool {
@@ -294,6 +334,28 @@ impl Rewriter<'_> {
 /// The names of tempfile's types whose functions the value form checks.
 const TEMPFILE_TYPES: &[&str] = &["NamedTempFile", "TempDir", "TempPath", "Builder"];
 
+/// Whether tempfile's type `owner` has the escape function `name`.
+fn tempfile_has(owner: &str, name: &str) -> bool {
+    match owner {
+        "NamedTempFile" => matches!(
+            name,
+            "persist" | "persist_noclobber" | "keep" | "disable_cleanup"
+        ),
+        "TempPath" => matches!(
+            name,
+            "persist"
+                | "persist_noclobber"
+                | "keep"
+                | "disable_cleanup"
+                | "from_path"
+                | "try_from_path"
+        ),
+        "TempDir" => matches!(name, "keep" | "into_path" | "disable_cleanup"),
+        "Builder" => matches!(name, "keep" | "disable_cleanup"),
+        _ => false,
+    }
+}
+
 /// A cheap test before `visit_escape_value`: the path ends in an escape's
 /// name below some other segment.
 pub(crate) fn may_be_escape_value(path: &syn::Path) -> bool {
@@ -327,7 +389,10 @@ impl Rewriter<'_> {
         // Another type's name (`Scratch::keep`, with `use tempfile::TempDir
         // as Scratch;` out of sight) may stand for tempfile's type too, as
         // in the call form: its function's own signature decides.
-        let named = TEMPFILE_TYPES.contains(&owner.as_str());
+        // A name tempfile's type does not have (`Builder::persist`) is a
+        // function of the user's own type named like it: as for any other
+        // type, its signature decides, whatever its arity.
+        let named = TEMPFILE_TYPES.contains(&owner.as_str()) && tempfile_has(&owner, &name);
         if !named && !owner_is_type(path) {
             return false;
         }
@@ -394,29 +459,6 @@ fn switched_off(method: &str, switch: Option<&Expr>) -> bool {
 fn checks_destination(method: &str, destination: Option<&Expr>) -> bool {
     ops::PERSIST_METHODS.contains(&method)
         && destination.is_some_and(|dest| !matches!(dest, Expr::Closure(_)))
-}
-
-/// Whether a destination holds a closure, whose parameter types may come
-/// from the type `persist` expects: then it stays in the call.
-fn holds_closure(destination: &Expr) -> bool {
-    struct Finder(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {
-            self.0 = true;
-        }
-        // A closure in a nested item takes nothing from the destination.
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut finder = Finder(false);
-    syn::visit::Visit::visit_expr(&mut finder, destination);
-    finder.0
-}
-
-/// Takes the destination out of its call, leaving the binding it is
-/// evaluated into.
-fn take_destination(slot: &mut Expr) -> Expr {
-    let ident = emit::destination_ident(syn::spanned::Spanned::span(&*slot));
-    std::mem::replace(slot, syn::parse_quote!(#ident))
 }
 
 fn owner_is_type(path: &syn::Path) -> bool {

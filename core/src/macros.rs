@@ -194,7 +194,7 @@ impl Rewriter<'_> {
 }
 
 /// Macros whose expansion cannot bind a name the caller sees.
-fn binds_nothing(path: &syn::Path) -> bool {
+pub(crate) fn binds_nothing(path: &syn::Path) -> bool {
     const NAMES: &[&str] = &[
         "assert",
         "assert_eq",

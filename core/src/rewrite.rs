@@ -613,10 +613,21 @@ impl VisitMut for Rewriter<'_> {
         self.body.enter_builder_scope();
         if self.body.flow.has_bindings() {
             for stmt in &block.stmts {
-                if let Stmt::Item(item) = stmt {
-                    let names = crate::syntax::block_item_value_names(item);
-                    self.body.flow.shadow_by_item(names);
-                }
+                let names = match stmt {
+                    Stmt::Item(item) => crate::syntax::block_item_value_names(item),
+                    // A macro in statement position may expand to items
+                    // (`settings!()` as `const p: &str = ".."`), which
+                    // shadow in the whole block whatever names it is given:
+                    // no path local is followed in the block.
+                    Stmt::Macro(mac) if !crate::macros::binds_nothing(&mac.mac.path) => None,
+                    Stmt::Expr(Expr::Macro(mac), None)
+                        if !crate::macros::binds_nothing(&mac.mac.path) =>
+                    {
+                        None
+                    }
+                    _ => continue,
+                };
+                self.body.flow.shadow_by_item(names);
             }
         }
         let block_number = self.body.flow.open_block();

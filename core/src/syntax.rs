@@ -192,6 +192,8 @@ pub fn block_item_value_names(item: &Item) -> Option<Vec<String>> {
                 .map_or(&item.ident, |(_, rename)| rename),
         )),
         Item::Use(item) if !use_tree_names(&item.tree, &mut names) => return None,
+        // A macro call among the items may expand to any item.
+        Item::Macro(item) if item.ident.is_none() => return None,
         _ => {}
     }
     Some(names)

@@ -165,10 +165,10 @@ fn open_options_chains_are_writes_only_with_a_write_flag() {
 }
 
 #[test]
-fn escapes_probe_places_by_reference_and_values_by_value() {
+fn escapes_probe_places_by_type_and_values_by_value() {
     let output = expand(quote!(), quote! { fn f() { tmp.keep(); } });
     let expected = format!(
-        "fn f () {{ {PROBES} :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_escape_in_place () , tmp . keep ()) ; }}"
+        "fn f () {{ {PROBES} :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_deny_temp_escape_in_place () , tmp . keep ()) ; }}"
     );
     assert_eq!(output, expected);
     let output = expand(
@@ -216,7 +216,7 @@ fn harmless_switches_are_not_probed() {
     );
     assert!(
         output.contains(
-            "Probe (& x) . __ephemeral_fs_deny_temp_escape_in_place () , staged :: keep (x))"
+            "Probe (:: ephemeral_fs :: __private :: type_of (| | match x { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_deny_temp_escape_in_place () , staged :: keep (x))"
         ),
         "{output}"
     );
@@ -468,7 +468,7 @@ fn path_called_escapes_probe_their_receiver_argument() {
         quote! { fn f() { NamedTempFile::persist(tmp, dest); Keep::keep(&5); TempDir::disable_cleanup(&mut dir, false); } },
     );
     assert!(
-        output.contains("match dest { __ephemeral_fs_dest => :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_persist_in_place (& __ephemeral_fs_dest) , NamedTempFile :: persist (tmp , __ephemeral_fs_dest)) }"),
+        output.contains("match :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_persist_receiver () { __ephemeral_fs_receiver => NamedTempFile :: persist (tmp , :: ephemeral_fs :: __private :: destination (dest , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }"),
         "{output}"
     );
     assert!(
@@ -640,12 +640,14 @@ fn make_closures_leave_their_path_and_check_the_call() {
 
 #[test]
 fn persist_checks_its_destination_once() {
+    // The destination stays in the call, evaluated after the receiver as
+    // written; the check is a closure that is never called.
     let output = expand(
         quote!(),
         quote! { fn f() { tmp.persist(dir.child("a")?); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} match dir . child (\"a\") ? {{ __ephemeral_fs_dest => :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (& tmp) . __ephemeral_fs_deny_temp_persist_in_place (& __ephemeral_fs_dest) , tmp . persist (__ephemeral_fs_dest)) }} ; }}"
+        "fn f () {{ {PROBES} match :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () {{ __ephemeral_fs_receiver => tmp . persist (:: ephemeral_fs :: __private :: destination (dir . child (\"a\") ? , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }} ; }}"
     );
     assert_eq!(output, expected);
 }
@@ -659,11 +661,9 @@ fn persist_into_a_struct_literal_expands() {
         quote! { fn f() { cache.persist(Entry { key: 3 }); } },
     );
     assert!(
-        output.contains("match (Entry { key : 3 }) { __ephemeral_fs_dest =>"),
-        "{output}"
-    );
-    assert!(
-        output.contains("cache . persist (__ephemeral_fs_dest)"),
+        output.contains(
+            "cache . persist (:: ephemeral_fs :: __private :: destination (Entry { key : 3 } ,"
+        ),
         "{output}"
     );
     syn::parse_str::<syn::ItemFn>(&output).expect("the expansion parses");
@@ -794,7 +794,7 @@ fn persist_leaves_a_destination_with_a_closure_in_place() {
         quote! { fn f() { table.persist(Box::new(|s| s.len())); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} match :: ephemeral_fs :: __private :: Probe (& table) . __ephemeral_fs_persist_receiver () {{ __ephemeral_fs_receiver => table . persist (:: ephemeral_fs :: __private :: destination (Box :: new (| s | s . len ()) , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }} ; }}"
+        "fn f () {{ {PROBES} match :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match table {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () {{ __ephemeral_fs_receiver => table . persist (:: ephemeral_fs :: __private :: destination (Box :: new (| s | s . len ()) , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }} ; }}"
     );
     assert_eq!(output, expected);
 }
@@ -813,6 +813,33 @@ fn receivers_are_probed_without_references_where_rustc_forbids_them() {
         output.contains(
             "type_of (| | match STATE { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })"
         ),
+        "{output}"
+    );
+}
+
+#[test]
+fn escape_receivers_named_by_a_macro_or_a_const_are_read_by_type() {
+    // A macro may name a place: probing it by value would move it.
+    let output = expand(quote!(), quote! { fn f() { lease_of!(row).keep(); } });
+    assert!(
+        output.contains("type_of (| | match lease_of ! (row) { ref __ephemeral_fs_place =>"),
+        "{output}"
+    );
+    assert!(output.contains("lease_of ! (row) . keep ())"), "{output}");
+    // A `const` in sight, named in lower case, is no local: no raw pointer
+    // to a field of the temporary it stands for.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { const config: Config = Config::new(); config.lease.keep(); } },
+    );
+    assert!(
+        output.contains("type_of (| | match config . lease { ref __ephemeral_fs_place =>"),
+        "{output}"
+    );
+    // Below a local, a raw pointer: a packed field may not be borrowed.
+    let output = expand(quote!(), quote! { fn f() { row.lease.keep(); } });
+    assert!(
+        output.contains("type_of (| | & raw const row . lease)"),
         "{output}"
     );
 }

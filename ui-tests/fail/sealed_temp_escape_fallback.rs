@@ -19,16 +19,10 @@ impl ephemeral_fs::__private::TempEscapeFallback<MyStore> for MyStore {
     fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked {
         unimplemented!()
     }
-    fn __ephemeral_fs_deny_temp_persist_in_place<D: ?Sized>(self, _: &D) -> Checked {
-        unimplemented!()
-    }
     fn __ephemeral_fs_warn_temp_escape(self) -> Passing<MyStore> {
         unimplemented!()
     }
     fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Passing<Checked> {
-        unimplemented!()
-    }
-    fn __ephemeral_fs_warn_temp_persist_in_place<D: ?Sized>(self, _: &D) -> Passing<Checked> {
         unimplemented!()
     }
 }

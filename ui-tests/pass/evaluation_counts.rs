@@ -5,7 +5,7 @@
 // their evaluations through `Index` and `Deref`, and the index moves on
 // between a `let` and its use.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fs;
 use std::ops::{Deref, Index};
 use std::path::PathBuf;
@@ -53,6 +53,39 @@ struct Session(u32);
 impl Session {
     fn keep(&self) -> u32 {
         self.0
+    }
+}
+
+/// A document of the user's with its own `persist`, and a log of the order
+/// in which its receiver and its destination are evaluated.
+struct Doc(u32);
+
+impl Doc {
+    fn persist(&self, key: &str) -> String {
+        format!("{} as {key}", self.0)
+    }
+}
+
+struct Logged<'a> {
+    docs: Vec<Doc>,
+    log: &'a RefCell<Vec<&'static str>>,
+}
+
+impl Index<usize> for Logged<'_> {
+    type Output = Doc;
+
+    fn index(&self, at: usize) -> &Doc {
+        self.log.borrow_mut().push("receiver");
+        &self.docs[at]
+    }
+}
+
+impl Deref for Logged<'_> {
+    type Target = Doc;
+
+    fn deref(&self) -> &Doc {
+        self.log.borrow_mut().push("receiver");
+        &self.docs[0]
     }
 }
 
@@ -139,6 +172,35 @@ fn shapes(seen: &mut Vec<PathBuf>) -> std::io::Result<Vec<(&'static str, u32)>> 
     let sessions = counted(vec![Session(7)]);
     assert_eq!(sessions[0].keep(), 7);
     counts.push(("own keep", sessions.hits.replace(0)));
+
+    // `persist` of the user's own type: the receiver's place (an index, a
+    // user `Deref`) is evaluated before the destination, as without the
+    // attribute.
+    let log = RefCell::new(Vec::new());
+    let docs = Logged {
+        docs: vec![Doc(1), Doc(2)],
+        log: &log,
+    };
+    let mut at = 0;
+    let key = docs[at].persist({
+        log.borrow_mut().push("destination");
+        at += 1;
+        "k"
+    });
+    assert_eq!((key.as_str(), at), ("1 as k", 1));
+    assert_eq!(log.replace(Vec::new()), ["receiver", "destination"]);
+    let key = (*docs).persist({
+        log.borrow_mut().push("destination");
+        "d"
+    });
+    assert_eq!(key, "1 as d");
+    assert_eq!(log.replace(Vec::new()), ["receiver", "destination"]);
+    let key = docs.persist({
+        log.borrow_mut().push("destination");
+        "a"
+    });
+    assert_eq!(key, "1 as a");
+    assert_eq!(log.replace(Vec::new()), ["receiver", "destination"]);
 
     assert_eq!(fs::read(dirs.items[0].path().join("d.txt"))?, b"d");
     assert_eq!(fs::read(dirs.items[1].path().join("f.txt"))?, b"f");

@@ -1,74 +1,30 @@
-//! The code for `persist`, whose destination is checked by its type too:
-//! evaluated once ahead of the call, or left in the call when it holds a
-//! closure.
+//! The code for `persist`, whose destination is checked by its type too.
+//! The destination stays in the call, so that Rust evaluates it where it
+//! does without the attribute: after the receiver's place, with what
+//! `persist` expects reaching it (an implicit reborrow of a `&mut`, a
+//! closure's parameter types).
 
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::{Expr, Ident};
 
-use super::{call, method, place_for_probe, private_path, probe, then_warn};
+use super::{ProbedPlace, method, place_for_probe, private_path, probe, then_warn};
 use crate::lints::Level;
 use crate::symbol;
 
 // Input:  tmp.persist(dest)
-// Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
-//             ::ephemeral_fs::__private::Probe(&tmp)
-//                 .__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
-//             tmp.persist(__ephemeral_fs_dest)) }
-/// Checks the receiver and the destination of `persist`: into a temp
-/// directory it is no escape. The destination is evaluated first, once; the
-/// receiver is a place, whose evaluation does nothing. `whole_call` already
-/// passes the binding in place of `destination`.
-pub fn escape_persist(
-    level: Level,
-    place: &Expr,
-    destination: Expr,
-    destination_owner: Option<DestinationOwner>,
-    whole_call: Expr,
-    method_span: Span,
-) -> Expr {
-    // The borrow runs from the destination's first token to its last, so
-    // that an error underlines all of it: the tokens as the user wrote
-    // them, before a derived path's computation replaced them.
-    let written = destination_owner
-        .as_ref()
-        .map_or(&destination, |owner| &owner.written);
-    let mut tokens = written.to_token_stream().into_iter();
-    let first = tokens
-        .next()
-        .map_or_else(Span::call_site, |token| token.span());
-    let last = tokens.last().map_or(first, |token| token.span());
-    let binding = destination_ident(last);
-    let receiver = probe(place_for_probe(place, method_span), method_span);
-    let binding_ref: Expr = syn::parse_quote_spanned!(first=> &#binding);
-    let check = persist_check(
-        level,
-        receiver,
-        binding_ref,
-        &destination_owner,
-        method_span,
-    );
-    let after = call(
-        private_path(symbol::AFTER, method_span),
-        [check, whole_call],
-        method_span,
-    );
-    let checked: Expr = single_arm_match(destination, binding, after, method_span);
-    bind_owner(destination_owner, checked, method_span)
-}
-
-// Input:  table.persist(Box::new(|s| s.len()))
-// Output: match Probe(&table).__ephemeral_fs_persist_receiver() {
-//             __ephemeral_fs_receiver => table.persist(::ephemeral_fs::__private::destination(
-//                 Box::new(|s| s.len()), |__ephemeral_fs_dest| __ephemeral_fs_receiver
+// Output: match Probe(&tmp).__ephemeral_fs_persist_receiver() {
+//             __ephemeral_fs_receiver => tmp.persist(::ephemeral_fs::__private::destination(
+//                 dest, |__ephemeral_fs_dest| __ephemeral_fs_receiver
 //                     .__ephemeral_fs_deny_temp_persist_in_place(__ephemeral_fs_dest))) }
-/// `escape_persist` for a destination that holds a closure: the
-/// destination stays in the call, so that what `persist` expects still
-/// types the closure; the receiver's type is read before the call, which
-/// may move it. `put` puts the checked destination back into `whole_call`.
+/// Checks the receiver and the destination of `persist`: into a temp
+/// directory it is no escape. The receiver's type is read before the call,
+/// which may move it, into a marker that borrows nothing; the destination
+/// is evaluated once, in the call. `put` puts the checked destination back
+/// into `whole_call`.
 pub fn escape_persist_in_place(
     level: Level,
-    place: &Expr,
+    place: ProbedPlace<'_>,
     destination: Expr,
     destination_owner: Option<DestinationOwner>,
     mut whole_call: Expr,
@@ -83,10 +39,12 @@ pub fn escape_persist_in_place(
         .next()
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
-    let binding = destination_ident(last);
+    let binding = Ident::new(symbol::DESTINATION, last);
     let glue = crate::held::glue_span(method_span);
     let marker = Ident::new(symbol::RECEIVER, glue);
-    // A reborrow from the first token to the last, as in `escape_persist`.
+    // The borrow runs from the destination's first token to its last, so
+    // that an error underlines all of it: the tokens as the user wrote
+    // them, before a derived path's computation replaced them.
     let reborrow: Expr = syn::parse_quote_spanned!(first=> &*#binding);
     let check = persist_check(
         level,
@@ -96,17 +54,20 @@ pub fn escape_persist_in_place(
         method_span,
     );
     let wrapper = private_path(symbol::PERSIST_DESTINATION, first);
+    // The borrow of the destination's owner is part of the argument, so
+    // that it too is evaluated after the receiver.
+    let argument: Expr =
+        syn::parse_quote_spanned!(first=> #wrapper(#destination, |#binding| #check));
     put(
         &mut whole_call,
-        syn::parse_quote_spanned!(first=> #wrapper(#destination, |#binding| #check)),
+        bind_owner(destination_owner, argument, method_span),
     );
     let receiver = method(
         probe(place_for_probe(place, method_span), method_span),
         symbol::PERSIST_RECEIVER,
         method_span,
     );
-    let checked: Expr = single_arm_match(receiver, marker, whole_call, glue);
-    bind_owner(destination_owner, checked, method_span)
+    single_arm_match(receiver, marker, whole_call, glue)
 }
 
 /// The check of a `persist` on `receiver` (a probe of its receiver, or the
@@ -141,7 +102,7 @@ fn persist_check(
     then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
 }
 
-/// `checked` inside the borrow of the destination's owner, when the owner
+/// The checked destination inside the borrow of its owner, when the owner
 /// is bound once for it.
 fn bind_owner(destination_owner: Option<DestinationOwner>, checked: Expr, span: Span) -> Expr {
     match destination_owner.and_then(|owner| owner.bound) {
@@ -163,12 +124,6 @@ pub struct DestinationOwner {
     /// The binding `owner_ref` names and the owner it borrows, when the
     /// owner is written in the destination and is not a lone name.
     pub bound: Option<(Ident, Expr)>,
-}
-
-/// `__ephemeral_fs_dest`, spanned at the destination so that an error on
-/// its type is shown there. (No user names a local with our prefix.)
-pub fn destination_ident(dest_span: Span) -> Ident {
-    Ident::new(symbol::DESTINATION, dest_span)
 }
 
 // Input:  Entry { key: 3 }, __ephemeral_fs_dest, body

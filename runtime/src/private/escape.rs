@@ -9,9 +9,9 @@
 // Output: Probe(NamedTempFile::new()?).__ephemeral_fs_deny_temp_escape().keep()
 //
 // Input:  tmp.persist(dest)
-// Output: match dest { __ephemeral_fs_dest => ::ephemeral_fs::__private::after(
-//             Probe(&tmp).__ephemeral_fs_deny_temp_persist_in_place(&__ephemeral_fs_dest),
-//             tmp.persist(__ephemeral_fs_dest)) }
+// Output: match Probe(&tmp).__ephemeral_fs_persist_receiver() {
+//             __ephemeral_fs_receiver => tmp.persist(destination(dest, |__ephemeral_fs_dest|
+//                 __ephemeral_fs_receiver.__ephemeral_fs_deny_temp_persist_in_place(__ephemeral_fs_dest))) }
 //
 // For tempfile's types the inherent method applies and its unsatisfiable
 // bound is the error; a user's own `persist()` or `keep()` takes the
@@ -173,13 +173,8 @@ pub trait TempEscapeFallback<T>: Sealed {
     fn __ephemeral_fs_warn_temp_forget(self) -> Passing<T>;
     fn __ephemeral_fs_deny_temp_escape(self) -> T;
     fn __ephemeral_fs_deny_temp_escape_in_place(self) -> Checked;
-    fn __ephemeral_fs_deny_temp_persist_in_place<D: ?Sized>(self, destination: &D) -> Checked;
     fn __ephemeral_fs_warn_temp_escape(self) -> Passing<T>;
     fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Passing<Checked>;
-    fn __ephemeral_fs_warn_temp_persist_in_place<D: ?Sized>(
-        self,
-        destination: &D,
-    ) -> Passing<Checked>;
     fn __ephemeral_fs_persist_receiver(self) -> super::AnyReceiver;
 }
 
@@ -205,25 +200,12 @@ impl<T> TempEscapeFallback<T> for Probe<T> {
     }
 
     #[inline(always)]
-    fn __ephemeral_fs_deny_temp_persist_in_place<D: ?Sized>(self, _destination: &D) -> Checked {
-        Checked
-    }
-
-    #[inline(always)]
     fn __ephemeral_fs_warn_temp_escape(self) -> Passing<T> {
         Passing(self.0)
     }
 
     #[inline(always)]
     fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Passing<Checked> {
-        Passing(Checked)
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_warn_temp_persist_in_place<D: ?Sized>(
-        self,
-        _destination: &D,
-    ) -> Passing<Checked> {
         Passing(Checked)
     }
 

@@ -25,9 +25,7 @@ pub use escape::{
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPathRef};
 pub use persist::{AnyReceiver, TempReceiver, destination};
 
-use crate::bounds::{
-    FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, TempDestination, TempfileBuilder,
-};
+use crate::bounds::{FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, TempfileBuilder};
 
 use crate::TempTarget;
 use crate::bounds::{
@@ -390,16 +388,6 @@ impl<T: TempHandle> Probe<T> {
         Checked
     }
 
-    /// `persist` into a temp directory keeps the cleanup; anywhere else it
-    /// does not.
-    #[inline(always)]
-    pub fn __ephemeral_fs_deny_temp_persist_in_place<D: TempDestination + ?Sized>(
-        self,
-        _destination: &D,
-    ) -> Checked {
-        Checked
-    }
-
     #[inline(always)]
     pub fn __ephemeral_fs_warn_temp_escape(self) -> Escaping<T> {
         Escaping(self.0)
@@ -408,14 +396,6 @@ impl<T: TempHandle> Probe<T> {
     #[inline(always)]
     pub fn __ephemeral_fs_warn_temp_escape_in_place(self) -> Escaping<Checked> {
         Escaping(Checked)
-    }
-
-    #[inline(always)]
-    pub fn __ephemeral_fs_warn_temp_persist_in_place<D: ?Sized>(
-        self,
-        destination: &D,
-    ) -> Persisting<&D> {
-        Persisting(destination)
     }
 }
 
