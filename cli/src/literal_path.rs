@@ -19,7 +19,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, Lit};
 
-use crate::report::{Position, Span};
+use crate::report::Span;
 
 /// A path's known start, and whether it is the whole path.
 pub type Prefix = (String, bool);
@@ -57,20 +57,6 @@ struct Finder<'a> {
     constants: HashMap<String, String>,
 }
 
-fn span_of(span: proc_macro2::Span) -> Span {
-    let (start, end) = (span.start(), span.end());
-    Span {
-        start: Position {
-            line: start.line,
-            column: start.column + 1,
-        },
-        end: Position {
-            line: end.line,
-            column: end.column + 1,
-        },
-    }
-}
-
 impl<'ast> Visit<'ast> for Finder<'_> {
     fn visit_item_const(&mut self, item: &'ast syn::ItemConst) {
         self.constant(&item.ident, &item.expr);
@@ -88,10 +74,10 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     }
 
     fn visit_expr(&mut self, expr: &'ast Expr) {
-        let span = span_of(expr.span());
+        let span = Span::of(expr.span());
         // `.persist(dest)` is reported at the method's name.
         let method = match expr {
-            Expr::MethodCall(call) => Some((span_of(call.method.span()), call.args.first())),
+            Expr::MethodCall(call) => Some((Span::of(call.method.span()), call.args.first())),
             _ => None,
         };
         for (index, wanted) in self.wanted.iter().enumerate() {
@@ -256,6 +242,7 @@ fn format_prefix(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Position;
 
     /// The prefix of the path argument of the one `f(..)` call in `body`.
     fn of(items: &str, argument: &str) -> Option<Prefix> {

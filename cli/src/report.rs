@@ -120,6 +120,23 @@ pub struct Span {
     pub end: Position,
 }
 
+impl Span {
+    /// A parsed span, with columns counted from 1 as rustc counts them.
+    pub fn of(span: proc_macro2::Span) -> Span {
+        let (start, end) = (span.start(), span.end());
+        Span {
+            start: Position {
+                line: start.line,
+                column: start.column + 1,
+            },
+            end: Position {
+                line: end.line,
+                column: end.column + 1,
+            },
+        }
+    }
+}
+
 #[derive(Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     pub line: usize,

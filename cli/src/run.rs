@@ -19,7 +19,7 @@ use ephemeral_fs_core::lints::Level;
 use crate::args::{Fix, Request};
 use crate::files::{declared_files, display_name};
 use crate::guard::{self, PathFile};
-use crate::report::{Finding, ParseError, Position, Report, Span, Summary, ViaStep};
+use crate::report::{Finding, ParseError, Report, Span, Summary, ViaStep};
 use crate::source::SourceText;
 
 /// The stack of each thread that parses and audits: syn's parser, its
@@ -425,7 +425,6 @@ fn audit_source(
                 .findings
                 .into_iter()
                 .map(|finding| {
-                    let (start, end) = (finding.span.start(), finding.span.end());
                     let at = finding.function_at;
                     let finding = Finding {
                         message: finding.message(),
@@ -436,16 +435,7 @@ fn audit_source(
                         level: finding.level,
                         package: package.to_owned(),
                         file: source.name.clone(),
-                        span: Span {
-                            start: Position {
-                                line: start.line,
-                                column: start.column + 1,
-                            },
-                            end: Position {
-                                line: end.line,
-                                column: end.column + 1,
-                            },
-                        },
+                        span: Span::of(finding.span),
                         function: finding.function,
                         operation: finding.operation,
                         reason: finding.reason,
