@@ -294,6 +294,24 @@ mod tests {
     }
 
     #[test]
+    fn accepts_a_value_checked_through_a_closure_never_called() {
+        // `forget(checked_in_const(tmp, |root| check))` and
+        // `projected((tmp,), |root| check).0.keep()`: one guard each.
+        let item: Item = parse_quote! {
+            fn leak(tmp: NamedTempFile, me: Vec<u8>) {
+                std::mem::forget(tmp);
+                let kept = ManuallyDrop::new(me);
+                (tmp,).0.keep();
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        let output = analysis.item.to_token_stream().to_string();
+        assert!(output.contains("checked_in_const"), "{output}");
+        assert!(output.contains("projected"), "{output}");
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
     fn catches_a_change_beyond_the_guards() {
         let item = handler();
         let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());

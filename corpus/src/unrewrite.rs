@@ -62,6 +62,13 @@ impl Undo {
                         Some(syn::parse_quote!(#receiver.#method(#(#args),*)))
                     }
                     ("after", 2) => args.pop(),
+                    // projected(root, |__ephemeral_fs_root| check) and
+                    // checked_in_const(value, |__ephemeral_fs_root| check):
+                    // the value, evaluated where it was written; the check
+                    // in the closure that is never called is the guard.
+                    ("projected" | "checked_in_const", 2) if is_root_check(&args[1]) => {
+                        Some(args.remove(0))
+                    }
                     ("with_witness", 2) => {
                         let mirror = args.pop()?;
                         let mut user = args.pop()?;
@@ -162,6 +169,13 @@ impl Undo {
 fn is_receiver_binding(matched: &syn::ExprMatch) -> bool {
     matches!(matched.arms.as_slice(), [arm] if matches!(&arm.pat,
         syn::Pat::Ident(binding) if binding.ident == "__ephemeral_fs_receiver"))
+}
+
+/// `|__ephemeral_fs_root| check`: the closure a value's check reads the
+/// value's type through.
+fn is_root_check(expr: &Expr) -> bool {
+    matches!(expr, Expr::Closure(closure) if matches!(closure.inputs.first(),
+        Some(syn::Pat::Ident(binding)) if binding.ident == "__ephemeral_fs_root"))
 }
 
 /// The methods a `warn`-level escape calls on what its probe yields.
