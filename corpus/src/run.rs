@@ -312,6 +312,25 @@ mod tests {
     }
 
     #[test]
+    fn undoes_an_unseen_builder_probe_without_counting_it() {
+        // A builder whose flags are out of sight is refused by its type at
+        // compile time: a probe, with no finding of the analysis behind it.
+        let item: Item = parse_quote! {
+            async fn export(opts: &Opts, path: &Path) -> io::Result<File> {
+                use crate::fs::OpenOptions;
+                let file = OpenOptions::new().write(true).open(path).await?;
+                opts.open(path)
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        let output = analysis.item.to_token_stream().to_string();
+        assert!(output.contains("_unseen_open_options ()"), "{output}");
+        assert!(output.contains("_unseen_open_options_in_place"), "{output}");
+        assert!(analysis.findings.is_empty());
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
     fn catches_a_change_beyond_the_guards() {
         let item = handler();
         let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());

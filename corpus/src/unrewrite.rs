@@ -229,6 +229,50 @@ fn uncompute(expr: &mut Expr) -> Option<Expr> {
     }
 }
 
+// Input:  after(Probe(&opts).__ephemeral_fs_deny_unseen_open_options_in_place(), opts.open(p))
+// Output: opts.open(p)
+// Input:  Probe(OpenOptions::new().write(true)).__ephemeral_fs_deny_unseen_open_options().open(p)
+// Output: OpenOptions::new().write(true).open(p)
+/// What an unseen builder's probe wraps. Not a guard: the probe refuses a
+/// std builder by its type at compile time, where the analysis, which has
+/// no types, records no finding (a builder it cannot read may be any
+/// crate's).
+fn unprobe_builder(expr: &mut Expr) -> Option<Expr> {
+    fn is_unseen_probe(expr: &Expr) -> bool {
+        let Expr::MethodCall(call) = expr else {
+            return false;
+        };
+        if call.method == "builder_flags_are_not_in_sight" {
+            return is_unseen_probe(&call.receiver);
+        }
+        let method = call.method.to_string();
+        method.starts_with("__ephemeral_fs_")
+            && method.contains("_unseen_")
+            && call.args.is_empty()
+            && is_probe(&call.receiver)
+    }
+    fn probed(expr: &mut Expr) -> Option<Expr> {
+        let Expr::MethodCall(call) = expr else {
+            return None;
+        };
+        match &mut *call.receiver {
+            Expr::Call(probe) => probe.args.first_mut().map(take),
+            inner => probed(inner),
+        }
+    }
+    match expr {
+        Expr::Call(call)
+            if private_name(&call.func).as_deref() == Some("after")
+                && call.args.len() == 2
+                && is_unseen_probe(&call.args[0]) =>
+        {
+            call.args.last_mut().map(take)
+        }
+        _ if is_unseen_probe(expr) => probed(expr),
+        _ => None,
+    }
+}
+
 /// Puts back the owners that bindings of ours stood for: `(*name)` becomes
 /// the owner as written.
 struct Owners(Vec<(String, Expr)>);
@@ -326,6 +370,8 @@ impl VisitMut for Undo {
             // A computed path is a probe too, but no guard of its own.
             if let Some(chain) = uncompute(expr) {
                 *expr = chain;
+            } else if let Some(call) = unprobe_builder(expr) {
+                *expr = call;
             } else if let Some(original) = self.original(expr) {
                 *expr = original;
                 self.removed += 1;
