@@ -331,6 +331,24 @@ mod tests {
     }
 
     #[test]
+    fn accepts_a_leak_function_passed_as_an_argument() {
+        // `.map(mem::forget)` is called in a closure of ours: its call's
+        // check is the one guard, and the closure goes with it.
+        let item: Item = parse_quote! {
+            fn try_lock(&self) -> bool {
+                let raw = data.map_or(ptr::null_mut(), Box::into_raw);
+                Self::try_lock(self).map(core::mem::forget).is_some()
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        assert!(analysis.error.is_none());
+        assert_eq!(analysis.findings.len(), 2);
+        let output = analysis.item.to_token_stream().to_string();
+        assert!(output.contains("__ephemeral_fs_leaked"), "{output}");
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
     fn catches_a_change_beyond_the_guards() {
         let item = handler();
         let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());

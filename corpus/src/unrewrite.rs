@@ -273,6 +273,31 @@ fn unprobe_builder(expr: &mut Expr) -> Option<Expr> {
     }
 }
 
+// Input:  |__ephemeral_fs_leaked| core::mem::forget(__ephemeral_fs_leaked)   (its check undone)
+// Output: core::mem::forget
+/// The leak function a closure of ours stands in for, as an argument. Not
+/// a guard: the check of the call in it is.
+fn unleak(expr: &Expr) -> Option<Expr> {
+    let Expr::Closure(closure) = expr else {
+        return None;
+    };
+    let [syn::Pat::Ident(param)] = closure.inputs.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if param.ident != "__ephemeral_fs_leaked" {
+        return None;
+    }
+    let Expr::Call(call) = &*closure.body else {
+        return None;
+    };
+    match call.args.iter().collect::<Vec<_>>()[..] {
+        [Expr::Path(arg)] if arg.path.is_ident("__ephemeral_fs_leaked") => {
+            Some((*call.func).clone())
+        }
+        _ => None,
+    }
+}
+
 /// Puts back the owners that bindings of ours stood for: `(*name)` becomes
 /// the owner as written.
 struct Owners(Vec<(String, Expr)>);
@@ -380,6 +405,10 @@ impl VisitMut for Undo {
             }
         }
         visit_mut::visit_expr_mut(self, expr);
+        // Once its guard inside is undone: the leak function it stands for.
+        if let Some(function) = unleak(expr) {
+            *expr = function;
+        }
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {
