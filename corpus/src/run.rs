@@ -25,6 +25,10 @@ struct Tally {
     skipped: usize,
     rewritten: usize,
     findings: BTreeMap<String, usize>,
+    /// Items the expansion refuses with an error: real code that would not
+    /// build under the attribute, each a deliberate, documented limit or a
+    /// defect; either way the run does not pass.
+    refusals: Vec<String>,
     failures: Vec<String>,
 }
 
@@ -38,6 +42,7 @@ impl Tally {
         for (key, count) in other.findings {
             *self.findings.entry(key).or_default() += count;
         }
+        self.refusals.extend(other.refusals);
         self.failures.extend(other.failures);
     }
 }
@@ -79,7 +84,7 @@ pub fn corpus_run(manifest: Option<PathBuf>) -> Result<bool, String> {
         .into_inner()
         .map_err(|_| "a worker panicked".to_owned())?;
     report(&packages, &tally, started.elapsed().as_secs_f64());
-    Ok(tally.failures.is_empty())
+    Ok(tally.failures.is_empty() && tally.refusals.is_empty())
 }
 
 fn check_file(path: &Path, tally: &mut Tally) {
@@ -137,6 +142,14 @@ fn check_item(path: &Path, item: &Item, tally: &mut Tally) {
     for finding in &analysis.findings {
         let key = format!("{} ({})", finding.lint, finding.level.name());
         *tally.findings.entry(key).or_default() += 1;
+    }
+    // A refusal is reported as what it is, before `expand()`, which adds
+    // the error to the item, is compared.
+    if let Some(error) = &analysis.error {
+        let message = error.to_string();
+        let first = message.lines().next().unwrap_or_default();
+        tally.refusals.push(format!("{}: {first}", location()));
+        return;
     }
     // The macro's entry point skips items its text scan finds nothing in:
     // the analysis must find nothing there, and give exactly what it gives.
@@ -248,6 +261,10 @@ fn report(packages: &[Package], tally: &Tally, seconds: f64) {
     for (key, count) in &tally.findings {
         println!("findings {key}: {count}");
     }
+    println!("refusals: {}", tally.refusals.len());
+    for refusal in &tally.refusals {
+        println!("  {refusal}");
+    }
     println!("failures: {}", tally.failures.len());
     for failure in &tally.failures {
         println!("  {failure}");
@@ -346,6 +363,24 @@ mod tests {
         let output = analysis.item.to_token_stream().to_string();
         assert!(output.contains("__ephemeral_fs_leaked"), "{output}");
         assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
+    fn counts_a_refusal_as_its_own_category() {
+        let item: Item = parse_quote! {
+            fn skip() {
+                let skip = std::mem::forget::<NamedTempFile>;
+            }
+        };
+        let mut tally = Tally::default();
+        check_item(Path::new("lib.rs"), &item, &mut tally);
+        assert!(tally.failures.is_empty(), "{:?}", tally.failures);
+        assert_eq!(tally.refusals.len(), 1);
+        assert!(
+            tally.refusals[0].contains("`std::mem::forget` used as a value is not checked"),
+            "{:?}",
+            tally.refusals
+        );
     }
 
     #[test]
