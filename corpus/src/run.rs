@@ -420,3 +420,70 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod debug_many {
+    use super::*;
+    #[test]
+    fn debug_many() {
+        let Ok(log) = std::env::var("DEBUG_LOG") else { return };
+        let log = std::fs::read_to_string(log).unwrap();
+        for line in log.lines() {
+            let line = line.trim();
+            let Some((loc, why)) = line.split_once(".rs:").map(|(a, b)| (a, b)) else { continue };
+            let Some((num, why)) = why.split_once(": ") else { continue };
+            let file = format!("{loc}.rs");
+            let Ok(num) = num.parse::<usize>() else { continue };
+            let Ok(text) = std::fs::read_to_string(&file) else { continue };
+            let Ok(parsed) = syn::parse_file(&text) else { continue };
+            let mut items = Vec::new();
+            collect_items(&parsed.items, &mut items);
+            for item in items {
+                if syn::spanned::Spanned::span(item).start().line != num { continue; }
+                let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+                let output = analysis.item.to_token_stream();
+                let mut undone: Item = syn::parse2(output).unwrap();
+                let removed = crate::unrewrite::unrewrite(&mut undone);
+                let s = undone.to_token_stream().to_string();
+                println!("== {file}:{num} {why} removed={removed} err={:?} findings={:?}", analysis.error.as_ref().map(|e| e.to_string()), analysis.findings.iter().map(|f| (f.lint, f.level.name(), f.operation.clone())).collect::<Vec<_>>());
+                let mut rest = s.as_str();
+                let mut n = 0;
+                while let Some(i) = rest.find("ephemeral_fs") {
+                    let start = rest[..i].char_indices().rev().nth(120).map_or(0, |(j, _)| j);
+                    let end = rest[i..].char_indices().nth(220).map_or(rest.len(), |(j, _)| i + j);
+                    println!("  ..{}..", &rest[start..end]);
+                    rest = &rest[end..];
+                    n += 1;
+                    if n > 3 { break; }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod debug_one {
+    use super::*;
+    #[test]
+    fn debug_one() {
+        let Ok(spec) = std::env::var("DEBUG_ITEM") else { return };
+        let (file, line) = spec.rsplit_once(':').unwrap();
+        let line: usize = line.parse().unwrap();
+        let text = std::fs::read_to_string(file).unwrap();
+        let parsed = syn::parse_file(&text).unwrap();
+        let mut items = Vec::new();
+        collect_items(&parsed.items, &mut items);
+        for item in items {
+            let start = syn::spanned::Spanned::span(item).start().line;
+            if start != line { continue; }
+            let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+            eprintln!("FINDINGS: {:?}", analysis.findings.iter().map(|f| (f.lint, f.level, f.operation.clone())).collect::<Vec<_>>());
+            let output = analysis.item.to_token_stream();
+            eprintln!("OUTPUT:\n{}", output);
+            let mut undone: Item = syn::parse2(output).unwrap();
+            let removed = crate::unrewrite::unrewrite(&mut undone);
+            eprintln!("REMOVED {removed}\nUNDONE:\n{}\nORIGINAL:\n{}", undone.to_token_stream(), item.to_token_stream());
+            eprintln!("SKIPPED: {}", ephemeral_fs_core::nothing_to_do(&TokenStream::new(), &item.to_token_stream()));
+        }
+    }
+}
