@@ -707,6 +707,9 @@ impl VisitMut for Rewriter<'_> {
         if let Some(attrs) = crate::syntax::expr_attrs_mut(expr) {
             self.reject_stray_allow(attrs);
         }
+        if matches!(expr, Expr::Call(_) | Expr::MethodCall(_)) {
+            self.leak_arguments_as_calls(expr);
+        }
         match expr {
             Expr::Call(_) => self.visit_call(expr),
             Expr::MethodCall(_) => self.visit_method_call(expr),

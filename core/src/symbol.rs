@@ -71,6 +71,10 @@ pub const DESTINATION: &str = "__ephemeral_fs_dest";
 /// local too.
 pub const PROJECTED_ROOT: &str = "__ephemeral_fs_root";
 
+/// The parameter of the closure that stands in for a leak function passed
+/// as an argument: a local too.
+pub const LEAKED: &str = "__ephemeral_fs_leaked";
+
 /// The binding a checked argument's owner is borrowed into: a local too.
 pub const OWNER: &str = "__ephemeral_fs_owner";
 

@@ -133,6 +133,40 @@ impl Rewriter<'_> {
                 .is_some_and(ops::is_leak_function)
     }
 
+    // Input:  lock.try_lock().map(core::mem::forget)
+    // Output: lock.try_lock().map(|__ephemeral_fs_leaked| core::mem::forget(
+    //             ::ephemeral_fs::__private::checked_in_const(__ephemeral_fs_leaked, ..)))
+    /// A leak function passed as an argument: a closure that calls it takes
+    /// its place, and that call is checked as any other. The callee's bound
+    /// (`FnOnce(T)`) gives the closure its argument's type, which decides.
+    /// Only at `deny`, where the value would be refused, and outside const
+    /// contexts, where a closure cannot be called.
+    pub(crate) fn leak_arguments_as_calls(&mut self, expr: &mut Expr) {
+        if self.stripping
+            || self.const_levels.is_some()
+            || self.const_fn_levels.is_some()
+            || self.levels.get(Lint::TempEscape) != Level::Deny
+        {
+            return;
+        }
+        let args = match expr {
+            Expr::Call(call) => &mut call.args,
+            Expr::MethodCall(call) => &mut call.args,
+            _ => return,
+        };
+        for arg in args.iter_mut() {
+            let Expr::Path(value) = &*arg else { continue };
+            if !value.attrs.is_empty() || !self.is_leak_value(&value.path) {
+                continue;
+            }
+            let span = last_ident_span(&value.path);
+            // At the function's name, as written, so that a refusal points
+            // there (a binding no user names, by its prefix).
+            let leaked = syn::Ident::new(crate::symbol::LEAKED, span);
+            *arg = syn::parse_quote_spanned!(span=> |#leaked| #value(#leaked));
+        }
+    }
+
     // Input:  let skip = std::mem::forget::<NamedTempFile>;
     // Output: error: temp_escape: `std::mem::forget` used as a value is not checked ..
     /// A leak function taken as a value has no argument in sight to probe:

@@ -25,6 +25,10 @@ struct Tally {
     skipped: usize,
     rewritten: usize,
     findings: BTreeMap<String, usize>,
+    /// Items the expansion refuses with an error: real code that would not
+    /// build under the attribute, each a deliberate, documented limit or a
+    /// defect; either way the run does not pass.
+    refusals: Vec<String>,
     failures: Vec<String>,
 }
 
@@ -38,6 +42,7 @@ impl Tally {
         for (key, count) in other.findings {
             *self.findings.entry(key).or_default() += count;
         }
+        self.refusals.extend(other.refusals);
         self.failures.extend(other.failures);
     }
 }
@@ -79,7 +84,7 @@ pub fn corpus_run(manifest: Option<PathBuf>) -> Result<bool, String> {
         .into_inner()
         .map_err(|_| "a worker panicked".to_owned())?;
     report(&packages, &tally, started.elapsed().as_secs_f64());
-    Ok(tally.failures.is_empty())
+    Ok(tally.failures.is_empty() && tally.refusals.is_empty())
 }
 
 fn check_file(path: &Path, tally: &mut Tally) {
@@ -137,6 +142,14 @@ fn check_item(path: &Path, item: &Item, tally: &mut Tally) {
     for finding in &analysis.findings {
         let key = format!("{} ({})", finding.lint, finding.level.name());
         *tally.findings.entry(key).or_default() += 1;
+    }
+    // A refusal is reported as what it is, before `expand()`, which adds
+    // the error to the item, is compared.
+    if let Some(error) = &analysis.error {
+        let message = error.to_string();
+        let first = message.lines().next().unwrap_or_default();
+        tally.refusals.push(format!("{}: {first}", location()));
+        return;
     }
     // The macro's entry point skips items its text scan finds nothing in:
     // the analysis must find nothing there, and give exactly what it gives.
@@ -248,6 +261,10 @@ fn report(packages: &[Package], tally: &Tally, seconds: f64) {
     for (key, count) in &tally.findings {
         println!("findings {key}: {count}");
     }
+    println!("refusals: {}", tally.refusals.len());
+    for refusal in &tally.refusals {
+        println!("  {refusal}");
+    }
     println!("failures: {}", tally.failures.len());
     for failure in &tally.failures {
         println!("  {failure}");
@@ -294,6 +311,79 @@ mod tests {
     }
 
     #[test]
+    fn accepts_a_value_checked_through_a_closure_never_called() {
+        // `forget(checked_in_const(tmp, |root| check))` and
+        // `projected((tmp,), |root| check).0.keep()`: one guard each.
+        let item: Item = parse_quote! {
+            fn leak(tmp: NamedTempFile, me: Vec<u8>) {
+                std::mem::forget(tmp);
+                let kept = ManuallyDrop::new(me);
+                (tmp,).0.keep();
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        let output = analysis.item.to_token_stream().to_string();
+        assert!(output.contains("checked_in_const"), "{output}");
+        assert!(output.contains("projected"), "{output}");
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
+    fn undoes_an_unseen_builder_probe_without_counting_it() {
+        // A builder whose flags are out of sight is refused by its type at
+        // compile time: a probe, with no finding of the analysis behind it.
+        let item: Item = parse_quote! {
+            async fn export(opts: &Opts, path: &Path) -> io::Result<File> {
+                use crate::fs::OpenOptions;
+                let file = OpenOptions::new().write(true).open(path).await?;
+                opts.open(path)
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        let output = analysis.item.to_token_stream().to_string();
+        assert!(output.contains("_unseen_open_options ()"), "{output}");
+        assert!(output.contains("_unseen_open_options_in_place"), "{output}");
+        assert!(analysis.findings.is_empty());
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
+    fn accepts_a_leak_function_passed_as_an_argument() {
+        // `.map(mem::forget)` is called in a closure of ours: its call's
+        // check is the one guard, and the closure goes with it.
+        let item: Item = parse_quote! {
+            fn try_lock(&self) -> bool {
+                let raw = data.map_or(ptr::null_mut(), Box::into_raw);
+                Self::try_lock(self).map(core::mem::forget).is_some()
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        assert!(analysis.error.is_none());
+        assert_eq!(analysis.findings.len(), 2);
+        let output = analysis.item.to_token_stream().to_string();
+        assert!(output.contains("__ephemeral_fs_leaked"), "{output}");
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
+    fn counts_a_refusal_as_its_own_category() {
+        let item: Item = parse_quote! {
+            fn skip() {
+                let skip = std::mem::forget::<NamedTempFile>;
+            }
+        };
+        let mut tally = Tally::default();
+        check_item(Path::new("lib.rs"), &item, &mut tally);
+        assert!(tally.failures.is_empty(), "{:?}", tally.failures);
+        assert_eq!(tally.refusals.len(), 1);
+        assert!(
+            tally.refusals[0].contains("`std::mem::forget` used as a value is not checked"),
+            "{:?}",
+            tally.refusals
+        );
+    }
+
+    #[test]
     fn catches_a_change_beyond_the_guards() {
         let item = handler();
         let mut analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
@@ -328,5 +418,72 @@ mod tests {
                 .unwrap_err()
                 .starts_with("the output does not parse")
         );
+    }
+}
+
+#[cfg(test)]
+mod debug_many {
+    use super::*;
+    #[test]
+    fn debug_many() {
+        let Ok(log) = std::env::var("DEBUG_LOG") else { return };
+        let log = std::fs::read_to_string(log).unwrap();
+        for line in log.lines() {
+            let line = line.trim();
+            let Some((loc, why)) = line.split_once(".rs:").map(|(a, b)| (a, b)) else { continue };
+            let Some((num, why)) = why.split_once(": ") else { continue };
+            let file = format!("{loc}.rs");
+            let Ok(num) = num.parse::<usize>() else { continue };
+            let Ok(text) = std::fs::read_to_string(&file) else { continue };
+            let Ok(parsed) = syn::parse_file(&text) else { continue };
+            let mut items = Vec::new();
+            collect_items(&parsed.items, &mut items);
+            for item in items {
+                if syn::spanned::Spanned::span(item).start().line != num { continue; }
+                let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+                let output = analysis.item.to_token_stream();
+                let mut undone: Item = syn::parse2(output).unwrap();
+                let removed = crate::unrewrite::unrewrite(&mut undone);
+                let s = undone.to_token_stream().to_string();
+                println!("== {file}:{num} {why} removed={removed} err={:?} findings={:?}", analysis.error.as_ref().map(|e| e.to_string()), analysis.findings.iter().map(|f| (f.lint, f.level.name(), f.operation.clone())).collect::<Vec<_>>());
+                let mut rest = s.as_str();
+                let mut n = 0;
+                while let Some(i) = rest.find("ephemeral_fs") {
+                    let start = rest[..i].char_indices().rev().nth(120).map_or(0, |(j, _)| j);
+                    let end = rest[i..].char_indices().nth(220).map_or(rest.len(), |(j, _)| i + j);
+                    println!("  ..{}..", &rest[start..end]);
+                    rest = &rest[end..];
+                    n += 1;
+                    if n > 3 { break; }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod debug_one {
+    use super::*;
+    #[test]
+    fn debug_one() {
+        let Ok(spec) = std::env::var("DEBUG_ITEM") else { return };
+        let (file, line) = spec.rsplit_once(':').unwrap();
+        let line: usize = line.parse().unwrap();
+        let text = std::fs::read_to_string(file).unwrap();
+        let parsed = syn::parse_file(&text).unwrap();
+        let mut items = Vec::new();
+        collect_items(&parsed.items, &mut items);
+        for item in items {
+            let start = syn::spanned::Spanned::span(item).start().line;
+            if start != line { continue; }
+            let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+            eprintln!("FINDINGS: {:?}", analysis.findings.iter().map(|f| (f.lint, f.level, f.operation.clone())).collect::<Vec<_>>());
+            let output = analysis.item.to_token_stream();
+            eprintln!("OUTPUT:\n{}", output);
+            let mut undone: Item = syn::parse2(output).unwrap();
+            let removed = crate::unrewrite::unrewrite(&mut undone);
+            eprintln!("REMOVED {removed}\nUNDONE:\n{}\nORIGINAL:\n{}", undone.to_token_stream(), item.to_token_stream());
+            eprintln!("SKIPPED: {}", ephemeral_fs_core::nothing_to_do(&TokenStream::new(), &item.to_token_stream()));
+        }
     }
 }

@@ -62,6 +62,13 @@ impl Undo {
                         Some(syn::parse_quote!(#receiver.#method(#(#args),*)))
                     }
                     ("after", 2) => args.pop(),
+                    // projected(root, |__ephemeral_fs_root| check) and
+                    // checked_in_const(value, |__ephemeral_fs_root| check):
+                    // the value, evaluated where it was written; the check
+                    // in the closure that is never called is the guard.
+                    ("projected" | "checked_in_const", 2) if is_root_check(&args[1]) => {
+                        Some(args.remove(0))
+                    }
                     ("with_witness", 2) => {
                         let mirror = args.pop()?;
                         let mut user = args.pop()?;
@@ -164,6 +171,13 @@ fn is_receiver_binding(matched: &syn::ExprMatch) -> bool {
         syn::Pat::Ident(binding) if binding.ident == "__ephemeral_fs_receiver"))
 }
 
+/// `|__ephemeral_fs_root| check`: the closure a value's check reads the
+/// value's type through.
+fn is_root_check(expr: &Expr) -> bool {
+    matches!(expr, Expr::Closure(closure) if matches!(closure.inputs.first(),
+        Some(syn::Pat::Ident(binding)) if binding.ident == "__ephemeral_fs_root"))
+}
+
 /// The methods a `warn`-level escape calls on what its probe yields.
 const WARN_SECOND_STEPS: &[&str] = &[
     "lets_a_temp_file_outlive_the_request",
@@ -211,6 +225,75 @@ fn uncompute(expr: &mut Expr) -> Option<Expr> {
     }
     match call.args.last_mut().map(take)? {
         Expr::Closure(closure) => Some(*closure.body),
+        _ => None,
+    }
+}
+
+// Input:  after(Probe(&opts).__ephemeral_fs_deny_unseen_open_options_in_place(), opts.open(p))
+// Output: opts.open(p)
+// Input:  Probe(OpenOptions::new().write(true)).__ephemeral_fs_deny_unseen_open_options().open(p)
+// Output: OpenOptions::new().write(true).open(p)
+/// What an unseen builder's probe wraps. Not a guard: the probe refuses a
+/// std builder by its type at compile time, where the analysis, which has
+/// no types, records no finding (a builder it cannot read may be any
+/// crate's).
+fn unprobe_builder(expr: &mut Expr) -> Option<Expr> {
+    fn is_unseen_probe(expr: &Expr) -> bool {
+        let Expr::MethodCall(call) = expr else {
+            return false;
+        };
+        if call.method == "builder_flags_are_not_in_sight" {
+            return is_unseen_probe(&call.receiver);
+        }
+        let method = call.method.to_string();
+        method.starts_with("__ephemeral_fs_")
+            && method.contains("_unseen_")
+            && call.args.is_empty()
+            && is_probe(&call.receiver)
+    }
+    fn probed(expr: &mut Expr) -> Option<Expr> {
+        let Expr::MethodCall(call) = expr else {
+            return None;
+        };
+        match &mut *call.receiver {
+            Expr::Call(probe) => probe.args.first_mut().map(take),
+            inner => probed(inner),
+        }
+    }
+    match expr {
+        Expr::Call(call)
+            if private_name(&call.func).as_deref() == Some("after")
+                && call.args.len() == 2
+                && is_unseen_probe(&call.args[0]) =>
+        {
+            call.args.last_mut().map(take)
+        }
+        _ if is_unseen_probe(expr) => probed(expr),
+        _ => None,
+    }
+}
+
+// Input:  |__ephemeral_fs_leaked| core::mem::forget(__ephemeral_fs_leaked)   (its check undone)
+// Output: core::mem::forget
+/// The leak function a closure of ours stands in for, as an argument. Not
+/// a guard: the check of the call in it is.
+fn unleak(expr: &Expr) -> Option<Expr> {
+    let Expr::Closure(closure) = expr else {
+        return None;
+    };
+    let [syn::Pat::Ident(param)] = closure.inputs.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if param.ident != "__ephemeral_fs_leaked" {
+        return None;
+    }
+    let Expr::Call(call) = &*closure.body else {
+        return None;
+    };
+    match call.args.iter().collect::<Vec<_>>()[..] {
+        [Expr::Path(arg)] if arg.path.is_ident("__ephemeral_fs_leaked") => {
+            Some((*call.func).clone())
+        }
         _ => None,
     }
 }
@@ -312,6 +395,8 @@ impl VisitMut for Undo {
             // A computed path is a probe too, but no guard of its own.
             if let Some(chain) = uncompute(expr) {
                 *expr = chain;
+            } else if let Some(call) = unprobe_builder(expr) {
+                *expr = call;
             } else if let Some(original) = self.original(expr) {
                 *expr = original;
                 self.removed += 1;
@@ -320,6 +405,10 @@ impl VisitMut for Undo {
             }
         }
         visit_mut::visit_expr_mut(self, expr);
+        // Once its guard inside is undone: the leak function it stands for.
+        if let Some(function) = unleak(expr) {
+            *expr = function;
+        }
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {

@@ -1,6 +1,7 @@
 // Cleanup skipped by a function the probes did not see: `MaybeUninit::new`
 // never drops its content, a boxed slice owns its items, and a leak
-// function taken as a value has no argument in sight.
+// function taken as a value has no argument in sight; passed as an
+// argument, it is checked as a call, by the type the callee gives it.
 use ephemeral_fs::ephemeral_fs;
 use tempfile::{NamedTempFile, TempDir};
 
@@ -23,6 +24,13 @@ fn forget_as_a_value() -> std::io::Result<()> {
     let tmp = NamedTempFile::new()?;
     let skip = std::mem::forget::<NamedTempFile>;
     skip(tmp);
+    Ok(())
+}
+
+#[ephemeral_fs]
+fn forget_as_an_argument() -> std::io::Result<()> {
+    let tmp = NamedTempFile::new()?;
+    let _ = Some(tmp).map(std::mem::forget);
     Ok(())
 }
 

@@ -108,6 +108,17 @@ impl<T: TempHandle + ?Sized> TempHandle for TypeOf<T> {
 // through the std containers below, is an escape.
 
 /// Values that own a temp handle, whose destructor removes a temp file.
+///
+/// As with `TempHandle`, the message below shows only when the value's type
+/// was still to be inferred where the probe was chosen: a leak function
+/// passed as an argument whose argument type a later statement decides.
+#[diagnostic::on_unimplemented(
+    message = "temp_escape: cannot tell whether `{Self}` owns a temp file where its destructor is skipped",
+    label = "its argument's type is not known yet here",
+    note = "`mem::forget` and the like are checked by their argument's type, which must be known where they are called or passed",
+    note = "name the type where the value is made (`let v: Vec<{Self}> = Vec::new();`), or call it on a value of a known type",
+    note = "to leave it unchecked, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
+)]
 pub trait TempOwned: Sealed {
     type Owned;
 }
