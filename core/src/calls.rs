@@ -629,11 +629,12 @@ const MIN_RAND_BYTES: u64 = 6;
 impl Rewriter<'_> {
     /// Whether a `make` receiver's settings keep the closure's path a fresh
     /// name inside the temp directory: a chain from `Builder::new()` with at
-    /// least `MIN_RAND_BYTES` random characters, and a prefix and suffix
-    /// that are literals of plain characters. Otherwise the closure may be
-    /// handed a path that exists (an absolute or `..` prefix points
-    /// anywhere, `rand_bytes(1)` leaves 62 names to hit), which
-    /// `File::create` truncates and the handle then deletes.
+    /// least `MIN_RAND_BYTES` random characters, a prefix and suffix that
+    /// are literals of plain characters, and no method but tempfile's
+    /// `Builder` setters. Otherwise the closure may be handed a path that
+    /// exists (an absolute or `..` prefix points anywhere, `rand_bytes(1)`
+    /// leaves 62 names to hit), which `File::create` truncates and the
+    /// handle then deletes.
     fn names_are_random(&self, mut receiver: &Expr) -> bool {
         loop {
             match receiver {
@@ -645,7 +646,13 @@ impl Rewriter<'_> {
                             if n.base10_parse::<u64>().is_ok_and(|n| n >= MIN_RAND_BYTES))
                         }
                         "prefix" | "suffix" => call.args.first().is_some_and(is_plain_name_literal),
-                        _ => true,
+                        // tempfile's other setters leave the name alone
+                        // (`keep` and `disable_cleanup` are escapes, checked
+                        // as such).
+                        "append" | "permissions" | "keep" | "disable_cleanup" => true,
+                        // Any other method is not tempfile's `Builder`'s: an
+                        // extension trait of the user's may set anything.
+                        _ => false,
                     };
                     if !trusted {
                         return false;
