@@ -619,10 +619,8 @@ impl VisitMut for Rewriter<'_> {
                     // (`settings!()` as `const p: &str = ".."`), which
                     // shadow in the whole block whatever names it is given:
                     // no path local is followed in the block.
-                    Stmt::Macro(mac) if !crate::macros::binds_nothing(&mac.mac.path) => None,
-                    Stmt::Expr(Expr::Macro(mac), None)
-                        if !crate::macros::binds_nothing(&mac.mac.path) =>
-                    {
+                    Stmt::Macro(mac) if !self.binds_nothing(&mac.mac.path) => None,
+                    Stmt::Expr(Expr::Macro(mac), None) if !self.binds_nothing(&mac.mac.path) => {
                         None
                     }
                     _ => continue,
