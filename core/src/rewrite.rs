@@ -611,7 +611,9 @@ impl VisitMut for Rewriter<'_> {
         self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
         self.body.enter_builder_scope();
-        if self.body.flow.has_bindings() {
+        // A block's items are in scope in the whole block: they shadow path
+        // locals and builder locals of their names, as a `let` does after it.
+        if self.body.flow.has_bindings() || !self.body.builders.is_empty() {
             for stmt in &block.stmts {
                 let names = match stmt {
                     Stmt::Item(item) => crate::syntax::block_item_value_names(item),
@@ -625,6 +627,13 @@ impl VisitMut for Rewriter<'_> {
                     }
                     _ => continue,
                 };
+                let hidden: Vec<String> = match &names {
+                    Some(names) => names.clone(),
+                    None => self.body.builders.keys().cloned().collect(),
+                };
+                for name in hidden {
+                    self.body.forget_builder(&name);
+                }
                 self.body.flow.shadow_by_item(names);
             }
         }

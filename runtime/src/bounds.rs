@@ -129,7 +129,7 @@ pub trait MayOutliveTheRequest: Sealed {}
 #[diagnostic::on_unimplemented(
     message = "persistent_write: the flags of this `{Self}` are not in sight, so its `open` or `create` may write anywhere",
     label = "a builder whose flags are not in sight",
-    note = "a builder's flags are read from one chain (`OpenOptions::new().read(true).open(path)`) or from a local bound to its constructor (`let mut opts = OpenOptions::new();`); this one is bound by a pattern, passed in, held in a field, or made by a function value",
+    note = "a builder's flags are read from one chain (`OpenOptions::new().read(true).open(path)`) or from a local bound to its constructor (`let mut opts = OpenOptions::new();`); this one is bound by a pattern, passed in, held in a field, made by a function value, or an item of the block",
     note = "write the chain in one piece, `OpenOptions::new().write(true).open(path)`, so that its path is checked as a temp file's",
     note = "to open it on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
 )]
