@@ -169,14 +169,15 @@ impl Rewriter<'_> {
 
     /// A cheap test before resolving, which allocates: the last segment is
     /// an operation's name, a lone name an import renamed, or a path through
-    /// an inline module in sight, whose re-exports may rename one.
+    /// an inline module in sight, whose re-exports may rename one, or through
+    /// `self::` or `super::` (`self::save`, an import renamed in the module).
     pub(crate) fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
         ops::is_operation_name(last)
             || (path.segments.len() == 1 && self.namespaces.imports(last))
-            || (path.segments.len() > 1
-                && self
-                    .namespaces
-                    .is_module(&ident_name(&path.segments[0].ident)))
+            || (path.segments.len() > 1 && {
+                let first = ident_name(&path.segments[0].ident);
+                first == "self" || first == "super" || self.namespaces.is_module(&first)
+            })
     }
 
     /// The absolute path an expression path stands for. A local variable

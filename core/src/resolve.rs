@@ -189,7 +189,16 @@ impl Namespaces {
             let syn::Type::Path(target) = strip_type_parens(&alias.ty) else {
                 continue;
             };
-            if target.qself.is_some() || !alias.generics.params.is_empty() {
+            // A generic alias stands for its target like a plain one
+            // (`type Upload<'a> = std::fs::File;`), unless the target is
+            // one of its own parameters, which names nothing in sight.
+            let names_param = target.path.get_ident().is_some_and(|ident| {
+                alias
+                    .generics
+                    .type_params()
+                    .any(|param| param.ident == *ident)
+            });
+            if target.qself.is_some() || names_param {
                 continue;
             }
             if let Some(path) = self.resolve(&target.path) {
