@@ -169,14 +169,15 @@ impl Rewriter<'_> {
 
     /// A cheap test before resolving, which allocates: the last segment is
     /// an operation's name, a lone name an import renamed, or a path through
-    /// an inline module in sight, whose re-exports may rename one.
+    /// an inline module in sight, whose re-exports may rename one, or through
+    /// `self::` or `super::` (`self::save`, an import renamed in the module).
     pub(crate) fn may_name_operation(&self, path: &syn::Path, last: &str) -> bool {
         ops::is_operation_name(last)
             || (path.segments.len() == 1 && self.namespaces.imports(last))
-            || (path.segments.len() > 1
-                && self
-                    .namespaces
-                    .is_module(&ident_name(&path.segments[0].ident)))
+            || (path.segments.len() > 1 && {
+                let first = ident_name(&path.segments[0].ident);
+                first == "self" || first == "super" || self.namespaces.is_module(&first)
+            })
     }
 
     /// The absolute path an expression path stands for. A local variable
@@ -629,11 +630,12 @@ const MIN_RAND_BYTES: u64 = 6;
 impl Rewriter<'_> {
     /// Whether a `make` receiver's settings keep the closure's path a fresh
     /// name inside the temp directory: a chain from `Builder::new()` with at
-    /// least `MIN_RAND_BYTES` random characters, and a prefix and suffix
-    /// that are literals of plain characters. Otherwise the closure may be
-    /// handed a path that exists (an absolute or `..` prefix points
-    /// anywhere, `rand_bytes(1)` leaves 62 names to hit), which
-    /// `File::create` truncates and the handle then deletes.
+    /// least `MIN_RAND_BYTES` random characters, a prefix and suffix that
+    /// are literals of plain characters, and no method but tempfile's
+    /// `Builder` setters. Otherwise the closure may be handed a path that
+    /// exists (an absolute or `..` prefix points anywhere, `rand_bytes(1)`
+    /// leaves 62 names to hit), which `File::create` truncates and the
+    /// handle then deletes.
     fn names_are_random(&self, mut receiver: &Expr) -> bool {
         loop {
             match receiver {
@@ -645,7 +647,13 @@ impl Rewriter<'_> {
                             if n.base10_parse::<u64>().is_ok_and(|n| n >= MIN_RAND_BYTES))
                         }
                         "prefix" | "suffix" => call.args.first().is_some_and(is_plain_name_literal),
-                        _ => true,
+                        // tempfile's other setters leave the name alone
+                        // (`keep` and `disable_cleanup` are escapes, checked
+                        // as such).
+                        "append" | "permissions" | "keep" | "disable_cleanup" => true,
+                        // Any other method is not tempfile's `Builder`'s: an
+                        // extension trait of the user's may set anything.
+                        _ => false,
                     };
                     if !trusted {
                         return false;

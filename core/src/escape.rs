@@ -374,45 +374,10 @@ impl Rewriter<'_> {
     /// constructor, its result's) decides, as in the call written out.
     /// Checked at `deny`, as `std::fs` functions used as values are.
     pub(crate) fn visit_escape_value(&mut self, expr: &mut Expr, path: &syn::Path) -> bool {
-        let count = path.segments.len();
-        if count < 2 {
+        let Some((method, arity, constructor)) = self.escape_value_shape(path) else {
             return false;
-        }
-        let name = ident_name(&path.segments[count - 1].ident);
-        let resolved = self.namespaces.resolve(path);
-        let owner = match &resolved {
-            Some(resolved) if resolved.first().is_some_and(|k| k == "tempfile") => {
-                resolved.iter().rev().nth(1).cloned().unwrap_or_default()
-            }
-            _ => ident_name(&path.segments[count - 2].ident),
-        };
-        // Another type's name (`Scratch::keep`, with `use tempfile::TempDir
-        // as Scratch;` out of sight) may stand for tempfile's type too, as
-        // in the call form: its function's own signature decides.
-        // A name tempfile's type does not have (`Builder::persist`) is a
-        // function of the user's own type named like it: as for any other
-        // type, its signature decides, whatever its arity.
-        let named = TEMPFILE_TYPES.contains(&owner.as_str()) && tempfile_has(&owner, &name);
-        if !named && !owner_is_type(path) {
-            return false;
-        }
-        let constructor = ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str());
-        // tempfile's arities: a type of the user's named like tempfile's
-        // with another arity fails the bound, which says so. Any other
-        // type's function may take any number of arguments.
-        let arity = match name.as_str() {
-            _ if !named => 0,
-            "keep" if owner == "Builder" => 2,
-            "keep" | "into_path" | "from_path" | "try_from_path" => 1,
-            _ => 2,
         };
         let span = last_ident_span(path);
-        if self.levels.get(Lint::TempEscape) != Level::Deny {
-            return false;
-        }
-        let Some(method) = escape_name(&name) else {
-            return false;
-        };
         let value = &*expr;
         self.record(Lint::TempEscape, span, true, || {
             (
@@ -430,6 +395,66 @@ impl Rewriter<'_> {
         let value = std::mem::replace(expr, Expr::Verbatim(Default::default()));
         *expr = emit::escape_value(value, arity, constructor, span);
         true
+    }
+
+    // Input:  const KEEP: fn(TempDir) -> PathBuf = TempDir::keep;
+    // Output: error: temp_escape: `TempDir::keep` used as a value in a const context ..
+    /// A tempfile escape used as a value in a const context (a `const` or
+    /// `static` initializer, a `const fn`), where the check, which is not
+    /// `const`, cannot stand in: refused at `deny`, as in a body it would
+    /// be checked. Returns whether it is one.
+    pub(crate) fn refuse_escape_value_in_const(&mut self, path: &syn::Path) -> bool {
+        if self.escape_value_shape(path).is_none() {
+            return false;
+        }
+        self.changes += 1;
+        let message = format!(
+            "temp_escape: `{}` used as a value in a `const`, a `static` or a `const fn` is not checked, since no check can run there, and it may keep a temp file; call it where its argument is in sight instead; to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the item or statement",
+            crate::syntax::path_text(path)
+        );
+        self.ctxt.error_spanned(path, message);
+        true
+    }
+
+    /// The escape a value path may name, at `deny`: its method, arity and
+    /// whether it is a constructor.
+    fn escape_value_shape(&self, path: &syn::Path) -> Option<(&'static str, usize, bool)> {
+        let count = path.segments.len();
+        if count < 2 {
+            return None;
+        }
+        let name = ident_name(&path.segments[count - 1].ident);
+        let resolved = self.namespaces.resolve(path);
+        let owner = match &resolved {
+            Some(resolved) if resolved.first().is_some_and(|k| k == "tempfile") => {
+                resolved.iter().rev().nth(1).cloned().unwrap_or_default()
+            }
+            _ => ident_name(&path.segments[count - 2].ident),
+        };
+        // Another type's name (`Scratch::keep`, with `use tempfile::TempDir
+        // as Scratch;` out of sight) may stand for tempfile's type too, as
+        // in the call form: its function's own signature decides.
+        // A name tempfile's type does not have (`Builder::persist`) is a
+        // function of the user's own type named like it: as for any other
+        // type, its signature decides, whatever its arity.
+        let named = TEMPFILE_TYPES.contains(&owner.as_str()) && tempfile_has(&owner, &name);
+        if !named && !owner_is_type(path) {
+            return None;
+        }
+        let constructor = ops::ESCAPE_CONSTRUCTORS.contains(&name.as_str());
+        // tempfile's arities: a type of the user's named like tempfile's
+        // with another arity fails the bound, which says so. Any other
+        // type's function may take any number of arguments.
+        let arity = match name.as_str() {
+            _ if !named => 0,
+            "keep" if owner == "Builder" => 2,
+            "keep" | "into_path" | "from_path" | "try_from_path" => 1,
+            _ => 2,
+        };
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return None;
+        }
+        Some((escape_name(&name)?, arity, constructor))
     }
 }
 

@@ -47,10 +47,10 @@ impl Rewriter<'_> {
         // macro expands, whether we could read the tokens or not, and a
         // macro of the user's may bind any name it is handed (`bind!(p,
         // "/var/x")` as `let $name = $value;`): a path local of that name
-        // is no longer followed. The standard formatting and assertion
-        // macros, and logging macros of their shape, bind nothing.
+        // is no longer followed. std's formatting and assertion macros,
+        // and log's and tracing's event macros, by their path, bind nothing.
         if self.body.flow.has_bindings() {
-            let names = if binds_nothing(&mac.path) {
+            let names = if self.binds_nothing(&mac.path) {
                 let_bound_names(&mac.tokens)
             } else {
                 let mut names = Vec::new();
@@ -193,39 +193,75 @@ impl Rewriter<'_> {
     }
 }
 
-/// Macros whose expansion cannot bind a name the caller sees.
-pub(crate) fn binds_nothing(path: &syn::Path) -> bool {
-    const NAMES: &[&str] = &[
-        "assert",
-        "assert_eq",
-        "assert_ne",
-        "debug_assert",
-        "debug_assert_eq",
-        "debug_assert_ne",
-        "dbg",
-        "eprint",
-        "eprintln",
-        "format",
-        "format_args",
-        "matches",
-        "panic",
-        "print",
-        "println",
-        "todo",
-        "unimplemented",
-        "unreachable",
-        "vec",
-        "write",
-        "writeln",
-        "trace",
-        "debug",
-        "info",
-        "warn",
-        "error",
-    ];
-    path.segments
-        .last()
-        .is_some_and(|last| NAMES.contains(&crate::syntax::ident_name(&last.ident).as_str()))
+/// std's formatting and assertion macros, in its prelude: their expansion
+/// binds no name the caller sees.
+const STD_MACROS: &[&str] = &[
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "eprint",
+    "eprintln",
+    "format",
+    "format_args",
+    "matches",
+    "panic",
+    "print",
+    "println",
+    "todo",
+    "unimplemented",
+    "unreachable",
+    "vec",
+    "write",
+    "writeln",
+];
+
+/// log's and tracing's event macros: they bind nothing either, but only
+/// when they are log's or tracing's, which no prelude makes them.
+const LOGGING_MACROS: &[&str] = &["trace", "debug", "info", "warn", "error"];
+
+/// The crates whose macros of those names are trusted.
+const TRUSTED_MACRO_CRATES: &[&str] = &["std", "core", "alloc", "log", "tracing"];
+
+impl Rewriter<'_> {
+    // Input:  println!   std::println!   tracing::info!   (use log::warn;) warn!
+    // Output: true
+    // Input:  info!   crate::debug!   (macro_rules! println { .. }) println!
+    // Output: false
+    /// Macros whose expansion cannot bind a name the caller sees: std's
+    /// formatting and assertion macros, and log's or tracing's event
+    /// macros, when their path says so. A name alone does not: a
+    /// `macro_rules! info` of the user's may expand to `const p` or to a
+    /// `let` of the name it is handed. A bare `info!` is trusted only when an
+    /// import in sight makes it log's or tracing's; a bare std name only when
+    /// nothing in sight (a `macro_rules!`, an import) names it otherwise.
+    pub(crate) fn binds_nothing(&self, path: &syn::Path) -> bool {
+        let names = crate::syntax::segment_names(path);
+        let Some(last) = names.last() else {
+            return false;
+        };
+        let std_name = STD_MACROS.contains(&last.as_str());
+        if !std_name && !LOGGING_MACROS.contains(&last.as_str()) {
+            return false;
+        }
+        let first = &names[0];
+        let by_crate = |krate: &str| TRUSTED_MACRO_CRATES.contains(&krate);
+        if names.len() == 1 && path.leading_colon.is_none() {
+            return match self.namespaces.resolve(path) {
+                Some(resolved) => resolved.first().is_some_and(|krate| by_crate(krate)),
+                None => std_name && !self.namespaces.names(first),
+            };
+        }
+        if path.leading_colon.is_some() || !self.namespaces.names(first) {
+            return by_crate(first);
+        }
+        self.namespaces
+            .resolve(path)
+            .is_some_and(|resolved| resolved.first().is_some_and(|krate| by_crate(krate)))
+    }
 }
 
 // Input:  let p = "/var/x"; { let (a, mut b) = f(); }

@@ -189,7 +189,16 @@ impl Namespaces {
             let syn::Type::Path(target) = strip_type_parens(&alias.ty) else {
                 continue;
             };
-            if target.qself.is_some() || !alias.generics.params.is_empty() {
+            // A generic alias stands for its target like a plain one
+            // (`type Upload<'a> = std::fs::File;`), unless the target is
+            // one of its own parameters, which names nothing in sight.
+            let names_param = target.path.get_ident().is_some_and(|ident| {
+                alias
+                    .generics
+                    .type_params()
+                    .any(|param| param.ident == *ident)
+            });
+            if target.qself.is_some() || names_param {
                 continue;
             }
             if let Some(path) = self.resolve(&target.path) {
@@ -244,8 +253,11 @@ impl Namespaces {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
             Some(Binding::Opaque | Binding::Module(_)) => Prefix::Untracked,
-            // A use path starts in the type namespace.
-            None | Some(Binding::Value | Binding::Macro) if ops::is_known_crate(first) => {
+            // A use path starts in the type namespace. log's and tracing's
+            // imports are followed so that their macros are known as theirs.
+            None | Some(Binding::Value | Binding::Macro)
+                if ops::is_known_crate(first) || matches!(first, "log" | "tracing") =>
+            {
                 Prefix::At(vec![first.to_owned()])
             }
             None | Some(Binding::Value | Binding::Macro) => Prefix::Untracked,
@@ -475,6 +487,31 @@ mod tests {
         let mut scope = Namespaces::default();
         scope.push_module(&items);
         scope.resolve(&path).map(|p| p.join("::"))
+    }
+
+    #[test]
+    fn logging_imports_are_followed() {
+        // So that a bare `info!` is known as tracing's or log's.
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                use tracing::info;
+            ),
+            parse_quote!(
+                use log::{debug as trace_it};
+            ),
+            parse_quote!(
+                use my_logging::warn;
+            ),
+        ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(info)).unwrap(),
+            "tracing::info"
+        );
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(trace_it)).unwrap(),
+            "log::debug"
+        );
+        assert_eq!(resolve(items, parse_quote!(warn)), None);
     }
 
     #[test]

@@ -329,6 +329,37 @@ impl<'a> Rewriter<'a> {
         self.const_levels = Some(levels);
     }
 
+    // Input:  enum Pad { A = { impl Saver for X { fn save() { fs::write(..) } } 1 } }
+    /// Runs `f` on an item's types or discriminants, outside any body: they
+    /// are const contexts, in which only nested items are checked.
+    fn visit_item_types(&mut self, f: impl FnOnce(&mut Self)) {
+        let saved = std::mem::take(&mut self.body);
+        let block = Block {
+            brace_token: Default::default(),
+            stmts: Vec::new(),
+        };
+        self.body.flow = Flow::for_body(&block);
+        self.strip_only(f);
+        self.body = saved;
+    }
+
+    // Input:  fn f(p: &str, pad: [u8; { impl Saver for X { .. } 1 }]) -> ()
+    /// The types of a signature: its generics, parameters and return type.
+    fn visit_signature_types(&mut self, sig: &mut Signature) {
+        self.visit_item_types(|this| {
+            visit_mut::visit_generics_mut(this, &mut sig.generics);
+            for input in &mut sig.inputs {
+                match input {
+                    syn::FnArg::Typed(param) => this.visit_type_mut(&mut param.ty),
+                    syn::FnArg::Receiver(receiver) => visit_mut::visit_receiver_mut(this, receiver),
+                }
+            }
+            if let syn::ReturnType::Type(_, ty) = &mut sig.output {
+                this.visit_type_mut(ty);
+            }
+        });
+    }
+
     // Input:  static CACHE: LazyLock<()> = LazyLock::new(|| { fs::write(..); });
     /// The initializer of a `const` or `static` item: a const context,
     /// whose closures run at run time.
@@ -486,6 +517,7 @@ impl VisitMut for Rewriter<'_> {
             Item::Fn(function) => {
                 let settings = self.take_our_attrs(&mut function.attrs, Place::Item);
                 self.with_settings(&settings, |this| {
+                    this.visit_signature_types(&mut function.sig);
                     this.rewrite_fn_body(&function.sig, &mut function.block)
                 });
             }
@@ -493,12 +525,17 @@ impl VisitMut for Rewriter<'_> {
                 let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
                 self.namespaces.push_self(item_impl);
                 self.with_settings(&settings, |this| {
+                    this.visit_item_types(|this| {
+                        visit_mut::visit_generics_mut(this, &mut item_impl.generics);
+                        this.visit_type_mut(&mut item_impl.self_ty);
+                    });
                     for impl_item in &mut item_impl.items {
                         let attrs = match impl_item {
                             ImplItem::Fn(method) => {
                                 let nested = this.nested_names.len();
                                 let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
                                 this.with_settings(&settings, |this| {
+                                    this.visit_signature_types(&mut method.sig);
                                     this.rewrite_fn_body(&method.sig, &mut method.block)
                                 });
                                 let uses = this.keep_imports_used(nested);
@@ -511,11 +548,18 @@ impl VisitMut for Rewriter<'_> {
                             ImplItem::Const(item) => {
                                 let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
                                 this.with_settings(&settings, |this| {
+                                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty));
                                     this.rewrite_const_item(&mut item.expr)
                                 });
                                 continue;
                             }
-                            ImplItem::Type(item) => &mut item.attrs,
+                            ImplItem::Type(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                this.with_settings(&settings, |this| {
+                                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty))
+                                });
+                                continue;
+                            }
                             ImplItem::Macro(item) => &mut item.attrs,
                             _ => continue,
                         };
@@ -532,6 +576,9 @@ impl VisitMut for Rewriter<'_> {
                             TraitItem::Fn(method) => {
                                 let nested = this.nested_names.len();
                                 let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
+                                this.with_settings(&settings, |this| {
+                                    this.visit_signature_types(&mut method.sig)
+                                });
                                 if let Some(body) = &mut method.default {
                                     let sig = &method.sig;
                                     this.with_settings(&settings, |this| {
@@ -551,7 +598,15 @@ impl VisitMut for Rewriter<'_> {
                                 }
                                 continue;
                             }
-                            TraitItem::Type(item) => &mut item.attrs,
+                            TraitItem::Type(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                if let Some((_, ty)) = &mut item.default {
+                                    this.with_settings(&settings, |this| {
+                                        this.visit_item_types(|this| this.visit_type_mut(ty))
+                                    });
+                                }
+                                continue;
+                            }
                             TraitItem::Macro(item) => &mut item.attrs,
                             _ => continue,
                         };
@@ -575,11 +630,43 @@ impl VisitMut for Rewriter<'_> {
             }
             Item::Const(item) => {
                 let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
+                self.with_settings(&settings, |this| {
+                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty));
+                    this.rewrite_const_item(&mut item.expr)
+                });
             }
             Item::Static(item) => {
                 let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| this.rewrite_const_item(&mut item.expr));
+                self.with_settings(&settings, |this| {
+                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty));
+                    this.rewrite_const_item(&mut item.expr)
+                });
+            }
+            // Types and discriminants are const contexts: items nested in
+            // them (`A = { impl Saver for X { .. } 1 }`) run at run time.
+            Item::Enum(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| {
+                    this.visit_item_types(|this| visit_mut::visit_item_enum_mut(this, item))
+                });
+            }
+            Item::Struct(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| {
+                    this.visit_item_types(|this| visit_mut::visit_item_struct_mut(this, item))
+                });
+            }
+            Item::Union(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| {
+                    this.visit_item_types(|this| visit_mut::visit_item_union_mut(this, item))
+                });
+            }
+            Item::Type(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                self.with_settings(&settings, |this| {
+                    this.visit_item_types(|this| visit_mut::visit_item_type_mut(this, item))
+                });
             }
             other => {
                 // Nothing to check in it, but our attributes must not reach rustc.
@@ -611,7 +698,9 @@ impl VisitMut for Rewriter<'_> {
         self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
         self.body.enter_builder_scope();
-        if self.body.flow.has_bindings() {
+        // A block's items are in scope in the whole block: they shadow path
+        // locals and builder locals of their names, as a `let` does after it.
+        if self.body.flow.has_bindings() || !self.body.builders.is_empty() {
             for stmt in &block.stmts {
                 let names = match stmt {
                     Stmt::Item(item) => crate::syntax::block_item_value_names(item),
@@ -619,14 +708,19 @@ impl VisitMut for Rewriter<'_> {
                     // (`settings!()` as `const p: &str = ".."`), which
                     // shadow in the whole block whatever names it is given:
                     // no path local is followed in the block.
-                    Stmt::Macro(mac) if !crate::macros::binds_nothing(&mac.mac.path) => None,
-                    Stmt::Expr(Expr::Macro(mac), None)
-                        if !crate::macros::binds_nothing(&mac.mac.path) =>
-                    {
+                    Stmt::Macro(mac) if !self.binds_nothing(&mac.mac.path) => None,
+                    Stmt::Expr(Expr::Macro(mac), None) if !self.binds_nothing(&mac.mac.path) => {
                         None
                     }
                     _ => continue,
                 };
+                let hidden: Vec<String> = match &names {
+                    Some(names) => names.clone(),
+                    None => self.body.builders.keys().cloned().collect(),
+                };
+                for name in hidden {
+                    self.body.forget_builder(&name);
+                }
                 self.body.flow.shadow_by_item(names);
             }
         }

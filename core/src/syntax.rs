@@ -192,6 +192,17 @@ pub fn block_item_value_names(item: &Item) -> Option<Vec<String>> {
                 .map_or(&item.ident, |(_, rename)| rename),
         )),
         Item::Use(item) if !use_tree_names(&item.tree, &mut names) => return None,
+        // `unsafe extern { safe static p: &str; }` binds `p` in the block.
+        Item::ForeignMod(block) => {
+            for item in &block.items {
+                match item {
+                    syn::ForeignItem::Static(item) => names.push(ident_name(&item.ident)),
+                    syn::ForeignItem::Fn(item) => names.push(ident_name(&item.sig.ident)),
+                    syn::ForeignItem::Macro(_) | syn::ForeignItem::Verbatim(_) => return None,
+                    _ => {}
+                }
+            }
+        }
         // A macro call among the items may expand to any item.
         Item::Macro(item) if item.ident.is_none() => return None,
         _ => {}

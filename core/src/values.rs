@@ -27,7 +27,16 @@ impl Rewriter<'_> {
         if let Some(levels) = self.const_levels.filter(|_| self.stripping) {
             let (saved, stripping) = (self.levels, self.stripping);
             (self.levels, self.stripping) = (levels, false);
-            self.visit_operation_value(expr);
+            // Escapes and leak functions are refused there: their checks
+            // are not `const`.
+            let path = value.path.clone();
+            if self.is_leak_value(&path) {
+                self.refuse_leak_value(&path);
+            } else if !(escape::may_be_escape_value(&path)
+                && callee_path(value).is_some_and(|path| self.refuse_escape_value_in_const(&path)))
+            {
+                self.visit_operation_value(expr);
+            }
             (self.levels, self.stripping) = (saved, stripping);
             return;
         }

@@ -129,7 +129,7 @@ pub trait MayOutliveTheRequest: Sealed {}
 #[diagnostic::on_unimplemented(
     message = "persistent_write: the flags of this `{Self}` are not in sight, so its `open` or `create` may write anywhere",
     label = "a builder whose flags are not in sight",
-    note = "a builder's flags are read from one chain (`OpenOptions::new().read(true).open(path)`) or from a local bound to its constructor (`let mut opts = OpenOptions::new();`); this one is bound by a pattern, passed in, held in a field, or made by a function value",
+    note = "a builder's flags are read from one chain (`OpenOptions::new().read(true).open(path)`) or from a local bound to its constructor (`let mut opts = OpenOptions::new();`); this one is bound by a pattern, passed in, held in a field, made by a function value, or an item of the block",
     note = "write the chain in one piece, `OpenOptions::new().write(true).open(path)`, so that its path is checked as a temp file's",
     note = "to open it on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
 )]
@@ -238,7 +238,7 @@ builder_through!(&T, &mut T);
 #[diagnostic::on_unimplemented(
     message = "{L}: `{Self}` is the path of a `make` closure that may leave it behind",
     label = "not removed if the closure fails after creating it",
-    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; with fewer than 6 random characters (`rand_bytes(n)`), a prefix or suffix that is not a literal of plain characters (no `/`, no `..`), or settings not shown in one chain from `Builder::new()` (a builder local, or one a call returns), the path may already exist",
+    note = "tempfile removes the path it hands a `make` closure only when the closure succeeds, and only as a file; with fewer than 6 random characters (`rand_bytes(n)`), a prefix or suffix that is not a literal of plain characters (no `/`, no `..`), or settings not shown in one chain of tempfile's own setters from `Builder::new()` (a builder local, one a call returns, a method of another trait), the path may already exist",
     note = "let the closure only create the file, `|path| File::create_new(path)` or an `OpenOptions::new()` chain of literal flags, and write to it after `make` returns; call `make` on a `Builder::new()` chain that keeps tempfile's random characters in the name",
     note = "to do this on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
 )]

@@ -92,7 +92,7 @@ pub trait UnseenBuilderFlags: Sealed {
     type Output;
 
     #[deprecated(
-        note = "the flags of this builder are not in sight (it is bound by a pattern, passed in, held in a field, or made by a function value), so its `open` or `create` may write anywhere; write the chain in one piece, `OpenOptions::new().write(true).open(path)`, so that its path is checked; to open it on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+        note = "the flags of this builder are not in sight (it is bound by a pattern, passed in, held in a field, made by a function value, or an item of the block), so its `open` or `create` may write anywhere; write the chain in one piece, `OpenOptions::new().write(true).open(path)`, so that its path is checked; to open it on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
     )]
     fn builder_flags_are_not_in_sight(self) -> Self::Output;
 }
