@@ -27,19 +27,60 @@ enum Binding {
     Value,
     /// A `macro_rules!`: invoked with `!`, it hides no path.
     Macro,
+    /// An alias that stands for its own type parameter at this index
+    /// (`type Id<T> = T;`): `Id<std::fs::File>` is `std::fs::File`.
+    Param(usize),
 }
 
 impl Binding {
+    // Input:  #[cfg(not(test))] use std::fs::File;  #[cfg(test)] use crate::mock::File;
+    // Output: `File` is `std::fs::File`
+    /// Which of two bindings of one name in one frame is kept. Only a
+    /// `#[cfg]` lets the same name be imported twice, and the macro cannot
+    /// tell which alternative is compiled: the one that leads to more
+    /// checks is kept, so that every alternative is checked at least as
+    /// strictly as written (a mock is then checked as the real thing).
+    fn strictness(&self) -> u8 {
+        match self {
+            Binding::Path(path) => {
+                let writes = ops::lookup(path).is_some_and(|(operation, _)| {
+                    operation
+                        .targets
+                        .iter()
+                        .any(|target| target.lint == crate::lints::Lint::PersistentWrite)
+                });
+                let touches_fs = path.first().is_some_and(|first| first == "tempfile")
+                    || ops::Module::all_paths().any(|module| {
+                        let shared = module.len().min(path.len());
+                        path[..shared].iter().map(String::as_str).eq(module[..shared].iter().copied())
+                    });
+                if writes {
+                    LEADS_TO_FS + 1
+                } else if touches_fs {
+                    LEADS_TO_FS
+                } else {
+                    2
+                }
+            }
+            Binding::Module(_) | Binding::Param(_) => 2,
+            Binding::Opaque | Binding::Value => 1,
+            Binding::Macro => 0,
+        }
+    }
+
     /// How many lookups a local item of this kind hides: a type-namespace
     /// item hides paths and calls, a value hides calls, a macro nothing.
     fn hides(&self) -> u8 {
         match self {
-            Binding::Path(_) | Binding::Opaque | Binding::Module(_) => 2,
+            Binding::Path(_) | Binding::Opaque | Binding::Module(_) | Binding::Param(_) => 2,
             Binding::Value => 1,
             Binding::Macro => 0,
         }
     }
 }
+
+/// The strictness of a path into, or on the way to, a module we check.
+const LEADS_TO_FS: u8 = 3;
 
 #[derive(Default, Debug)]
 struct Frame {
@@ -65,6 +106,8 @@ enum Prefix {
 #[derive(Default, Debug)]
 pub struct Namespaces {
     frames: Vec<Frame>,
+    /// The `use` being read is `#[cfg]`'d: what it binds may not be there.
+    conditional: bool,
 }
 
 impl Namespaces {
@@ -135,13 +178,16 @@ impl Namespaces {
                         .rename
                         .as_ref()
                         .map_or(&krate.ident, |(_, rename)| rename);
-                    frame.names.insert(
+                    frame.bind_stricter(
                         ident_name(name),
                         Binding::Path(vec![ident_name(&krate.ident)]),
                     );
                 }
                 // Its names resolve from the crate roots, as in any module.
-                Item::Mod(module) if module.content.is_some() => {
+                Item::Mod(module)
+                    if module.content.is_some()
+                        && !crate::syntax::is_conditional(&module.attrs) =>
+                {
                     let mut inner = Namespaces::default();
                     if let Some((_, items)) = &module.content {
                         inner.push_module(items);
@@ -151,6 +197,14 @@ impl Namespaces {
                         None => Binding::Opaque,
                     };
                     frame.names.insert(ident_name(&module.ident), binding);
+                }
+                // A `#[cfg]`'d item may be left out, and the name then means
+                // what it would without it (an import, a glob, a
+                // conventional name): it hides nothing.
+                other if crate::syntax::is_conditional(crate::syntax::item_attrs(other)) => {
+                    if let Item::Type(alias) = other {
+                        aliases.push(alias);
+                    }
                 }
                 other => {
                     if let Some(name) = item_name(other) {
@@ -181,7 +235,9 @@ impl Namespaces {
             } else {
                 Prefix::Root
             };
+            self.conditional = crate::syntax::is_conditional(&item_use.attrs);
             self.add_use_tree(&item_use.tree, prefix);
+            self.conditional = false;
         }
         // `type Blob = std::fs::File;` stands for the path it names.
         for alias in aliases {
@@ -192,20 +248,27 @@ impl Namespaces {
             // A generic alias stands for its target like a plain one
             // (`type Upload<'a> = std::fs::File;`), unless the target is
             // one of its own parameters, which names nothing in sight.
-            let names_param = target.path.get_ident().is_some_and(|ident| {
+            let param = target.path.get_ident().and_then(|ident| {
                 alias
                     .generics
                     .type_params()
-                    .any(|param| param.ident == *ident)
+                    .position(|param| param.ident == *ident)
             });
-            if target.qself.is_some() || names_param {
+            if let (Some(index), Some(frame)) = (param, self.frames.last_mut()) {
+                frame.bind_stricter(ident_name(&alias.ident), Binding::Param(index));
+                continue;
+            }
+            if target.qself.is_some() {
                 continue;
             }
             if let Some(path) = self.resolve(&target.path) {
+                let binding = Binding::Path(path);
+                let conditional = crate::syntax::is_conditional(&alias.attrs);
+                if conditional && binding.strictness() < LEADS_TO_FS {
+                    continue;
+                }
                 if let Some(frame) = self.frames.last_mut() {
-                    frame
-                        .names
-                        .insert(ident_name(&alias.ident), Binding::Path(path));
+                    frame.bind_stricter(ident_name(&alias.ident), binding);
                 }
             }
         }
@@ -252,7 +315,7 @@ impl Namespaces {
     fn resolve_use_root(&self, first: &str) -> Prefix {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
-            Some(Binding::Opaque | Binding::Module(_)) => Prefix::Untracked,
+            Some(Binding::Opaque | Binding::Module(_) | Binding::Param(_)) => Prefix::Untracked,
             // A use path starts in the type namespace. log's and tracing's
             // imports are followed so that their macros are known as theirs.
             None | Some(Binding::Value | Binding::Macro)
@@ -282,13 +345,22 @@ impl Namespaces {
         let alias = if name == "self" && alias == "self" {
             match &binding {
                 Binding::Path(path) => path.last().cloned().unwrap_or_default(),
-                Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro => return,
+                Binding::Opaque
+                | Binding::Module(_)
+                | Binding::Value
+                | Binding::Macro
+                | Binding::Param(_) => return,
             }
         } else {
             alias.to_owned()
         };
+        // A `#[cfg]`'d import that leads nowhere near the filesystem would
+        // hide, when it is compiled out, the name's other meaning.
+        if self.conditional && binding.strictness() < LEADS_TO_FS {
+            return;
+        }
         if let Some(frame) = self.frames.last_mut() {
-            frame.names.insert(alias, binding);
+            frame.bind_stricter(alias, binding);
         }
     }
 
@@ -347,6 +419,14 @@ impl Namespaces {
         path: &syn::Path,
         conventional: impl Fn(&str) -> Option<&'static [&'static str]>,
     ) -> Option<Vec<String>> {
+        self.resolve_by(path, &conventional)
+    }
+
+    fn resolve_by(
+        &self,
+        path: &syn::Path,
+        conventional: &dyn Fn(&str) -> Option<&'static [&'static str]>,
+    ) -> Option<Vec<String>> {
         let mut segments = path
             .segments
             .iter()
@@ -392,7 +472,32 @@ impl Namespaces {
         };
         let mut resolved = match binding {
             Some(Binding::Path(path)) => path,
-            Some(Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro) => {
+            // `Id::<std::fs::File>::create`, `<Id<std::fs::File>>::create`.
+            Some(Binding::Param(index)) => {
+                let at = path.segments.len() - segments.len() - 1;
+                let syn::PathArguments::AngleBracketed(arguments) = &path.segments[at].arguments
+                else {
+                    return None;
+                };
+                let argument = arguments
+                    .args
+                    .iter()
+                    .filter_map(|argument| match argument {
+                        syn::GenericArgument::Type(ty) => Some(ty),
+                        _ => None,
+                    })
+                    .nth(index)?;
+                let syn::Type::Path(argument) = strip_type_parens(argument) else {
+                    return None;
+                };
+                if argument.qself.is_some() {
+                    return None;
+                }
+                self.resolve_by(&argument.path, conventional)?
+            }
+            Some(
+                Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro,
+            ) => {
                 return None;
             }
             None if ops::is_known_crate(&first) => vec![first],
@@ -418,6 +523,17 @@ fn strip_type_parens(mut ty: &syn::Type) -> &syn::Type {
 }
 
 impl Frame {
+    /// Binds `name` by an import or an alias, unless an item or import of
+    /// the frame already binds it more strictly (see `strictness`).
+    fn bind_stricter(&mut self, name: String, binding: Binding) {
+        match self.names.get(&name) {
+            Some(known) if known.strictness() > binding.strictness() => {}
+            _ => {
+                self.names.insert(name, binding);
+            }
+        }
+    }
+
     /// What `name` means in this frame alone: its own names, then its
     /// globs. A glob brings the operations of an fs module, and the
     /// modules below it on the way to one (`use std::os::unix::*;` then

@@ -755,10 +755,13 @@ impl VisitMut for Rewriter<'_> {
     // visited before the pattern: `let p = p.join("x");` reads the old `p`.
     fn visit_local_mut(&mut self, local: &mut Local) {
         let stmt = self.body.flow.next_let.take();
+        // A `#[cfg]`'d `let` may be compiled out, and its names then keep
+        // their old values: what it binds is followed as neither.
+        let conditional = crate::syntax::is_conditional(&local.attrs);
         let origin = local
             .init
             .as_ref()
-            .filter(|init| init.diverge.is_none())
+            .filter(|init| init.diverge.is_none() && !conditional)
             .and_then(|init| self.body.flow.classify(&init.expr));
         if let Some(init) = &mut local.init {
             self.visit_local_init_mut(init);
@@ -772,6 +775,12 @@ impl VisitMut for Rewriter<'_> {
         }
         // A name bound again to anything but a builder is no builder from
         // here on.
+        if conditional {
+            for (name, _) in bound {
+                self.body.forget_builder(&name);
+            }
+            return;
+        }
         self.body.builders.extend(bound);
         let pat = match &local.pat {
             Pat::Type(typed) => &*typed.pat,

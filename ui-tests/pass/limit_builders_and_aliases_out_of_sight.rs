@@ -4,7 +4,8 @@
 // where the annotated item names no builder type (the probe runs only
 // where one is named, so that `client.open(url)` costs nothing); a generic
 // `O: Deref<Target = OpenOptions>` (the probe sees `O`, not the builder);
-// a `type` alias of `File` outside the item; and an associated type reached
+// a `type` alias of `File` outside the item, plain or generic (`type
+// Wrap<T> = T;` then `Wrap::<std::fs::File>`); and an associated type reached
 // through another type's trait impl (`<Local as Backend>::Handle`). All
 // write here, to paths inside a temp directory.
 
@@ -17,6 +18,8 @@ pub struct AppState {
 }
 
 type Upload = std::fs::File;
+
+type Wrap<T> = T;
 
 pub trait Backend {
     type Handle;
@@ -50,6 +53,12 @@ fn alias_out_of_sight(p: &str) -> std::io::Result<()> {
 }
 
 #[ephemeral_fs]
+fn generic_alias_out_of_sight(p: &str) -> std::io::Result<()> {
+    Wrap::<std::fs::File>::create(p)?;
+    Ok(())
+}
+
+#[ephemeral_fs]
 fn associated_type_of_another_impl(p: &str) -> std::io::Result<()> {
     <Local as Backend>::Handle::create(p)?;
     Ok(())
@@ -57,7 +66,7 @@ fn associated_type_of_another_impl(p: &str) -> std::io::Result<()> {
 
 fn main() {
     let dir = tempfile::TempDir::new().unwrap();
-    let paths: Vec<_> = ["a", "b", "c", "d"]
+    let paths: Vec<_> = ["a", "b", "c", "d", "e"]
         .iter()
         .map(|name| dir.path().join(name))
         .collect();
@@ -68,7 +77,8 @@ fn main() {
     generic_deref(std::sync::Arc::new(opts), &text(1)).unwrap();
     alias_out_of_sight(&text(2)).unwrap();
     associated_type_of_another_impl(&text(3)).unwrap();
-    assert!(paths.iter().all(|p| p.exists()), "all four wrote unchecked");
+    generic_alias_out_of_sight(&text(4)).unwrap();
+    assert!(paths.iter().all(|p| p.exists()), "all five wrote unchecked");
     let kept = dir.path().to_path_buf();
     drop(dir);
     assert!(!kept.exists(), "nothing is left behind");
