@@ -212,7 +212,11 @@ impl Rewriter<'_> {
                 None
             }
             // Permissions: the handle itself says it is a file.
-            Some(Origin::PathOf(_)) if target.role == Role::FileOnly => None,
+            Some(Origin::PathOf(_))
+                if matches!(target.role, Role::FileOnly | Role::ProcessRoot) =>
+            {
+                None
+            }
             origin => origin,
         };
         if let Some(Origin::Made) = origin {
@@ -253,6 +257,9 @@ impl Rewriter<'_> {
             }
             _ if target.role == Role::FileOnly => {
                 emit::guard_temp_file(level, original, callee_span)
+            }
+            _ if target.role == Role::ProcessRoot => {
+                emit::guard_process_root(level, original, callee_span)
             }
             _ => emit::guard_target(lint, level, original, callee_span),
         };

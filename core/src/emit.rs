@@ -158,6 +158,18 @@ pub fn guard_temp_file(level: Level, arg: Expr, callee_span: Span) -> Expr {
     )
 }
 
+// Input:  std::os::unix::fs::chroot(dir.path())
+// Output: chroot(::ephemeral_fs::__private::persistent_write_process_root(dir.path()))
+pub fn guard_process_root(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        symbol::PROCESS_ROOT_GUARD,
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
 // Input:  fs::write(tmp.path(), data)
 // Output: fs::write(::ephemeral_fs::__private::Probe(&tmp)
 //                       .__ephemeral_fs_deny_persistent_write_path(<tmp's path, held.rs>), data)

@@ -79,6 +79,9 @@ pub enum Role {
     /// a directory made read-only or given away cannot be emptied by its
     /// cleanup.
     FileOnly,
+    /// The new root of the whole process: no path is fit, since every temp
+    /// handle's cleanup then misses its path.
+    ProcessRoot,
 }
 
 /// An argument the lint looks at.
@@ -136,6 +139,14 @@ const fn symlink_original(arg: usize) -> Target {
         arg,
         lint: Lint::PersistentWrite,
         role: Role::SymlinkOriginal,
+    }
+}
+
+const fn process_root(arg: usize) -> Target {
+    Target {
+        arg,
+        lint: Lint::PersistentWrite,
+        role: Role::ProcessRoot,
     }
 }
 
@@ -212,6 +223,7 @@ pub static OPERATIONS: &[Operation] = &[
     ),
     op(UnixFs, "chown", 3, &[file_only(0)], None),
     op(UnixFs, "lchown", 3, &[file_only(0)], None),
+    op(UnixFs, "chroot", 1, &[process_root(0)], None),
     op(Fs, "remove_file", 1, &[write(0)], Some("remove_file")),
     op(Fs, "remove_dir", 1, &[write(0)], Some("remove_dir")),
     op(Fs, "remove_dir_all", 1, &[write(0)], Some("remove_dir_all")),

@@ -90,6 +90,18 @@ impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &T {}
 #[diagnostic::do_not_recommend]
 impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &mut T {}
 
+/// A new root of the whole process (`chroot`): no path, since every temp
+/// handle's cleanup then looks for its path under the new root. Nothing
+/// implements it.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: `chroot` moves the root of the whole process, and no path, `{Self}` included, is fit for it in a request handler",
+    label = "the process's new root",
+    note = "after it, every temp file's and temp directory's cleanup looks for its path under the new root, and leaves the file where it was",
+    note = "confine the process before it serves requests, at start-up or in its container, not in a handler",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait ProcessRoot: AsRef<Path> + Sealed {}
+
 /// A path whose permissions or owner may change: a temp file's. A directory
 /// made read-only, or given to another owner, cannot be emptied by its
 /// cleanup.

@@ -29,7 +29,7 @@ use crate::bounds::{FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, Tempfil
 
 use crate::TempTarget;
 use crate::bounds::{
-    LinkOriginal, MadeByTempfile, MadePath, SymlinkOriginal, TempDirJoin, TempFile, TempPathOf,
+    LinkOriginal, MadeByTempfile, MadePath, ProcessRoot, SymlinkOriginal, TempDirJoin, TempFile, TempPathOf,
     TempReadTarget,
 };
 use crate::lint::{persistent_read, persistent_write};
@@ -95,6 +95,12 @@ pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
 /// A path whose permissions or owner change.
 #[inline(always)]
 pub fn persistent_write_temp_file<T: TempFile>(target: T) -> T {
+    target
+}
+
+/// A new root of the whole process, which no path may be.
+#[inline(always)]
+pub fn persistent_write_process_root<T: ProcessRoot>(target: T) -> T {
     target
 }
 
