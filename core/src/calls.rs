@@ -773,7 +773,8 @@ pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
     let Some(qself) = &callee.qself else {
         return Some(callee.path.clone());
     };
-    let syn::Type::Path(ty) = &*qself.ty else {
+    // `<$t>::create` from a `$t:ty` fragment: the type in an invisible group.
+    let syn::Type::Path(ty) = crate::resolve::strip_type_parens(&qself.ty) else {
         return None;
     };
     if ty.qself.is_some() {

@@ -512,7 +512,7 @@ impl Namespaces {
 }
 
 /// `(T)` is `T`: a parenthesised or invisible-grouped type.
-fn strip_type_parens(mut ty: &syn::Type) -> &syn::Type {
+pub(crate) fn strip_type_parens(mut ty: &syn::Type) -> &syn::Type {
     loop {
         match ty {
             syn::Type::Paren(inner) => ty = &inner.elem,

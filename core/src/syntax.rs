@@ -165,7 +165,10 @@ pub enum PlaceKind {
 pub fn place_kind(expr: &Expr) -> PlaceKind {
     match expr {
         Expr::Path(path) if path.qself.is_none() => PlaceKind::Pure,
+        // A `$e:expr` fragment is an invisible group, a place when its
+        // expression is one.
         Expr::Paren(paren) => place_kind(&paren.expr),
+        Expr::Group(group) => place_kind(&group.expr),
         Expr::Field(field) => match place_kind(&field.base) {
             PlaceKind::Pure => PlaceKind::Pure,
             _ => PlaceKind::Impure,
@@ -189,7 +192,7 @@ pub fn place_kind(expr: &Expr) -> PlaceKind {
 pub fn value_root_mut(expr: &mut Expr) -> Option<&mut Expr> {
     let projection = match &*expr {
         Expr::Path(path) if path.qself.is_none() => return None,
-        Expr::Paren(_) | Expr::Field(_) | Expr::Index(_) => true,
+        Expr::Paren(_) | Expr::Group(_) | Expr::Field(_) | Expr::Index(_) => true,
         Expr::Unary(unary) => matches!(unary.op, UnOp::Deref(_)),
         _ => false,
     };
@@ -198,6 +201,7 @@ pub fn value_root_mut(expr: &mut Expr) -> Option<&mut Expr> {
     }
     match expr {
         Expr::Paren(paren) => value_root_mut(&mut paren.expr),
+        Expr::Group(group) => value_root_mut(&mut group.expr),
         Expr::Field(field) => value_root_mut(&mut field.base),
         Expr::Index(index) => value_root_mut(&mut index.expr),
         Expr::Unary(unary) => value_root_mut(&mut unary.expr),
