@@ -174,7 +174,8 @@ impl Rewriter<'_> {
                     }
                 };
                 let item = self.names_item(&place);
-                *expr = emit::escape_persist_in_place(
+                let hoisted = self.hoisted_marker(&place, span);
+                let (call, binding) = emit::escape_persist_in_place(
                     level,
                     emit::ProbedPlace {
                         place: &place,
@@ -185,7 +186,12 @@ impl Rewriter<'_> {
                     whole,
                     put,
                     span,
+                    hoisted,
                 );
+                *expr = call;
+                if let (Some(binding), Some(hoist)) = (binding, &mut self.body.hoist) {
+                    hoist.lets.push(binding);
+                }
             }
             PlaceKind::Pure => {
                 let place = receiver.clone();
@@ -260,6 +266,31 @@ impl Rewriter<'_> {
     /// (a `const` or `static` named in lower case, which no local can
     /// shadow) rather than a local: then it is not borrowed, which would
     /// make a second temporary of a `const`.
+    // Input:  tmp.persist(..), a statement of a block, `tmp` bound before it
+    // Output: Some(__ephemeral_fs_receiver_0)
+    /// The name of a `let` for the marker of `place`'s `persist`, put before
+    /// the statement, when that reads the same place: the statement is one
+    /// of a block's, not inside a macro's tokens; no closure or async block
+    /// between (a capture of the marker there would change what it
+    /// borrows); and the name the place starts from is not bound inside the
+    /// statement.
+    fn hoisted_marker(&mut self, place: &Expr, span: Span) -> Option<syn::Ident> {
+        let hoist = self.body.hoist.as_ref()?;
+        emit::place_root_name(place)?;
+        // Every name in the place (`files[idx]`), not only its root.
+        let mut names = Vec::new();
+        crate::macros::collect_idents(&quote::ToTokens::to_token_stream(place), &mut names);
+        if names
+            .iter()
+            .any(|name| self.body.flow.changed_since(hoist.depth, name))
+        {
+            return None;
+        }
+        let name = format!("{}_{}", crate::symbol::RECEIVER, self.body.hoisted);
+        self.body.hoisted += 1;
+        Some(syn::Ident::new(&name, crate::held::glue_span(span)))
+    }
+
     fn names_item(&self, place: &Expr) -> bool {
         emit::place_root_name(place).is_some_and(|name| self.namespaces.names(&name))
     }

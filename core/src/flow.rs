@@ -149,6 +149,21 @@ impl Flow {
         self.frames.pop();
     }
 
+    /// How many scopes are open: where a statement starts.
+    pub(crate) fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// Whether, in the scopes opened since `depth`, a closure or async
+    /// block was entered, or `name` was bound.
+    pub(crate) fn changed_since(&self, depth: usize, name: &str) -> bool {
+        self.frames
+            .get(depth..)
+            .unwrap_or_default()
+            .iter()
+            .any(|frame| frame.barrier || frame.names.contains_key(name))
+    }
+
     /// A block starts: the `let`s in it are numbered by statement.
     pub(crate) fn open_block(&mut self) -> usize {
         self.opened += 1;

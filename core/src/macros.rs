@@ -36,7 +36,11 @@ impl Rewriter<'_> {
             .last()
             .is_some_and(|last| last.ident == "thread_local");
         let saved = std::mem::replace(&mut self.thread_local_statics, thread_local);
+        // A macro may bind names of its own around its arguments: nothing
+        // in them is put before the statement.
+        let hoist = self.body.hoist.take();
         let rewritten = self.rewrite_tokens(mac.tokens.clone());
+        self.body.hoist = hoist;
         self.thread_local_statics = saved;
         if let Some(tokens) = rewritten {
             if self.emits {
@@ -291,7 +295,7 @@ fn let_bound_names(tokens: &TokenStream) -> Vec<String> {
     names
 }
 
-fn collect_idents(tokens: &TokenStream, names: &mut Vec<String>) {
+pub(crate) fn collect_idents(tokens: &TokenStream, names: &mut Vec<String>) {
     for token in tokens.clone() {
         match token {
             TokenTree::Ident(ident) => names.push(crate::syntax::ident_name(&ident)),

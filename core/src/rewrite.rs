@@ -93,6 +93,18 @@ pub(crate) struct Body {
     /// Uses of a `make` closure's path accepted so far, with their lint and
     /// level: the `make` call is then checked instead.
     pub(crate) made_uses: Vec<(Lint, Level)>,
+    /// The statement of a block being visited, where a `let` may go before
+    /// it; `None` inside a macro's tokens.
+    pub(crate) hoist: Option<Hoist>,
+    /// How many `let`s were put before statements, to name the next one.
+    pub(crate) hoisted: usize,
+}
+
+/// `let`s to put before the statement being visited.
+pub(crate) struct Hoist {
+    /// The scopes open where the statement starts (`Flow::depth`).
+    pub(crate) depth: usize,
+    pub(crate) lets: Vec<Stmt>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -725,7 +737,13 @@ impl VisitMut for Rewriter<'_> {
             }
         }
         let block_number = self.body.flow.open_block();
+        let outer_hoist = self.body.hoist.take();
+        let mut hoisted = Vec::new();
         for (at, stmt) in block.stmts.iter_mut().enumerate() {
+            self.body.hoist = Some(Hoist {
+                depth: self.body.flow.depth(),
+                lets: Vec::new(),
+            });
             if let Stmt::Local(_) = stmt {
                 self.body.flow.next_let = Some(at);
             }
@@ -740,9 +758,17 @@ impl VisitMut for Rewriter<'_> {
                 None => Vec::new(),
             };
             self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
+            if let Some(hoist) = self.body.hoist.take().filter(|h| !h.lets.is_empty()) {
+                hoisted.push((at, hoist.lets));
+            }
         }
+        self.body.hoist = outer_hoist;
         for slot in self.body.flow.close_block(block_number) {
             self.rewrite_held_let(&mut block.stmts, slot);
+        }
+        // Last first, so that the statements' numbers still hold.
+        for (at, lets) in hoisted.into_iter().rev() {
+            block.stmts.splice(at..at, lets);
         }
         self.body.exit_builder_scope();
         self.body.flow.exit();

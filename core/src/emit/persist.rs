@@ -17,11 +17,21 @@ use crate::symbol;
 //             __ephemeral_fs_receiver => tmp.persist(::ephemeral_fs::__private::destination(
 //                 dest, |__ephemeral_fs_dest| __ephemeral_fs_receiver
 //                     .__ephemeral_fs_deny_temp_persist_in_place(__ephemeral_fs_dest))) }
+//
+// Input:  tmp.persist(dest)            (`hoisted`: a statement of a block)
+// Output: let __ephemeral_fs_receiver_0 = Probe(&tmp).__ephemeral_fs_persist_receiver();
+//         tmp.persist(::ephemeral_fs::__private::destination(dest, ..))
 /// Checks the receiver and the destination of `persist`: into a temp
 /// directory it is no escape. The receiver's type is read before the call,
 /// which may move it, into a marker that borrows nothing; the destination
 /// is evaluated once, in the call. `put` puts the checked destination back
 /// into `whole_call`.
+///
+/// The marker is bound by a `let` put before the statement when `hoisted`
+/// names it, and by a `match` around the call otherwise. A `match` arm
+/// drops the call's temporaries at its end, before the rest of the
+/// statement, so the `let` is used wherever it can be (see `Hoist`).
+#[allow(clippy::too_many_arguments)]
 pub fn escape_persist_in_place(
     level: Level,
     place: ProbedPlace<'_>,
@@ -30,7 +40,8 @@ pub fn escape_persist_in_place(
     mut whole_call: Expr,
     put: impl FnOnce(&mut Expr, Expr),
     method_span: Span,
-) -> Expr {
+    hoisted: Option<Ident>,
+) -> (Expr, Option<syn::Stmt>) {
     let written = destination_owner
         .as_ref()
         .map_or(&destination, |owner| &owner.written);
@@ -41,7 +52,9 @@ pub fn escape_persist_in_place(
     let last = tokens.last().map_or(first, |token| token.span());
     let binding = Ident::new(symbol::DESTINATION, last);
     let glue = crate::held::glue_span(method_span);
-    let marker = Ident::new(symbol::RECEIVER, glue);
+    let marker = hoisted
+        .clone()
+        .unwrap_or_else(|| Ident::new(symbol::RECEIVER, glue));
     // The borrow runs from the destination's first token to its last, so
     // that an error underlines all of it: the tokens as the user wrote
     // them, before a derived path's computation replaced them.
@@ -67,7 +80,13 @@ pub fn escape_persist_in_place(
         symbol::PERSIST_RECEIVER,
         method_span,
     );
-    single_arm_match(receiver, marker, whole_call, glue)
+    match hoisted {
+        Some(_) => {
+            let binding: syn::Stmt = syn::parse_quote_spanned!(glue=> let #marker = #receiver;);
+            (whole_call, Some(binding))
+        }
+        None => (single_arm_match(receiver, marker, whole_call, glue), None),
+    }
 }
 
 /// The check of a `persist` on `receiver` (a probe of its receiver, or the
