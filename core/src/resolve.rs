@@ -52,7 +52,10 @@ impl Binding {
                 let touches_fs = path.first().is_some_and(|first| first == "tempfile")
                     || ops::Module::all_paths().any(|module| {
                         let shared = module.len().min(path.len());
-                        path[..shared].iter().map(String::as_str).eq(module[..shared].iter().copied())
+                        path[..shared]
+                            .iter()
+                            .map(String::as_str)
+                            .eq(module[..shared].iter().copied())
                     });
                 if writes {
                     LEADS_TO_FS + 1
@@ -495,9 +498,7 @@ impl Namespaces {
                 }
                 self.resolve_by(&argument.path, conventional)?
             }
-            Some(
-                Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro,
-            ) => {
+            Some(Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro) => {
                 return None;
             }
             None if ops::is_known_crate(&first) => vec![first],

@@ -426,20 +426,21 @@ impl<'a> Rewriter<'a> {
     //             .__ephemeral_fs_path_buf(|| (*__ephemeral_fs_owner_0).path().to_path_buf());
     /// Rewrites the `let` of a path local that a check reads (see
     /// `flow::Slot` and `held.rs`).
-    fn rewrite_held_let(&mut self, stmts: &mut Vec<Stmt>, slot: usize) {
+    /// Returns where it put a statement before the `let`, if it did.
+    fn rewrite_held_let(&mut self, stmts: &mut Vec<Stmt>, slot: usize) -> Option<usize> {
         if !self.emits {
-            return;
+            return None;
         }
         let slot_data = self.body.flow.slot(slot);
         if slot_data.alias.is_some() {
-            return;
+            return None;
         }
         let (root, joins, owned) = (slot_data.root, slot_data.joins.clone(), slot_data.owned);
         let owner = slot_data.owner.clone();
         let Some(Stmt::Local(local)) = stmts.get_mut(slot_data.stmt) else {
-            return;
+            return None;
         };
-        let Some(init) = &mut local.init else { return };
+        let init = local.init.as_mut()?;
         let owner_span = syn::spanned::Spanned::span(&owner);
         let held = held::held_ident(root, owner_span);
         if root == slot {
@@ -453,7 +454,9 @@ impl<'a> Rewriter<'a> {
         if root == slot {
             let at = self.body.flow.slot(slot).stmt;
             stmts.insert(at, held::hold_stmt(&held, &owner));
+            return Some(at);
         }
+        None
     }
 
     /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
@@ -763,12 +766,16 @@ impl VisitMut for Rewriter<'_> {
             }
         }
         self.body.hoist = outer_hoist;
+        // Each in its statement's original place, last first: a held
+        // owner's statement goes before its `let`, a hoisted `let` before
+        // its statement, after any held owner of that statement.
+        let mut held = Vec::new();
         for slot in self.body.flow.close_block(block_number) {
-            self.rewrite_held_let(&mut block.stmts, slot);
+            held.extend(self.rewrite_held_let(&mut block.stmts, slot));
         }
-        // Last first, so that the statements' numbers still hold.
         for (at, lets) in hoisted.into_iter().rev() {
-            block.stmts.splice(at..at, lets);
+            let shifted = at + held.iter().filter(|&&inserted| inserted <= at).count();
+            block.stmts.splice(shifted..shifted, lets);
         }
         self.body.exit_builder_scope();
         self.body.flow.exit();

@@ -157,6 +157,7 @@ fn every_mirror_exists_with_its_bounds() {
                 (Role::LinkOriginal, _) => "LinkOriginal",
                 (Role::SymlinkOriginal, _) => "SymlinkOriginal",
                 (Role::FileOnly, _) => "TempFile",
+                (Role::ProcessRoot, _) => "ProcessRoot",
                 (Role::Path, Lint::PersistentRead) if last != Some(Lint::PersistentRead) => {
                     "AsRef < Path >"
                 }

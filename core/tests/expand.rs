@@ -468,7 +468,7 @@ fn path_called_escapes_probe_their_receiver_argument() {
         quote! { fn f() { NamedTempFile::persist(tmp, dest); Keep::keep(&5); TempDir::disable_cleanup(&mut dir, false); } },
     );
     assert!(
-        output.contains("match :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_persist_receiver () { __ephemeral_fs_receiver => NamedTempFile :: persist (tmp , :: ephemeral_fs :: __private :: destination (dest , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }"),
+        output.contains("let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_persist_receiver () ; NamedTempFile :: persist (tmp , :: ephemeral_fs :: __private :: destination (dest , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ;"),
         "{output}"
     );
     assert!(
@@ -647,9 +647,40 @@ fn persist_checks_its_destination_once() {
         quote! { fn f() { tmp.persist(dir.child("a")?); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} match :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () {{ __ephemeral_fs_receiver => tmp . persist (:: ephemeral_fs :: __private :: destination (dir . child (\"a\") ? , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }} ; }}"
+        "fn f () {{ {PROBES} let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () ; tmp . persist (:: ephemeral_fs :: __private :: destination (dir . child (\"a\") ? , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ; }}"
     );
     assert_eq!(output, expected);
+}
+
+#[test]
+fn persist_markers_go_before_the_statement_where_they_can() {
+    // In a closure, or with the receiver bound inside the statement (an
+    // arm's binding), no `let` can go before the statement: a `match`
+    // binds the marker there.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let f = || tmp.persist(d); let r = match o { Some(t) => t.persist(d), None => 0 }; } },
+    );
+    assert!(!output.contains("__ephemeral_fs_receiver_0"), "{output}");
+    assert_eq!(
+        output.matches("{ __ephemeral_fs_receiver =>").count(),
+        2,
+        "{output}"
+    );
+    // Two in one statement get a `let` each, in order, and the held owner
+    // of a path local stays before its `let`.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let p = a.persist(x) + b.persist(y); } },
+    );
+    let first = output
+        .find("let __ephemeral_fs_receiver_0")
+        .expect("first marker");
+    let second = output
+        .find("let __ephemeral_fs_receiver_1")
+        .expect("second marker");
+    let statement = output.find("let p =").expect("the statement");
+    assert!(first < second && second < statement, "{output}");
 }
 
 #[test]
@@ -794,7 +825,7 @@ fn persist_leaves_a_destination_with_a_closure_in_place() {
         quote! { fn f() { table.persist(Box::new(|s| s.len())); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} match :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match table {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () {{ __ephemeral_fs_receiver => table . persist (:: ephemeral_fs :: __private :: destination (Box :: new (| s | s . len ()) , | __ephemeral_fs_dest | __ephemeral_fs_receiver . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) }} ; }}"
+        "fn f () {{ {PROBES} let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match table {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () ; table . persist (:: ephemeral_fs :: __private :: destination (Box :: new (| s | s . len ()) , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ; }}"
     );
     assert_eq!(output, expected);
 }

@@ -23,6 +23,7 @@ use crate::sealed::Sealed;
     label = "not a temp-file handle",
     note = "a request handler's local files vanish on restart and are not shared between instances",
     note = "use a `tempfile::NamedTempFile`, a `dir.child(..)` of a `tempfile::TempDir` (`ephemeral_fs::TempDirExt`), or keep the data in a backing service such as object storage or a database",
+    note = "a path taken from a temp handle (`let p = tmp.path();`) is followed only where its handle is in sight: in a closure, or after a macro call in its block, take it from the handle there (`tmp.path()`)",
     note = "to keep the data, stage it in a temp file and store it with `ephemeral_fs::store::put_file(store, key, tmp)` (feature `object-store`), which streams it into S3, GCS, Azure or any `object_store::ObjectStore`",
     note = "to write there on purpose, put `#[ephemeral_fs::allow({L}, reason = \"...\")]` on the statement"
 )]

@@ -40,12 +40,14 @@ use crate::sealed::Sealed;
 /// A probe's inherent method, bounded by it, is passed over for the
 /// fallback when the type is known not to be a handle. The message below
 /// shows only when the type was still to be inferred where the probe was
-/// chosen: a trait's function used as a value (`.map(Keeper::keep)`).
+/// chosen: a trait's function used as a value (`.map(Keeper::keep)`), or
+/// a call whose argument a later use types (`let v = Default::default();
+/// Lease::keep(v)`).
 #[diagnostic::on_unimplemented(
-    message = "temp_escape: cannot tell whether `{Self}` is a temp handle where this function is used as a value",
+    message = "temp_escape: cannot tell whether `{Self}` is a temp handle here, where its type is not known yet",
     label = "its argument's type is not known yet here",
-    note = "a function named like one of tempfile's escapes is checked by its argument's type, which must be known where it is named",
-    note = "name the type: `<{Self} as Trait>::method`, or call it in a closure: `|x| x.method()`",
+    note = "a function or method named like one of tempfile's escapes is checked by its argument's type, which must be known where it is named",
+    note = "name the type where the value is made (`let value: {Self} = ..;`); for a function used as a value, name its type (`<{Self} as Trait>::method`) or call it in a closure (`|x| x.method()`)",
     note = "to leave it unchecked, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
 )]
 pub trait TempHandle: Sealed {

@@ -29,8 +29,8 @@ use crate::bounds::{FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, Tempfil
 
 use crate::TempTarget;
 use crate::bounds::{
-    LinkOriginal, MadeByTempfile, MadePath, ProcessRoot, SymlinkOriginal, TempDirJoin, TempFile, TempPathOf,
-    TempReadTarget,
+    LinkOriginal, MadeByTempfile, MadePath, ProcessRoot, SymlinkOriginal, TempDirJoin, TempFile,
+    TempPathOf, TempReadTarget,
 };
 use crate::lint::{persistent_read, persistent_write};
 
