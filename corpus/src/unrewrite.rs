@@ -69,6 +69,9 @@ impl Undo {
                     ("projected" | "checked_in_const", 2) if is_root_check(&args[1]) => {
                         Some(args.remove(0))
                     }
+                    // destination(dest, |__ephemeral_fs_dest| check), where
+                    // the receiver's marker is a `let` before the statement.
+                    ("destination", 2) => Some(args.remove(0)),
                     ("with_witness", 2) => {
                         let mirror = args.pop()?;
                         let mut user = args.pop()?;
@@ -162,6 +165,13 @@ impl Undo {
             _ => None,
         }
     }
+}
+
+/// `let __ephemeral_fs_receiver_N = ..;`: a `persist` receiver's marker,
+/// put before the statement of the call.
+fn is_receiver_marker(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Local(local) if matches!(&local.pat,
+        syn::Pat::Ident(binding) if binding.ident.to_string().starts_with("__ephemeral_fs_receiver_")))
 }
 
 /// `match probe { __ephemeral_fs_receiver => .. }`, how a `persist` whose
@@ -412,7 +422,9 @@ impl VisitMut for Undo {
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {
-        block.stmts.retain(|stmt| !is_probe_import(stmt));
+        block
+            .stmts
+            .retain(|stmt| !is_probe_import(stmt) && !is_receiver_marker(stmt));
         // A path local's hold goes, and its owner comes back where the
         // `let` named it.
         let holds: Vec<(String, Expr)> = block.stmts.iter().filter_map(hold).collect();
