@@ -112,12 +112,7 @@ impl Rewriter<'_> {
                 return;
             }
         }
-        if ops::LEAK_WORDS.contains(&name.as_str())
-            || path
-                .segments
-                .iter()
-                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty))
-        {
+        if self.may_name_leak_function(&path) {
             let canonical = self.namespaces.resolve_with(&path, ops::leak_conventional);
             if canonical.as_deref().is_some_and(ops::is_leak_function) {
                 for arg in call.args.iter_mut() {
@@ -213,7 +208,10 @@ impl Rewriter<'_> {
             }
             // Permissions: the handle itself says it is a file.
             Some(Origin::PathOf(_))
-                if matches!(target.role, Role::FileOnly | Role::ProcessRoot) =>
+                if matches!(
+                    target.role,
+                    Role::FileOnly | Role::ProcessRoot | Role::DirectoryMode
+                ) =>
             {
                 None
             }
@@ -260,6 +258,9 @@ impl Rewriter<'_> {
             }
             _ if target.role == Role::ProcessRoot => {
                 emit::guard_process_root(level, original, callee_span)
+            }
+            _ if target.role == Role::DirectoryMode => {
+                emit::guard_directory_mode(level, original, callee_span)
             }
             _ => emit::guard_target(lint, level, original, callee_span),
         };
@@ -417,6 +418,9 @@ impl Rewriter<'_> {
         if ops::MAKE_METHODS.contains(&name.as_str()) && self.visit_make(expr) {
             return;
         }
+        if matches!(name.as_str(), "tempdir" | "tempdir_in") {
+            self.refuse_unlistable_temp_dir(expr);
+        }
         let Expr::MethodCall(call) = expr else { return };
         let method_span = call.method.span();
         // Only `.open(..)` and `.create(..)` end a builder chain.
@@ -436,11 +440,14 @@ impl Rewriter<'_> {
                     Builder::OpenOptions if !state.writes => Lint::PersistentRead,
                     _ => Lint::PersistentWrite,
                 };
-                let target = Target {
-                    arg: 0,
-                    lint,
-                    role: Role::Path,
+                // A `DirBuilder` given a `mode` (or a method we don't know)
+                // may make a directory its owner cannot list: only a temp
+                // file's path, where no directory can be made, passes.
+                let role = match state.kind {
+                    Builder::DirBuilder if state.writes => Role::DirectoryMode,
+                    _ => Role::Path,
                 };
+                let target = Target { arg: 0, lint, role };
                 if let Some(arg) = call.args.first_mut() {
                     self.guard_target(target, arg, Callee::Builder(state.kind), method_span);
                 }
@@ -539,7 +546,11 @@ impl Rewriter<'_> {
                 Expr::Path(path) => {
                     let name = ident_name(path.path.get_ident()?);
                     let state = self.body.builders.get(&name)?;
-                    let escaped = self.body.used_as_values.contains(&name);
+                    // A `DirBuilder` always writes; what counts for it is a
+                    // `mode` in sight (a stated limit: one set where the
+                    // local is handed out of sight, `&mut b`, is not).
+                    let escaped = state.kind == Builder::OpenOptions
+                        && self.body.used_as_values.contains(&name);
                     return Some(BuilderState {
                         kind: state.kind,
                         writes: writes || state.writes || escaped,
@@ -681,6 +692,53 @@ impl Rewriter<'_> {
         }
     }
 
+    // Input:  Builder::new().permissions(Permissions::from_mode(0o300)).tempdir()
+    /// A temp directory its owner cannot list or enter cannot be emptied by
+    /// its cleanup, which then leaves it and all it holds. tempfile's
+    /// `Builder` applies `permissions` to the directory it makes: only a
+    /// literal mode that leaves the owner all rights is accepted.
+    fn refuse_unlistable_temp_dir(&mut self, expr: &Expr) {
+        let level = self.levels.get(Lint::TempEscape);
+        if level != Level::Deny {
+            return;
+        }
+        let Expr::MethodCall(call) = expr else { return };
+        let mut receiver = &*call.receiver;
+        let mut permissions = Vec::new();
+        while let Expr::MethodCall(link) = receiver {
+            if link.method == "permissions" {
+                permissions.extend(link.args.first());
+            }
+            receiver = &link.receiver;
+        }
+        let from_tempfile = matches!(receiver, Expr::Call(new)
+            if new.args.is_empty() && self.is_tempfile_builder_new(&new.func));
+        if !from_tempfile {
+            return;
+        }
+        for permissions in permissions {
+            let owner_has_all = match permissions {
+                Expr::Call(from_mode) if from_mode.args.len() == 1 => {
+                    matches!(&*from_mode.func, Expr::Path(callee)
+                        if callee.path.segments.last().is_some_and(|last| last.ident == "from_mode"))
+                        && from_mode
+                            .args
+                            .first()
+                            .and_then(crate::syntax::literal_mode)
+                            .is_some_and(crate::syntax::owner_has_all)
+                }
+                _ => false,
+            };
+            if !owner_has_all {
+                self.changes += 1;
+                self.ctxt.error_spanned(
+                    permissions,
+                    "temp_escape: a temp directory made with these permissions may be one its owner cannot list or enter, which its cleanup cannot empty; leave the default permissions, or give a literal mode with the owner's rights (`Permissions::from_mode(0o700)`); to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement",
+                );
+            }
+        }
+    }
+
     // Input:  Builder::new    tempfile::Builder::new    Output: true
     /// `Builder::new` or `tempfile::Builder::new`, and nothing in sight
     /// makes it another function. (At `deny` the `make` call is forced to be
@@ -782,9 +840,10 @@ pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
     }
     // `<Self as Store>::Handle::create`: the impl's associated type, which
     // `Self::Handle` names as well.
+    // `<Local as Backend>::Handle::create`, with the impl in sight.
     if qself.position != 0 {
         let rest = callee.path.segments.iter().skip(qself.position);
-        if !ty.path.is_ident("Self") || rest.len() < 2 {
+        if ty.path.get_ident().is_none() || rest.len() < 2 {
             return None;
         }
         let mut path = ty.path.clone();

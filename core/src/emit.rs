@@ -158,6 +158,18 @@ pub fn guard_temp_file(level: Level, arg: Expr, callee_span: Span) -> Expr {
     )
 }
 
+// Input:  DirBuilder::new().mode(0o300).create(dir.child("inbox")?)
+// Output: .create(::ephemeral_fs::__private::persistent_write_directory_mode(dir.child("inbox")?))
+pub fn guard_directory_mode(level: Level, arg: Expr, callee_span: Span) -> Expr {
+    guard_with(
+        symbol::DIRECTORY_MODE_GUARD,
+        Lint::PersistentWrite,
+        level,
+        arg,
+        callee_span,
+    )
+}
+
 // Input:  std::os::unix::fs::chroot(dir.path())
 // Output: chroot(::ephemeral_fs::__private::persistent_write_process_root(dir.path()))
 pub fn guard_process_root(level: Level, arg: Expr, callee_span: Span) -> Expr {

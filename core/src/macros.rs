@@ -35,12 +35,41 @@ impl Rewriter<'_> {
             .segments
             .last()
             .is_some_and(|last| last.ident == "thread_local");
+        if !thread_local {
+            self.refuse_run_time_arguments_in_const(mac);
+        }
         let saved = std::mem::replace(&mut self.thread_local_statics, thread_local);
+        // A macro of the user's may bind any name it is handed, and use it
+        // in its other arguments (`with!(p, "/var/x", fs::write(p, ..))` as
+        // `{ let $name = $value; $body }`): a path local it names is not
+        // followed in its arguments either.
+        let binds_nothing = self.binds_nothing(&mac.path);
+        if !binds_nothing && self.body.flow.has_bindings() {
+            let mut names = Vec::new();
+            collect_idents(&mac.tokens, &mut names);
+            for name in names {
+                self.body.flow.shadow_if_bound(&name);
+            }
+        }
+        // `matches!(x, Some(p) if fs::write(&p, ..).is_ok())`: its pattern
+        // binds names for its guard, and only there.
+        let pattern_scope = binds_nothing && is_matches(&mac.path) && self.body.flow.has_bindings();
+        if pattern_scope {
+            self.body.flow.enter(false);
+            let mut names = Vec::new();
+            collect_idents(&after_first_comma(&mac.tokens), &mut names);
+            for name in names {
+                self.body.flow.shadow_if_bound(&name);
+            }
+        }
         // A macro may bind names of its own around its arguments: nothing
         // in them is put before the statement.
         let hoist = self.body.hoist.take();
         let rewritten = self.rewrite_tokens(mac.tokens.clone());
         self.body.hoist = hoist;
+        if pattern_scope {
+            self.body.flow.exit();
+        }
         self.thread_local_statics = saved;
         if let Some(tokens) = rewritten {
             if self.emits {
@@ -54,7 +83,7 @@ impl Rewriter<'_> {
         // is no longer followed. std's formatting and assertion macros,
         // and log's and tracing's event macros, by their path, bind nothing.
         if self.body.flow.has_bindings() {
-            let names = if self.binds_nothing(&mac.path) {
+            let names = if binds_nothing {
                 let_bound_names(&mac.tokens)
             } else {
                 let mut names = Vec::new();
@@ -64,6 +93,34 @@ impl Rewriter<'_> {
             for name in names {
                 self.body.flow.shadow_if_bound(&name);
             }
+        }
+    }
+
+    // Input:  static AUDIT: LazyLock<File> = lazy!(File::create("/var/audit.log").unwrap());
+    /// In a const context, a macro's arguments may still run at run time:
+    /// `macro_rules! lazy { ($e:expr) => { LazyLock::new(|| $e) } }` puts
+    /// them in a closure. The attribute cannot tell, so what they would be
+    /// refused for as run-time code refuses the macro call.
+    fn refuse_run_time_arguments_in_const(&mut self, mac: &Macro) {
+        let Some(levels) = self.const_levels else {
+            return;
+        };
+        let saved = (self.levels, self.stripping, self.emits, self.changes);
+        (self.levels, self.stripping, self.emits) = (levels, false, false);
+        self.const_levels = None;
+        let _ = self.rewrite_tokens(mac.tokens.clone());
+        let enforced = self.changes != saved.3;
+        (self.levels, self.stripping, self.emits, self.changes) = saved;
+        self.const_levels = Some(levels);
+        if enforced {
+            self.changes += 1;
+            let name = crate::syntax::path_text(&mac.path);
+            self.ctxt.error_spanned(
+                &mac.path,
+                format!(
+                    "`{name}!` in a `const` or `static` initializer: #[ephemeral_fs] cannot tell whether its arguments run at compile time or later, and they would be refused as run-time code; write the closure out (`LazyLock::new(|| ..)`), where they are checked, or put `#[ephemeral_fs::allow(..)]` with the lint and a reason on the item"
+                ),
+            );
         }
     }
 
@@ -88,7 +145,7 @@ impl Rewriter<'_> {
     fn rewrite_tokens(&mut self, tokens: TokenStream) -> Option<TokenStream> {
         // Most macro calls (`format!`, `tracing::info!`) name nothing of ours:
         // a scan is far cheaper than a parse.
-        if tokens.is_empty() || !TokenScan::of(&tokens).mentions_trigger {
+        if tokens.is_empty() || !self.mentions_trigger(&tokens) {
             return None;
         }
         let before = self.changes;
@@ -100,6 +157,22 @@ impl Rewriter<'_> {
             None => self.rewrite_pieces(tokens),
         };
         (self.changes != before).then_some(rewritten)
+    }
+
+    // Input:  vec![save(p, b)]     (use std::fs::write as save;)
+    // Output: true
+    /// Whether a name in `tokens` could start a rewrite: a word of the
+    /// tables, or a name an import, alias or inline module in sight binds
+    /// (a renamed operation, `m::save`).
+    fn mentions_trigger(&self, tokens: &TokenStream) -> bool {
+        if TokenScan::of(tokens).mentions_trigger {
+            return true;
+        }
+        let mut names = Vec::new();
+        collect_idents(tokens, &mut names);
+        names
+            .iter()
+            .any(|name| self.namespaces.imports(name) || self.namespaces.is_module(name))
     }
 
     fn rewrite_as_exprs(&mut self, tokens: TokenStream) -> Option<TokenStream> {
@@ -230,6 +303,12 @@ const LOGGING_MACROS: &[&str] = &["trace", "debug", "info", "warn", "error"];
 /// The crates whose macros of those names are trusted.
 const TRUSTED_MACRO_CRATES: &[&str] = &["std", "core", "alloc", "log", "tracing"];
 
+/// tokio's macros that run the futures they are given, binding nothing the
+/// caller sees, trusted by their path (`tokio::try_join!`, or an import of
+/// it in sight). Not `pin!`, which binds the name it is handed, nor
+/// `select!`, whose branches bind patterns.
+const JOIN_MACROS: &[&str] = &["join", "try_join"];
+
 impl Rewriter<'_> {
     // Input:  println!   std::println!   tracing::info!   (use log::warn;) warn!
     // Output: true
@@ -248,11 +327,18 @@ impl Rewriter<'_> {
             return false;
         };
         let std_name = STD_MACROS.contains(&last.as_str());
-        if !std_name && !LOGGING_MACROS.contains(&last.as_str()) {
+        let join_name = JOIN_MACROS.contains(&last.as_str());
+        if !std_name && !join_name && !LOGGING_MACROS.contains(&last.as_str()) {
             return false;
         }
         let first = &names[0];
-        let by_crate = |krate: &str| TRUSTED_MACRO_CRATES.contains(&krate);
+        let by_crate = |krate: &str| {
+            if join_name {
+                krate == "tokio"
+            } else {
+                TRUSTED_MACRO_CRATES.contains(&krate)
+            }
+        };
         if names.len() == 1 && path.leading_colon.is_none() {
             return match self.namespaces.resolve(path) {
                 Some(resolved) => resolved.first().is_some_and(|krate| by_crate(krate)),
@@ -272,6 +358,23 @@ impl Rewriter<'_> {
 // Output: ["p", "a", "mut", "b"]
 /// Every identifier between a `let` and its `=` or `;`, at any depth:
 /// the names it may bind (a keyword among them binds nothing).
+/// `matches!` or `std::matches!`, whose path `binds_nothing` has vouched for.
+fn is_matches(path: &syn::Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|last| last.ident == "matches")
+}
+
+/// The tokens after the first `,` outside groups: a `matches!` pattern and
+/// its guard.
+fn after_first_comma(tokens: &TokenStream) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .skip_while(|token| !matches!(token, TokenTree::Punct(p) if p.as_char() == ','))
+        .collect()
+}
+
 fn let_bound_names(tokens: &TokenStream) -> Vec<String> {
     let mut names = Vec::new();
     let mut in_pattern = false;

@@ -82,6 +82,10 @@ pub enum Role {
     /// The new root of the whole process: no path is fit, since every temp
     /// handle's cleanup then misses its path.
     ProcessRoot,
+    /// A directory a `DirBuilder` makes with a mode that may keep its owner
+    /// out: no path is fit, since a temp directory's cleanup cannot empty
+    /// it.
+    DirectoryMode,
 }
 
 /// An argument the lint looks at.
@@ -375,7 +379,7 @@ pub const WRITE_FLAGS: &[&str] = &[
 /// Builder methods that set nothing an open or a `create` could write
 /// with. Any other method on a builder chain or local (`clone_from`, a
 /// user's extension trait's `writable()`) counts as setting write flags.
-pub const NEUTRAL_BUILDER_METHODS: &[&str] = &["read", "mode", "recursive", "clone"];
+pub const NEUTRAL_BUILDER_METHODS: &[&str] = &["read", "recursive", "clone"];
 
 /// tempfile methods that make a temp file persistent or cancel its cleanup:
 /// `persist`, `persist_noclobber`, `keep` and `disable_cleanup` on
@@ -436,6 +440,7 @@ pub const LEAK_TYPES: &[&str] = &["ManuallyDrop", "MaybeUninit"];
 pub fn leak_conventional(first: &str) -> Option<&'static [&'static str]> {
     Some(match first {
         "core" => &["core"],
+        "alloc" => &["alloc"],
         "mem" => &["std", "mem"],
         "ManuallyDrop" => &["std", "mem", "ManuallyDrop"],
         "MaybeUninit" => &["std", "mem", "MaybeUninit"],
@@ -449,10 +454,16 @@ pub fn leak_conventional(first: &str) -> Option<&'static [&'static str]> {
 
 /// Whether a canonical path is one of `LEAK_FUNCTIONS`.
 pub fn is_leak_function(canonical: &[String]) -> bool {
+    // std's `Box`, `Vec`, `Rc` and `Arc` are alloc's, re-exported.
+    let krate = match canonical.first().map(String::as_str) {
+        Some("alloc") => "std",
+        Some(first) => first,
+        None => return false,
+    };
     LEAK_FUNCTIONS.iter().any(|path| {
         path.iter()
             .copied()
-            .eq(canonical.iter().map(String::as_str))
+            .eq(std::iter::once(krate).chain(canonical[1..].iter().map(String::as_str)))
     })
 }
 
@@ -532,7 +543,7 @@ pub fn conventional(first: &str) -> Option<&'static [&'static str]> {
 /// Crates whose names start an absolute path we care about: those of the
 /// modules, and tempfile.
 pub fn is_known_crate(first: &str) -> bool {
-    first == "tempfile" || Module::all_paths().any(|path| path[0] == first)
+    matches!(first, "tempfile" | "alloc") || Module::all_paths().any(|path| path[0] == first)
 }
 
 fn joined(segments: &[String]) -> String {

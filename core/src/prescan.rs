@@ -101,6 +101,7 @@ fn triggers() -> &'static HashSet<&'static str> {
         // module also names `fs` or the function, and `std::io::Result`
         // alone must not cost a parse.
         names.insert("ephemeral_fs");
+        names.insert("permissions");
         names
     })
 }

@@ -92,6 +92,9 @@ struct Frame {
     globs: Vec<Vec<String>>,
     /// A module starts a new namespace: lookups stop here.
     module: bool,
+    /// In an impl of a type in sight, that type's name: `Self::Handle` is
+    /// then what a trait impl in sight binds as `Local::Handle`.
+    self_name: Option<String>,
 }
 
 /// Where a `use` tree has got to while it is read.
@@ -101,8 +104,23 @@ enum Prefix {
     Root,
     /// Below this absolute path.
     At(Vec<String>),
+    /// After `self::` (0) or `super::`s: in the module that many levels out.
+    Supers(usize),
+    /// Below an inline module in sight (`use disk::save;`).
+    InModule(std::rc::Rc<Frame>),
     /// Below something we don't track.
     Untracked,
+}
+
+impl Prefix {
+    /// Where `binding` leads a `use` path that goes on below it.
+    fn below(binding: Option<Binding>) -> Prefix {
+        match binding {
+            Some(Binding::Path(path)) => Prefix::At(path),
+            Some(Binding::Module(module)) => Prefix::InModule(module),
+            _ => Prefix::Untracked,
+        }
+    }
 }
 
 /// The stack of namespaces around the code being rewritten.
@@ -158,6 +176,9 @@ impl Namespaces {
             }
         }
         frame.names.insert("Self".to_owned(), binding);
+        if let syn::Type::Path(ty) = strip_type_parens(&item_impl.self_ty) {
+            frame.self_name = ty.path.get_ident().map(ident_name);
+        }
         self.frames.push(frame);
     }
 
@@ -172,7 +193,11 @@ impl Namespaces {
         };
         let mut uses = Vec::new();
         let mut aliases = Vec::new();
+        let mut assocs = Vec::new();
         for item in items {
+            if let Item::Impl(item_impl) = item {
+                assocs.extend(impl_assoc_types(item_impl));
+            }
             match item {
                 Item::Use(item_use) => uses.push(item_use),
                 // `extern crate std as stdlib;` names a crate we know.
@@ -230,8 +255,44 @@ impl Namespaces {
             }
         }
         self.frames.push(frame);
-        // Imports may build on each other (`use std::fs; use fs::File;`), so
-        // each is resolved against the frame as it stands.
+        // Imports and aliases may build on each other in any order (`use
+        // fs::File; use std::fs;`, `type Upload = Backend; type Backend =
+        // std::fs::File;`), as rustc resolves them: each is read against the
+        // frame as it stands, again until nothing changes. A binding is only
+        // ever replaced by a stricter one, so this ends.
+        let mut known = self.frame_signature();
+        for _ in 0..=uses.len() + aliases.len() + assocs.len() {
+            self.bind_imports_and_aliases(&uses, &aliases);
+            // `impl Backend for Local { type Handle = std::fs::File; }` in
+            // sight: `Local::Handle` (`<Local as Backend>::Handle`) is it.
+            for (name, target) in &assocs {
+                if let Some(path) = self.resolve(target) {
+                    if let Some(frame) = self.frames.last_mut() {
+                        frame.bind_stricter(name.clone(), Binding::Path(path));
+                    }
+                }
+            }
+            let now = self.frame_signature();
+            if now == known {
+                break;
+            }
+            known = now;
+        }
+    }
+
+    /// How much the innermost frame binds, which only grows.
+    fn frame_signature(&self) -> (usize, usize) {
+        self.frames.last().map_or((0, 0), |frame| {
+            let strictness = frame
+                .names
+                .values()
+                .map(|binding| usize::from(binding.strictness()))
+                .sum();
+            (strictness, frame.globs.len())
+        })
+    }
+
+    fn bind_imports_and_aliases(&mut self, uses: &[&syn::ItemUse], aliases: &[&syn::ItemType]) {
         for item_use in uses {
             let prefix = if item_use.leading_colon.is_some() {
                 Prefix::At(Vec::new())
@@ -282,7 +343,13 @@ impl Namespaces {
             UseTree::Path(path) => {
                 let name = ident_name(&path.ident);
                 let next = match prefix {
+                    // `use self::..`, `use super::super::..`
+                    Prefix::Root if name == "self" => Prefix::Supers(0),
+                    Prefix::Root if name == "super" => Prefix::Supers(1),
+                    Prefix::Supers(supers) if name == "super" => Prefix::Supers(supers + 1),
                     Prefix::Root => self.resolve_use_root(&name),
+                    Prefix::Supers(supers) => Prefix::below(self.lookup_in_module(&name, supers)),
+                    Prefix::InModule(module) => Prefix::below(module.lookup_own(&name)),
                     Prefix::At(mut prefix) => {
                         prefix.push(name);
                         Prefix::At(prefix)
@@ -300,11 +367,34 @@ impl Namespaces {
                 &ident_name(&rename.ident),
                 prefix,
             ),
-            UseTree::Glob(_) => {
-                if let (Prefix::At(prefix), Some(frame)) = (prefix, self.frames.last_mut()) {
-                    frame.globs.push(prefix);
+            UseTree::Glob(_) => match prefix {
+                Prefix::At(prefix) => {
+                    if let Some(frame) = self.frames.last_mut() {
+                        if !frame.globs.contains(&prefix) {
+                            frame.globs.push(prefix);
+                        }
+                    }
                 }
-            }
+                // `use self::disk::*;`: what the module binds, as if each
+                // name were imported.
+                Prefix::InModule(module) => {
+                    let conditional = self.conditional;
+                    if let Some(frame) = self.frames.last_mut() {
+                        for (name, binding) in &module.names {
+                            let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
+                            if leads_to_fs || (!conditional && !frame.names.contains_key(name)) {
+                                frame.bind_stricter(name.clone(), binding.clone());
+                            }
+                        }
+                        for glob in &module.globs {
+                            if !frame.globs.contains(glob) {
+                                frame.globs.push(glob.clone());
+                            }
+                        }
+                    }
+                }
+                Prefix::Root | Prefix::Supers(_) | Prefix::Untracked => {}
+            },
             UseTree::Group(group) => {
                 for tree in &group.items {
                     self.add_use_tree(tree, prefix.clone());
@@ -318,7 +408,8 @@ impl Namespaces {
     fn resolve_use_root(&self, first: &str) -> Prefix {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
-            Some(Binding::Opaque | Binding::Module(_) | Binding::Param(_)) => Prefix::Untracked,
+            Some(Binding::Module(module)) => Prefix::InModule(module),
+            Some(Binding::Opaque | Binding::Param(_)) => Prefix::Untracked,
             // A use path starts in the type namespace. log's and tracing's
             // imports are followed so that their macros are known as theirs.
             None | Some(Binding::Value | Binding::Macro)
@@ -343,6 +434,12 @@ impl Namespaces {
             }
             // `use std;` names the crate itself.
             Prefix::Root if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
+            // `use super::fs;`: what the name means in that module; a name
+            // it does not bind in sight is something we don't track.
+            Prefix::Supers(supers) => self
+                .lookup_in_module(name, supers)
+                .unwrap_or(Binding::Opaque),
+            Prefix::InModule(module) => module.lookup_own(name).unwrap_or(Binding::Opaque),
             Prefix::Root | Prefix::Untracked => Binding::Opaque,
         };
         let alias = if name == "self" && alias == "self" {
@@ -450,11 +547,28 @@ impl Namespaces {
             Some(supers) => Some(self.lookup_in_module(&first, supers)?),
             None => self.lookup(&first),
         };
-        // `Self::Handle::create`: an associated type the impl in sight defines.
-        if first == "Self" && supers.is_none() {
-            let assoc = segments
-                .peek()
-                .and_then(|next| self.lookup(&format!("Self::{next}")));
+        // `Self::Handle::create`: an associated type the impl in sight
+        // defines, or a trait impl in sight for the type of this impl
+        // defines (`Local::Handle` in `impl Local`); `Local::Handle::create`.
+        if supers.is_none() {
+            let assoc = segments.peek().and_then(|next| {
+                let own = self.lookup(&format!("{first}::{next}"));
+                let of_self_type = || {
+                    let name = self
+                        .frames
+                        .iter()
+                        .rev()
+                        .find_map(|f| f.self_name.as_ref())?;
+                    self.lookup(&format!("{name}::{next}"))
+                };
+                own.or_else(|| {
+                    if first == "Self" {
+                        of_self_type()
+                    } else {
+                        None
+                    }
+                })
+            });
             if assoc.is_some() {
                 segments.next();
                 binding = assoc;
@@ -571,6 +685,34 @@ fn leads_to_fs_module(parent: &[String], name: &str) -> bool {
 fn is_fs_module(path: &[String]) -> bool {
     ops::Module::all_paths()
         .any(|module| path.iter().map(String::as_str).eq(module.iter().copied()))
+}
+
+/// The associated types a trait impl of a named type defines, each under
+/// `Type::Assoc`, with the path it names.
+fn impl_assoc_types(item_impl: &syn::ItemImpl) -> Vec<(String, &syn::Path)> {
+    let syn::Type::Path(self_ty) = strip_type_parens(&item_impl.self_ty) else {
+        return Vec::new();
+    };
+    let Some(self_name) = self_ty.path.get_ident() else {
+        return Vec::new();
+    };
+    if item_impl.trait_.is_none() {
+        return Vec::new();
+    }
+    item_impl
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::ImplItem::Type(assoc) => match strip_type_parens(&assoc.ty) {
+                syn::Type::Path(ty) if ty.qself.is_none() => Some((
+                    format!("{}::{}", ident_name(self_name), ident_name(&assoc.ident)),
+                    &ty.path,
+                )),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 fn item_name(item: &Item) -> Option<String> {

@@ -545,7 +545,7 @@ impl VisitMut for Rewriter<'_> {
                         this.visit_type_mut(&mut item_impl.self_ty);
                     });
                     for impl_item in &mut item_impl.items {
-                        let attrs = match impl_item {
+                        match impl_item {
                             ImplItem::Fn(method) => {
                                 let nested = this.nested_names.len();
                                 let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
@@ -575,10 +575,15 @@ impl VisitMut for Rewriter<'_> {
                                 });
                                 continue;
                             }
-                            ImplItem::Macro(item) => &mut item.attrs,
+                            ImplItem::Macro(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                this.with_settings(&settings, |this| {
+                                    this.rewrite_macro(&mut item.mac)
+                                });
+                                continue;
+                            }
                             _ => continue,
-                        };
-                        this.take_our_attrs(attrs, Place::Item);
+                        }
                     }
                 });
                 self.namespaces.pop();
@@ -587,7 +592,7 @@ impl VisitMut for Rewriter<'_> {
                 let settings = self.take_our_attrs(&mut item_trait.attrs, Place::Item);
                 self.with_settings(&settings, |this| {
                     for trait_item in &mut item_trait.items {
-                        let attrs = match trait_item {
+                        match trait_item {
                             TraitItem::Fn(method) => {
                                 let nested = this.nested_names.len();
                                 let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
@@ -622,10 +627,15 @@ impl VisitMut for Rewriter<'_> {
                                 }
                                 continue;
                             }
-                            TraitItem::Macro(item) => &mut item.attrs,
+                            TraitItem::Macro(item) => {
+                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
+                                this.with_settings(&settings, |this| {
+                                    this.rewrite_macro(&mut item.mac)
+                                });
+                                continue;
+                            }
                             _ => continue,
-                        };
-                        this.take_our_attrs(attrs, Place::Item);
+                        }
                     }
                 });
             }
@@ -682,6 +692,15 @@ impl VisitMut for Rewriter<'_> {
                 self.with_settings(&settings, |this| {
                     this.visit_item_types(|this| visit_mut::visit_item_type_mut(this, item))
                 });
+            }
+            // `thread_local! { .. }`, `handlers! { fn .. }` among items: its
+            // tokens are code, as in a body. A `macro_rules!` is a definition,
+            // whose tokens are patterns and templates.
+            Item::Macro(item) => {
+                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
+                if item.ident.is_none() {
+                    self.with_settings(&settings, |this| this.rewrite_macro(&mut item.mac));
+                }
             }
             other => {
                 // Nothing to check in it, but our attributes must not reach rustc.

@@ -43,6 +43,9 @@ pub const SYMLINK_ORIGINAL_GUARD: &str = "persistent_write_symlink_original";
 pub const TEMP_FILE_GUARD: &str = "persistent_write_temp_file";
 /// The guard for a new root of the process (`chroot`), which no path passes.
 pub const PROCESS_ROOT_GUARD: &str = "persistent_write_process_root";
+/// The guard for a directory a `DirBuilder` makes with a mode not known to
+/// leave its owner all rights, which no path passes.
+pub const DIRECTORY_MODE_GUARD: &str = "persistent_write_directory_mode";
 /// The probe method a `warn`-level `make` check reports through.
 pub const MADE_WARNING: &str = "closure_path_is_not_from_tempfile";
 /// The deprecated method a `warn`-level escape reports through.
@@ -314,7 +317,7 @@ mod tests {
         .into_iter()
         .chain([PERSIST_DESTINATION, PERSIST_RECEIVER])
         .chain([LINK_ORIGINAL_GUARD, SYMLINK_ORIGINAL_GUARD, TEMP_FILE_GUARD])
-        .chain([PROCESS_ROOT_GUARD])
+        .chain([PROCESS_ROOT_GUARD, DIRECTORY_MODE_GUARD])
         .chain([
             MADE_WARNING,
             ESCAPE_WARNING,

@@ -265,12 +265,35 @@ fn use_tree_names(tree: &syn::UseTree, names: &mut Vec<String>) -> bool {
 // Input:  read(true)    write(false)     open(p)       Output: false
 /// Whether a method called on a builder may set a write flag: fail closed,
 /// any method that is not known to set none does. `open` sets nothing: it
-/// ends an `OpenOptions` chain.
+/// ends an `OpenOptions` chain. A `mode` counts unless it is a literal that
+/// leaves its owner all rights: on a `DirBuilder`, a directory its owner
+/// cannot list or enter cannot be emptied by a temp directory's cleanup.
 pub fn may_set_write_flag(method: &str, first_arg: Option<&Expr>) -> bool {
     if crate::ops::WRITE_FLAGS.contains(&method) {
         return !first_arg.is_some_and(is_literal_false);
     }
+    if method == "mode" {
+        return !first_arg.is_some_and(|mode| literal_mode(mode).is_some_and(owner_has_all));
+    }
     method != "open" && !crate::ops::NEUTRAL_BUILDER_METHODS.contains(&method)
+}
+
+// Input:  0o755   0o700u32    Output: Some(0o755), Some(0o700)
+/// The value of an integer literal, where a mode is written as one.
+pub fn literal_mode(expr: &Expr) -> Option<u32> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => int.base10_parse().ok(),
+        Expr::Paren(paren) => literal_mode(&paren.expr),
+        _ => None,
+    }
+}
+
+/// Whether a Unix mode lets its owner read, write and enter.
+pub fn owner_has_all(mode: u32) -> bool {
+    mode & 0o700 == 0o700
 }
 
 // Input:  o.open(p).map(drop)        Output: true (a `File`, not `o`)

@@ -111,7 +111,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 fn gates() -> &'static [Gate] {
     static GATES: OnceLock<Vec<Gate>> = OnceLock::new();
     GATES.get_or_init(|| {
-        let mut words: Vec<&'static str> = escape_words().chain([OUR_ATTRIBUTE]).collect();
+        let mut words: Vec<&'static str> = escape_words()
+            .chain([OUR_ATTRIBUTE, TEMP_DIR_PERMISSIONS.1])
+            .collect();
         words.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
         words.extend(Module::all_paths().filter_map(fs_segment));
         words.extend(ops::OPERATIONS.iter().filter_map(unnamed_module_type));
@@ -160,6 +162,10 @@ fn unnamed_module_type(operation: &ops::Operation) -> Option<&'static str> {
 
 const OUR_ATTRIBUTE: &str = "ephemeral_fs";
 
+/// tempfile's `Builder::permissions(..)` before `.tempdir()`, which may make
+/// a temp directory its cleanup cannot empty (`calls.rs`).
+const TEMP_DIR_PERMISSIONS: (&str, &str) = ("permissions", "tempdir");
+
 /// Escapes, and the functions that skip a destructor (`mem::forget`,
 /// `Box::into_raw`): both are checked by their name alone.
 fn escape_words() -> impl Iterator<Item = &'static str> {
@@ -207,6 +213,10 @@ impl<'a> Words<'a> {
     fn may_rewrite(&self) -> bool {
         let named = |word: &str| self.written.contains(word);
         if escape_words().any(named) || named(OUR_ATTRIBUTE) {
+            return true;
+        }
+        let (setter, terminal) = TEMP_DIR_PERMISSIONS;
+        if named(setter) && (named(terminal) || named("tempdir_in")) {
             return true;
         }
         let operation = ops::OPERATIONS.iter().any(|operation| {
@@ -262,6 +272,7 @@ mod tests {
                 "MaybeUninit",
                 "leak",
                 "into_raw",
+                "tempdir",
                 "fs",
                 "File",
                 "OpenOptions",
@@ -287,6 +298,9 @@ mod tests {
             "fn f() { std::io::Error::other(\"x\"); tokio::spawn(async {}); }",
             // A crate name alone, or a module of another crate.
             "fn f() -> std::io::Result<()> { tokio::time::sleep(d); async_std::task::yield_now() }",
+            // A temp directory, or permissions alone.
+            "fn f() { tempfile::Builder::new().prefix(\"x\").tempdir(); }",
+            "fn f() { file.set_permissions(permissions); }",
         ] {
             assert!(!may_rewrite(text), "{text}");
         }
@@ -320,6 +334,9 @@ mod tests {
             "fn f() { use std::fs::OpenOptions as O; O::new().write(true).open(p); }",
             // Raw identifiers.
             "fn f() { r#fs::r#write(p, b); }",
+            // A temp directory given permissions.
+            "fn f() { Builder::new().permissions(p).tempdir(); }",
+            "fn f() { Builder::new().permissions(p).tempdir_in(d); }",
             // Escapes, on any receiver and by path.
             "fn f() { tmp.keep(); }",
             "fn f() { dir.into_path(); }",

@@ -123,18 +123,30 @@ impl Rewriter<'_> {
         }
     }
 
-    /// Whether a value path names a function that skips its argument's
-    /// destructor (`std::mem::forget`, `Box::leak`).
-    fn is_leak_value(&self, path: &syn::Path) -> bool {
+    // Input:  forget   ManuallyDrop::new   discard (use std::mem::forget as discard;)
+    // Output: true
+    /// The cheap test before resolving a path as a leak function, which
+    /// allocates: a leak word in it, or a first segment that an import or
+    /// alias in sight binds (`use std::mem::forget as discard;`, `type
+    /// Hold<T> = ManuallyDrop<T>;`).
+    pub(crate) fn may_name_leak_function(&self, path: &syn::Path) -> bool {
         let Some(last) = path.segments.last() else {
             return false;
         };
-        let leak_word = ops::LEAK_WORDS.contains(&ident_name(&last.ident).as_str())
+        ops::LEAK_WORDS.contains(&ident_name(&last.ident).as_str())
             || path
                 .segments
                 .iter()
-                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty));
-        leak_word
+                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty))
+            || path.segments.first().is_some_and(|first| {
+                path.leading_colon.is_none() && self.namespaces.imports(&ident_name(&first.ident))
+            })
+    }
+
+    /// Whether a value path names a function that skips its argument's
+    /// destructor (`std::mem::forget`, `Box::leak`).
+    fn is_leak_value(&self, path: &syn::Path) -> bool {
+        self.may_name_leak_function(path)
             && self
                 .namespaces
                 .resolve_with(path, ops::leak_conventional)

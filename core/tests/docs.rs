@@ -158,6 +158,7 @@ fn every_mirror_exists_with_its_bounds() {
                 (Role::SymlinkOriginal, _) => "SymlinkOriginal",
                 (Role::FileOnly, _) => "TempFile",
                 (Role::ProcessRoot, _) => "ProcessRoot",
+                (Role::DirectoryMode, _) => "DirectoryMode",
                 (Role::Path, Lint::PersistentRead) if last != Some(Lint::PersistentRead) => {
                     "AsRef < Path >"
                 }

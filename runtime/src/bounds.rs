@@ -90,6 +90,19 @@ impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &T {}
 #[diagnostic::do_not_recommend]
 impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &mut T {}
 
+/// A directory a `DirBuilder` makes with a `mode` not known to leave its
+/// owner all rights: no path, since a directory its owner cannot list or
+/// enter is not emptied by its temp directory's cleanup. Nothing
+/// implements it.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: this `DirBuilder` may make a directory its owner cannot list or enter, and no path, `{Self}` included, is fit for it",
+    label = "a directory whose mode is not known to leave its owner all rights",
+    note = "a temp directory's cleanup cannot empty a directory its owner cannot list or enter, and leaves it and all it holds",
+    note = "give the builder a literal mode with the owner's rights in the chain (`DirBuilder::new().mode(0o700)`), or make the directory with `fs::create_dir`",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait DirectoryMode: AsRef<Path> + Sealed {}
+
 /// A new root of the whole process (`chroot`): no path, since every temp
 /// handle's cleanup then looks for its path under the new root. Nothing
 /// implements it.

@@ -29,8 +29,8 @@ use crate::bounds::{FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, Tempfil
 
 use crate::TempTarget;
 use crate::bounds::{
-    LinkOriginal, MadeByTempfile, MadePath, ProcessRoot, SymlinkOriginal, TempDirJoin, TempFile,
-    TempPathOf, TempReadTarget,
+    DirectoryMode, LinkOriginal, MadeByTempfile, MadePath, ProcessRoot, SymlinkOriginal,
+    TempDirJoin, TempFile, TempPathOf, TempReadTarget,
 };
 use crate::lint::{persistent_read, persistent_write};
 
@@ -95,6 +95,13 @@ pub fn persistent_write_link_original<T: LinkOriginal>(target: T) -> T {
 /// A path whose permissions or owner change.
 #[inline(always)]
 pub fn persistent_write_temp_file<T: TempFile>(target: T) -> T {
+    target
+}
+
+/// A directory made with a mode that may keep its owner out, which no path
+/// may be.
+#[inline(always)]
+pub fn persistent_write_directory_mode<T: DirectoryMode>(target: T) -> T {
     target
 }
 

@@ -1,0 +1,43 @@
+// A directory its owner cannot list or enter cannot be emptied by a temp
+// directory's cleanup, which then leaves it and all it holds: a
+// `DirBuilder` given a mode that may take the owner's rights makes a
+// directory only where no path passes, and tempfile's `permissions` for a
+// temp directory must be a literal mode with them. A `DirBuilder` out of
+// sight may have been given any mode.
+use std::fs::{DirBuilder, Permissions};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+
+use ephemeral_fs::{TempDirExt, ephemeral_fs};
+use tempfile::TempDir;
+
+#[ephemeral_fs]
+fn sub_directory(mode: u32) -> std::io::Result<()> {
+    let dir = TempDir::new()?;
+    DirBuilder::new().mode(0o300).create(dir.child("inbox")?)?;
+    DirBuilder::new().mode(mode).create(dir.child("outbox")?)?;
+    DirBuilder::new().mode(0o755).create(dir.child("fine")?)?;
+    Ok(())
+}
+
+// A builder out of sight may have been given any mode.
+#[ephemeral_fs]
+fn builder_out_of_sight(builder: &DirBuilder, dir: &TempDir) -> std::io::Result<()> {
+    builder.create(dir.child("inbox")?)
+}
+
+#[ephemeral_fs]
+fn temp_dir(mode: u32) -> std::io::Result<()> {
+    let _dir = tempfile::Builder::new()
+        .prefix("upload-")
+        .permissions(Permissions::from_mode(0o300))
+        .tempdir()?;
+    let _dir = tempfile::Builder::new()
+        .permissions(Permissions::from_mode(mode))
+        .tempdir()?;
+    let _fine = tempfile::Builder::new()
+        .permissions(Permissions::from_mode(0o700))
+        .tempdir()?;
+    Ok(())
+}
+
+fn main() {}

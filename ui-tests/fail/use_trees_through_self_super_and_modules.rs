@@ -1,0 +1,38 @@
+// `use` trees that start at `self::`, `super::` or an inline module in
+// sight are followed: the names they import mean what they mean there.
+use ephemeral_fs::ephemeral_fs;
+
+#[ephemeral_fs]
+mod handlers {
+    use std::fs;
+    use std::fs::File;
+
+    pub mod uploads {
+        use super::File;
+        use super::fs;
+
+        pub fn save(name: &str) -> std::io::Result<()> {
+            fs::write(format!("/srv/uploads/{name}"), b"x")?;
+            File::create("/srv/uploads/upload.log")?;
+            Ok(())
+        }
+    }
+
+    mod disk {
+        pub use std::fs::write as save;
+    }
+    use self::fs as local_disk;
+    use disk::save;
+
+    pub fn through_module(name: &str) -> std::io::Result<()> {
+        save(format!("/srv/uploads/{name}"), b"x")?;
+        local_disk::write("/srv/uploads/b", b"x")
+    }
+
+    pub fn through_glob(name: &str) -> std::io::Result<()> {
+        use self::disk::*;
+        save(format!("/srv/uploads/glob-{name}"), b"x")
+    }
+}
+
+fn main() {}
