@@ -989,4 +989,128 @@ mod tests {
         );
         assert_eq!(resolve(items, parse_quote!(Own::create)), None);
     }
+
+    #[test]
+    fn imports_and_aliases_resolve_in_any_order() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                use fs::File;
+            ),
+            parse_quote!(
+                type Upload = Backend;
+            ),
+            parse_quote!(
+                type Backend = File;
+            ),
+            parse_quote!(
+                use std::fs;
+            ),
+        ];
+        assert_eq!(
+            resolve(items, parse_quote!(Upload::create)).unwrap(),
+            "std::fs::File::create"
+        );
+    }
+
+    #[test]
+    fn use_trees_through_self_super_and_inline_modules() {
+        let mut scope = Namespaces::default();
+        let outer: Vec<Item> = vec![
+            parse_quote!(
+                use std::fs;
+            ),
+            parse_quote!(
+                mod disk {
+                    pub use std::fs::write as save;
+                }
+            ),
+            parse_quote!(
+                use self::fs as local;
+            ),
+            parse_quote!(
+                use disk::save;
+            ),
+        ];
+        scope.push_module(&outer);
+        let path = |p: syn::Path, scope: &Namespaces| scope.resolve(&p).map(|p| p.join("::"));
+        assert_eq!(
+            path(parse_quote!(local::write), &scope).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(path(parse_quote!(save), &scope).unwrap(), "std::fs::write");
+        let inner: Vec<Item> = vec![
+            parse_quote!(
+                use super::fs as parent;
+            ),
+            parse_quote!(
+                use super::disk::*;
+            ),
+            parse_quote!(
+                use crate::File;
+            ),
+        ];
+        scope.push_module(&inner);
+        assert_eq!(
+            path(parse_quote!(parent::write), &scope).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(path(parse_quote!(save), &scope).unwrap(), "std::fs::write");
+        // `crate::` is out of sight: its `File` is not std's.
+        assert_eq!(path(parse_quote!(File::create), &scope), None);
+    }
+
+    #[test]
+    fn conditional_imports_keep_the_stricter_meaning() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                #[cfg(test)]
+                use crate::mock::File;
+            ),
+            parse_quote!(
+                #[cfg(not(test))]
+                use std::fs::File;
+            ),
+            parse_quote!(
+                #[cfg(test)]
+                fn write() {}
+            ),
+            parse_quote!(
+                use std::fs::*;
+            ),
+            parse_quote!(
+                #[cfg(test)]
+                use crate::mock::remove_file;
+            ),
+        ];
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(File::create)).unwrap(),
+            "std::fs::File::create"
+        );
+        assert_eq!(
+            resolve(items.clone(), parse_quote!(write)).unwrap(),
+            "std::fs::write"
+        );
+        assert_eq!(
+            resolve(items, parse_quote!(remove_file)).unwrap(),
+            "std::fs::remove_file"
+        );
+    }
+
+    #[test]
+    fn associated_types_of_trait_impls_in_sight() {
+        let items: Vec<Item> = vec![
+            parse_quote!(
+                impl Backend for Local {
+                    type Handle = std::fs::File;
+                }
+            ),
+            parse_quote!(
+                struct Local;
+            ),
+        ];
+        assert_eq!(
+            resolve(items, parse_quote!(Local::Handle::create)).unwrap(),
+            "std::fs::File::create"
+        );
+    }
 }

@@ -874,3 +874,27 @@ fn escape_receivers_named_by_a_macro_or_a_const_are_read_by_type() {
         "{output}"
     );
 }
+
+#[test]
+fn path_locals_are_followed_through_tokio_join_but_not_user_macros() {
+    // tokio's `join!` and `try_join!` bind nothing the caller sees: a path
+    // local stays followed in their arguments and after them. A user macro
+    // may bind a name it is handed: not followed in its arguments either.
+    let output = expand(
+        quote!(),
+        quote! { async fn f() { let p = tmp.path().to_path_buf(); tokio::join!(a(), b()); tokio::fs::write(&p, x).await; } },
+    );
+    assert!(
+        output.contains("__ephemeral_fs_deny_persistent_write_path (& p)"),
+        "{output}"
+    );
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let p = tmp.path().to_path_buf(); with!(p, "/var/x", std::fs::write(&p, x)); } },
+    );
+    assert!(output.contains("persistent_write (& p)"), "{output}");
+    assert!(
+        !output.contains("__ephemeral_fs_deny_persistent_write_path"),
+        "{output}"
+    );
+}
