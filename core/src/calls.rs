@@ -162,6 +162,50 @@ impl Rewriter<'_> {
         };
     }
 
+    // Input:  uploads.leak()
+    /// A method that skips its receiver's destructor (`Vec::leak`): the
+    /// receiver is probed for a temp handle it owns, by type, as the
+    /// argument of `Vec::leak(uploads)` is. A place is read, not moved.
+    fn visit_method_leak(&mut self, expr: &mut Expr, method_span: Span) {
+        let Expr::MethodCall(call) = &*expr else {
+            return;
+        };
+        let path: syn::Path = syn::parse_quote!(Vec::leak);
+        let receiver = &*call.receiver;
+        let level = self.record(Lint::TempEscape, method_span, true, || {
+            (Callee::Leak { path: &path }, Some(Subject::Value(receiver)))
+        });
+        if level == Level::Allow || !self.emits {
+            return;
+        }
+        use crate::syntax::{PlaceKind, place_kind};
+        match place_kind(receiver) {
+            PlaceKind::Pure => {
+                let place = receiver.clone();
+                let item = self.names_item(&place);
+                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                *expr = emit::leak_by_place(
+                    level,
+                    emit::ProbedPlace {
+                        place: &place,
+                        item,
+                    },
+                    whole,
+                    method_span,
+                );
+            }
+            PlaceKind::Value => {
+                let Expr::MethodCall(call) = expr else { return };
+                let value =
+                    std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
+                *call.receiver = emit::forgotten(level, value, method_span);
+            }
+            // `items[next()].leak()`: a place that cannot be moved out of,
+            // so no `Vec::leak`; a method of the user's, by reference.
+            PlaceKind::Impure => {}
+        }
+    }
+
     /// A cheap test before resolving, which allocates: the last segment is
     /// an operation's name, a lone name an import renamed, or a path through
     /// an inline module in sight, whose re-exports may rename one, or through
@@ -341,7 +385,25 @@ impl Rewriter<'_> {
             };
             self.body.flow.bind(name, false, Some(origin), None);
         }
+        // `|t| t.persist(dest)`: the body is the closure's outermost scope,
+        // so a `let` put before it in a block changes no drop order. (In a
+        // const context the body gets a block of its own, for imports.)
+        let hoists = !matches!(&*closure.body, Expr::Block(_)) && self.const_levels.is_none();
+        let outer_hoist = if hoists {
+            self.body
+                .hoist
+                .replace(crate::rewrite::Hoist::at(&self.body.flow))
+        } else {
+            self.body.hoist.take()
+        };
         self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
+        let lets = std::mem::replace(&mut self.body.hoist, outer_hoist)
+            .map(|hoist| hoist.lets)
+            .unwrap_or_default();
+        if !lets.is_empty() {
+            let body = std::mem::replace(&mut *closure.body, Expr::Verbatim(Default::default()));
+            *closure.body = syn::parse_quote!({ #(#lets)* #body });
+        }
         self.body.exit_builder_scope();
         self.body.flow.exit();
     }
@@ -418,8 +480,8 @@ impl Rewriter<'_> {
         if ops::MAKE_METHODS.contains(&name.as_str()) && self.visit_make(expr) {
             return;
         }
-        if matches!(name.as_str(), "tempdir" | "tempdir_in") {
-            self.refuse_unlistable_temp_dir(expr);
+        if let Expr::MethodCall(call) = &*expr {
+            self.note_temp_dir_permissions(call);
         }
         let Expr::MethodCall(call) = expr else { return };
         let method_span = call.method.span();
@@ -457,6 +519,9 @@ impl Rewriter<'_> {
         self.note_builder_flags(&call.receiver, &name, call.args.first());
         if builder.is_none() && Builder::is_terminal(&name) {
             return self.visit_unseen_terminal(expr, &name);
+        }
+        if ops::LEAK_METHODS.contains(&name.as_str()) && call.args.is_empty() {
+            return self.visit_method_leak(expr, method_span);
         }
         self.visit_method_escape(expr, &name, method_span);
     }
@@ -693,49 +758,56 @@ impl Rewriter<'_> {
     }
 
     // Input:  Builder::new().permissions(Permissions::from_mode(0o300)).tempdir()
-    /// A temp directory its owner cannot list or enter cannot be emptied by
-    /// its cleanup, which then leaves it and all it holds. tempfile's
-    /// `Builder` applies `permissions` to the directory it makes: only a
-    /// literal mode that leaves the owner all rights is accepted.
-    fn refuse_unlistable_temp_dir(&mut self, expr: &Expr) {
-        let level = self.levels.get(Lint::TempEscape);
-        if level != Level::Deny {
+    /// Notes what may make a temp directory its owner cannot list or enter,
+    /// which its cleanup then cannot empty: a `permissions(..)` call whose
+    /// argument is not a literal mode with the owner's rights
+    /// (`Permissions::from_mode(0o700)`), on any receiver, and whether the
+    /// body makes a temp directory. tempfile's `Builder` applies its
+    /// permissions to the directory it makes, wherever they were set.
+    fn note_temp_dir_permissions(&mut self, call: &syn::ExprMethodCall) {
+        let name = ident_name(&call.method);
+        if matches!(name.as_str(), "tempdir" | "tempdir_in") {
+            self.body.makes_temp_dir = true;
             return;
         }
-        let Expr::MethodCall(call) = expr else { return };
-        let mut receiver = &*call.receiver;
-        let mut permissions = Vec::new();
-        while let Expr::MethodCall(link) = receiver {
-            if link.method == "permissions" {
-                permissions.extend(link.args.first());
-            }
-            receiver = &link.receiver;
-        }
-        let from_tempfile = matches!(receiver, Expr::Call(new)
-            if new.args.is_empty() && self.is_tempfile_builder_new(&new.func));
-        if !from_tempfile {
+        if name != "permissions" || call.args.len() != 1 {
             return;
         }
-        for permissions in permissions {
-            let owner_has_all = match permissions {
-                Expr::Call(from_mode) if from_mode.args.len() == 1 => {
-                    matches!(&*from_mode.func, Expr::Path(callee)
-                        if callee.path.segments.last().is_some_and(|last| last.ident == "from_mode"))
-                        && from_mode
-                            .args
-                            .first()
-                            .and_then(crate::syntax::literal_mode)
-                            .is_some_and(crate::syntax::owner_has_all)
-                }
-                _ => false,
-            };
-            if !owner_has_all {
-                self.changes += 1;
-                self.ctxt.error_spanned(
-                    permissions,
-                    "temp_escape: a temp directory made with these permissions may be one its owner cannot list or enter, which its cleanup cannot empty; leave the default permissions, or give a literal mode with the owner's rights (`Permissions::from_mode(0o700)`); to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement",
-                );
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return;
+        }
+        let Some(permissions) = call.args.first() else {
+            return;
+        };
+        let owner_has_all = match permissions {
+            Expr::Call(from_mode) if from_mode.args.len() == 1 => {
+                matches!(&*from_mode.func, Expr::Path(callee)
+                    if callee.path.segments.last().is_some_and(|last| last.ident == "from_mode"))
+                    && from_mode
+                        .args
+                        .first()
+                        .and_then(crate::syntax::literal_mode)
+                        .is_some_and(crate::syntax::owner_has_all)
             }
+            _ => false,
+        };
+        if !owner_has_all {
+            self.body.permissions.push(permissions.clone());
+        }
+    }
+
+    /// Refuses the permissions `note_temp_dir_permissions` noted, where the
+    /// body makes a temp directory.
+    pub(crate) fn refuse_unlistable_temp_dirs(&mut self) {
+        if !self.body.makes_temp_dir {
+            return;
+        }
+        for permissions in std::mem::take(&mut self.body.permissions) {
+            self.changes += 1;
+            self.ctxt.error_spanned(
+                &permissions,
+                "temp_escape: a temp directory made with these permissions may be one its owner cannot list or enter, which its cleanup cannot empty; leave the default permissions, or give a literal mode with the owner's rights (`Permissions::from_mode(0o700)`); to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement",
+            );
         }
     }
 
@@ -828,29 +900,6 @@ fn make_closure_param(call: &syn::ExprMethodCall) -> Option<String> {
 /// The path a callee names. `<Type>::f` is `Type::f`; a trait's function
 /// (`<T as Trait>::f`) is the trait's, and not followed.
 pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
-    let Some(qself) = &callee.qself else {
-        return Some(callee.path.clone());
-    };
-    // `<$t>::create` from a `$t:ty` fragment: the type in an invisible group.
-    let syn::Type::Path(ty) = crate::resolve::strip_type_parens(&qself.ty) else {
-        return None;
-    };
-    if ty.qself.is_some() {
-        return None;
-    }
-    // `<Self as Store>::Handle::create`: the impl's associated type, which
-    // `Self::Handle` names as well.
-    // `<Local as Backend>::Handle::create`, with the impl in sight.
-    if qself.position != 0 {
-        let rest = callee.path.segments.iter().skip(qself.position);
-        if ty.path.get_ident().is_none() || rest.len() < 2 {
-            return None;
-        }
-        let mut path = ty.path.clone();
-        path.segments.extend(rest.cloned());
-        return Some(path);
-    }
-    let mut path = ty.path.clone();
-    path.segments.extend(callee.path.segments.iter().cloned());
-    Some(path)
+    // A function needs a segment below the associated type it is called on.
+    crate::resolve::qualified_path(callee.qself.as_ref(), &callee.path, 2)
 }

@@ -282,9 +282,46 @@ pub fn escape_by_place(
     whole_call: Expr,
     method_span: Span,
 ) -> Expr {
+    probe_place_then(
+        symbol::escape_probe(level, true),
+        level,
+        place,
+        whole_call,
+        method_span,
+    )
+}
+
+// Input:  uploads.leak()
+// Output: ::ephemeral_fs::__private::after(
+//             Probe(type_of(|| ..uploads..)).__ephemeral_fs_deny_temp_forget(),
+//             uploads.leak())
+/// Checks a place receiver of a method that skips its destructor by the
+/// type it owns (`Vec::leak`), then runs the call.
+pub fn leak_by_place(
+    level: Level,
+    place: ProbedPlace<'_>,
+    whole_call: Expr,
+    method_span: Span,
+) -> Expr {
+    probe_place_then(
+        symbol::forget_probe(level),
+        level,
+        place,
+        whole_call,
+        method_span,
+    )
+}
+
+fn probe_place_then(
+    probe_method: &str,
+    level: Level,
+    place: ProbedPlace<'_>,
+    whole_call: Expr,
+    method_span: Span,
+) -> Expr {
     let check = method(
         probe(place_for_probe(place, method_span), method_span),
-        symbol::escape_probe(level, true),
+        probe_method,
         method_span,
     );
     let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);

@@ -282,7 +282,7 @@ impl Rewriter<'_> {
         crate::macros::collect_idents(&quote::ToTokens::to_token_stream(place), &mut names);
         if names
             .iter()
-            .any(|name| self.body.flow.changed_since(hoist.depth, name))
+            .any(|name| self.body.flow.changed_since(hoist.depth, hoist.bound, name))
         {
             return None;
         }
@@ -291,7 +291,7 @@ impl Rewriter<'_> {
         Some(syn::Ident::new(&name, crate::held::glue_span(span)))
     }
 
-    fn names_item(&self, place: &Expr) -> bool {
+    pub(crate) fn names_item(&self, place: &Expr) -> bool {
         emit::place_root_name(place).is_some_and(|name| self.namespaces.names(&name))
     }
 

@@ -128,6 +128,8 @@ pub(crate) struct Flow {
     opened: usize,
     /// The index of the statement being visited when it is a `let`.
     pub(crate) next_let: Option<usize>,
+    /// Every name bound so far, in order (see `changed_since`).
+    bound: Vec<String>,
 }
 
 impl Flow {
@@ -154,14 +156,29 @@ impl Flow {
         self.frames.len()
     }
 
-    /// Whether, in the scopes opened since `depth`, a closure or async
-    /// block was entered, or `name` was bound.
-    pub(crate) fn changed_since(&self, depth: usize, name: &str) -> bool {
-        self.frames
+    /// How many names were bound so far: where a statement starts.
+    pub(crate) fn bound_count(&self) -> usize {
+        self.bound.len()
+    }
+
+    /// Whether, since a statement started with `depth` scopes open and
+    /// `bound` names bound, a closure or async block was entered, or `name`
+    /// was bound (by a pattern in a scope of its own, or in the
+    /// statement's own scope: `if let Some(x) = a && x.f()`).
+    pub(crate) fn changed_since(&self, depth: usize, bound: usize, name: &str) -> bool {
+        let barrier = self
+            .frames
             .get(depth..)
             .unwrap_or_default()
             .iter()
-            .any(|frame| frame.barrier || frame.names.contains_key(name))
+            .any(|frame| frame.barrier);
+        barrier
+            || self
+                .bound
+                .get(bound..)
+                .unwrap_or_default()
+                .iter()
+                .any(|b| b == name)
     }
 
     /// A block starts: the `let`s in it are numbered by statement.
@@ -245,6 +262,7 @@ impl Flow {
     /// it named is dropped too, since the owner's name now means another
     /// value.
     pub(crate) fn shadow(&mut self, name: &str) {
+        self.bound.push(name.to_owned());
         for frame in &mut self.frames {
             for binding in frame.names.values_mut() {
                 if binding

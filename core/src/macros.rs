@@ -63,10 +63,17 @@ impl Rewriter<'_> {
             }
         }
         // A macro may bind names of its own around its arguments: nothing
-        // in them is put before the statement.
-        let hoist = self.body.hoist.take();
+        // in them is put before the statement, unless it binds none (std's
+        // formatting macros: `println!("{}", tmp.persist(d)?)`).
+        let hoist = if binds_nothing && !is_matches(&mac.path) {
+            None
+        } else {
+            self.body.hoist.take()
+        };
         let rewritten = self.rewrite_tokens(mac.tokens.clone());
-        self.body.hoist = hoist;
+        if hoist.is_some() {
+            self.body.hoist = hoist;
+        }
         if pattern_scope {
             self.body.flow.exit();
         }

@@ -431,6 +431,9 @@ pub const LEAK_FUNCTIONS: &[&[&str]] = &[
 /// cheap test before resolving, and the pre-scan's triggers.
 pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "MaybeUninit", "leak", "into_raw"];
 
+/// Methods that skip their receiver's destructor: `Vec::leak(self)`.
+pub const LEAK_METHODS: &[&str] = &["leak"];
+
 /// The types among `LEAK_WORDS`, whose constructor (`new`) is the leak.
 pub const LEAK_TYPES: &[&str] = &["ManuallyDrop", "MaybeUninit"];
 

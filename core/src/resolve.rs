@@ -85,7 +85,7 @@ impl Binding {
 /// The strictness of a path into, or on the way to, a module we check.
 const LEADS_TO_FS: u8 = 3;
 
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 struct Frame {
     names: HashMap<String, Binding>,
     /// Absolute paths of `use path::*` imports.
@@ -134,16 +134,33 @@ pub struct Namespaces {
 impl Namespaces {
     /// Enters a module: the names of the enclosing code are not in sight.
     pub fn push_module(&mut self, items: &[Item]) {
-        self.push(items.iter(), true);
+        let alternatives: Vec<Item> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Macro(item) => Some(&item.mac),
+                _ => None,
+            })
+            .flat_map(cfg_alternatives)
+            .collect();
+        self.push(items.iter().chain(&alternatives), true);
     }
 
     /// Enters a block: its `use` items and local items join the names in sight.
     pub fn push_block(&mut self, stmts: &[Stmt]) {
+        let alternatives: Vec<Item> = stmts
+            .iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::Macro(stmt) => Some(&stmt.mac),
+                Stmt::Item(Item::Macro(item)) => Some(&item.mac),
+                _ => None,
+            })
+            .flat_map(cfg_alternatives)
+            .collect();
         let items = stmts.iter().filter_map(|stmt| match stmt {
             Stmt::Item(item) => Some(item),
             _ => None,
         });
-        self.push(items, false);
+        self.push(items.chain(&alternatives), false);
     }
 
     // Input:  impl Make for std::fs::File { .. Self::create(p) .. }
@@ -194,6 +211,7 @@ impl Namespaces {
         let mut uses = Vec::new();
         let mut aliases = Vec::new();
         let mut assocs = Vec::new();
+        let mut modules = Vec::new();
         for item in items {
             if let Item::Impl(item_impl) = item {
                 assocs.extend(impl_assoc_types(item_impl));
@@ -211,20 +229,18 @@ impl Namespaces {
                         Binding::Path(vec![ident_name(&krate.ident)]),
                     );
                 }
-                // Its names resolve from the crate roots, as in any module.
+                // Its names are read once the frame's own are (`super::`).
                 Item::Mod(module)
                     if module.content.is_some()
                         && !crate::syntax::is_conditional(&module.attrs) =>
                 {
-                    let mut inner = Namespaces::default();
+                    frame.names.insert(
+                        ident_name(&module.ident),
+                        Binding::Module(Default::default()),
+                    );
                     if let Some((_, items)) = &module.content {
-                        inner.push_module(items);
+                        modules.push((ident_name(&module.ident), items));
                     }
-                    let binding = match inner.frames.pop() {
-                        Some(inner) => Binding::Module(std::rc::Rc::new(inner)),
-                        None => Binding::Opaque,
-                    };
-                    frame.names.insert(ident_name(&module.ident), binding);
                 }
                 // A `#[cfg]`'d item may be left out, and the name then means
                 // what it would without it (an import, a glob, a
@@ -261,7 +277,21 @@ impl Namespaces {
         // frame as it stands, again until nothing changes. A binding is only
         // ever replaced by a stricter one, so this ends.
         let mut known = self.frame_signature();
-        for _ in 0..=uses.len() + aliases.len() + assocs.len() {
+        for _ in 0..=uses.len() + aliases.len() + assocs.len() + modules.len() {
+            // An inline module's names, read with this frame around it:
+            // `pub use super::put as store;` in it is this frame's `put`.
+            for (name, items) in &modules {
+                let mut inner = Namespaces {
+                    frames: self.frames.clone(),
+                    conditional: false,
+                };
+                inner.push_module(items);
+                if let (Some(module), Some(frame)) = (inner.frames.pop(), self.frames.last_mut()) {
+                    frame
+                        .names
+                        .insert(name.clone(), Binding::Module(std::rc::Rc::new(module)));
+                }
+            }
             self.bind_imports_and_aliases(&uses, &aliases);
             // `impl Backend for Local { type Handle = std::fs::File; }` in
             // sight: `Local::Handle` (`<Local as Backend>::Handle`) is it.
@@ -280,16 +310,22 @@ impl Namespaces {
         }
     }
 
-    /// How much the innermost frame binds, which only grows.
+    /// How much the innermost frame binds, its inline modules included,
+    /// which only grows.
     fn frame_signature(&self) -> (usize, usize) {
-        self.frames.last().map_or((0, 0), |frame| {
-            let strictness = frame
+        fn strictness(frame: &Frame) -> usize {
+            frame
                 .names
                 .values()
-                .map(|binding| usize::from(binding.strictness()))
-                .sum();
-            (strictness, frame.globs.len())
-        })
+                .map(|binding| match binding {
+                    Binding::Module(module) => 1 + strictness(module),
+                    binding => usize::from(binding.strictness()),
+                })
+                .sum()
+        }
+        self.frames
+            .last()
+            .map_or((0, 0), |frame| (strictness(frame), frame.globs.len()))
     }
 
     fn bind_imports_and_aliases(&mut self, uses: &[&syn::ItemUse], aliases: &[&syn::ItemType]) {
@@ -322,10 +358,11 @@ impl Namespaces {
                 frame.bind_stricter(ident_name(&alias.ident), Binding::Param(index));
                 continue;
             }
-            if target.qself.is_some() {
+            // `type Upload = <Disk as Backend>::Handle;`
+            let Some(target) = qualified_path(target.qself.as_ref(), &target.path, 1) else {
                 continue;
-            }
-            if let Some(path) = self.resolve(&target.path) {
+            };
+            if let Some(path) = self.resolve(&target) {
                 let binding = Binding::Path(path);
                 let conditional = crate::syntax::is_conditional(&alias.attrs);
                 if conditional && binding.strictness() < LEADS_TO_FS {
@@ -375,29 +412,46 @@ impl Namespaces {
                         }
                     }
                 }
-                // `use self::disk::*;`: what the module binds, as if each
-                // name were imported.
-                Prefix::InModule(module) => {
-                    let conditional = self.conditional;
-                    if let Some(frame) = self.frames.last_mut() {
-                        for (name, binding) in &module.names {
-                            let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
-                            if leads_to_fs || (!conditional && !frame.names.contains_key(name)) {
-                                frame.bind_stricter(name.clone(), binding.clone());
-                            }
-                        }
-                        for glob in &module.globs {
-                            if !frame.globs.contains(glob) {
-                                frame.globs.push(glob.clone());
-                            }
-                        }
+                // `use self::disk::*;`, `use super::*;`: what the module
+                // binds, as if each name were imported.
+                Prefix::InModule(module) => self.import_glob_of(&module),
+                Prefix::Supers(supers) => {
+                    let module = self
+                        .frames
+                        .iter()
+                        .rev()
+                        .filter(|frame| frame.module)
+                        .nth(supers)
+                        .cloned();
+                    if let Some(module) = module {
+                        self.import_glob_of(&module);
                     }
                 }
-                Prefix::Root | Prefix::Supers(_) | Prefix::Untracked => {}
+                Prefix::Root | Prefix::Untracked => {}
             },
             UseTree::Group(group) => {
                 for tree in &group.items {
                     self.add_use_tree(tree, prefix.clone());
+                }
+            }
+        }
+    }
+
+    /// A glob import of a module in sight: its names, where the frame has
+    /// none of its own (or where the module's leads to a checked module),
+    /// and its globs.
+    fn import_glob_of(&mut self, module: &Frame) {
+        let conditional = self.conditional;
+        if let Some(frame) = self.frames.last_mut() {
+            for (name, binding) in &module.names {
+                let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
+                if leads_to_fs || (!conditional && !frame.names.contains_key(name)) {
+                    frame.bind_stricter(name.clone(), binding.clone());
+                }
+            }
+            for glob in &module.globs {
+                if !frame.globs.contains(glob) {
+                    frame.globs.push(glob.clone());
                 }
             }
         }
@@ -428,6 +482,8 @@ impl Namespaces {
         let binding = match prefix {
             // `use std::fs::{self}` imports the module itself.
             Prefix::At(prefix) if name == "self" => Binding::Path(prefix),
+            // `use self::storage::{self as disk}`: the inline module.
+            Prefix::InModule(module) if name == "self" => Binding::Module(module),
             Prefix::At(mut prefix) => {
                 prefix.push(name.to_owned());
                 Binding::Path(prefix)
@@ -626,6 +682,44 @@ impl Namespaces {
     }
 }
 
+// Input:  <Local as Backend>::Handle::create    <<Disk as Backend>::Handle>::create
+// Output: Local::Handle::create                 Disk::Handle::create
+// Input:  <$t>::create (an invisible group)     Output: std::fs::File::create
+/// The path a possibly qualified path names, `<T as Trait>::Assoc` read as
+/// `T::Assoc` (an associated type a trait impl in sight binds under that
+/// name). `min_rest` segments must follow the trait: a function needs its
+/// associated type and itself; `<T as Trait>::f` alone is the trait's.
+pub(crate) fn qualified_path(
+    qself: Option<&syn::QSelf>,
+    path: &syn::Path,
+    min_rest: usize,
+) -> Option<syn::Path> {
+    let Some(qself) = qself else {
+        return Some(path.clone());
+    };
+    let mut ty = &*qself.ty;
+    // `<&'static Disk as Backend>`: the impl `for &'static Disk` is keyed
+    // by `Disk` too.
+    while let syn::Type::Reference(inner) = strip_type_parens(ty) {
+        ty = &inner.elem;
+    }
+    let syn::Type::Path(ty) = strip_type_parens(ty) else {
+        return None;
+    };
+    let base = qualified_path(ty.qself.as_ref(), &ty.path, 1)?;
+    let mut joined = base.clone();
+    if qself.position != 0 {
+        let rest = path.segments.iter().skip(qself.position);
+        if base.segments.len() != 1 || rest.len() < min_rest {
+            return None;
+        }
+        joined.segments.extend(rest.cloned());
+    } else {
+        joined.segments.extend(path.segments.iter().cloned());
+    }
+    Some(joined)
+}
+
 /// `(T)` is `T`: a parenthesised or invisible-grouped type.
 pub(crate) fn strip_type_parens(mut ty: &syn::Type) -> &syn::Type {
     loop {
@@ -687,13 +781,58 @@ fn is_fs_module(path: &[String]) -> bool {
         .any(|module| path.iter().map(String::as_str).eq(module.iter().copied()))
 }
 
+// Input:  cfg_select! { unix => { use std::fs::write as save; } _ => { .. } }
+// Output: `#[cfg(..)] use std::fs::write as save;` and the other arms' items
+/// The items of every arm of `cfg_select!` or `cfg_if!`: the compiler puts
+/// the chosen arm's in the enclosing module or block. Each is marked as
+/// `#[cfg]`'d, since which arm is chosen is not known here.
+fn cfg_alternatives(mac: &syn::Macro) -> Vec<Item> {
+    let chooses = mac
+        .path
+        .segments
+        .last()
+        .is_some_and(|last| last.ident == "cfg_select" || last.ident == "cfg_if");
+    if !chooses {
+        return Vec::new();
+    }
+    let marker: syn::Attribute = syn::parse_quote!(#[cfg(ephemeral_fs_alternative)]);
+    mac.tokens
+        .clone()
+        .into_iter()
+        .filter_map(|token| match token {
+            proc_macro2::TokenTree::Group(group)
+                if group.delimiter() == proc_macro2::Delimiter::Brace =>
+            {
+                syn::parse2::<syn::File>(group.stream()).ok()
+            }
+            _ => None,
+        })
+        .flat_map(|file| file.items)
+        .map(|mut item| {
+            if let Some(attrs) = crate::syntax::item_attrs_mut(&mut item) {
+                attrs.push(marker.clone());
+            }
+            item
+        })
+        .collect()
+}
+
 /// The associated types a trait impl of a named type defines, each under
 /// `Type::Assoc`, with the path it names.
 fn impl_assoc_types(item_impl: &syn::ItemImpl) -> Vec<(String, &syn::Path)> {
-    let syn::Type::Path(self_ty) = strip_type_parens(&item_impl.self_ty) else {
+    // `impl Backend for &'static Disk`, `impl<T> Backend for Wrap<T>`: keyed
+    // by the type's name.
+    let mut self_ty = &*item_impl.self_ty;
+    while let syn::Type::Reference(inner) = strip_type_parens(self_ty) {
+        self_ty = &inner.elem;
+    }
+    let syn::Type::Path(self_ty) = strip_type_parens(self_ty) else {
         return Vec::new();
     };
-    let Some(self_name) = self_ty.path.get_ident() else {
+    if self_ty.qself.is_some() || self_ty.path.segments.len() != 1 {
+        return Vec::new();
+    }
+    let Some(self_name) = self_ty.path.segments.first().map(|segment| &segment.ident) else {
         return Vec::new();
     };
     if item_impl.trait_.is_none() {

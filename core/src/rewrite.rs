@@ -98,13 +98,30 @@ pub(crate) struct Body {
     pub(crate) hoist: Option<Hoist>,
     /// How many `let`s were put before statements, to name the next one.
     pub(crate) hoisted: usize,
+    /// `permissions(..)` calls whose mode may take the owner's rights, at
+    /// `deny`: refused if the body makes a temp directory (`calls.rs`).
+    pub(crate) permissions: Vec<Expr>,
+    /// The body calls `tempdir()` or `tempdir_in(..)`.
+    pub(crate) makes_temp_dir: bool,
 }
 
 /// `let`s to put before the statement being visited.
 pub(crate) struct Hoist {
     /// The scopes open where the statement starts (`Flow::depth`).
     pub(crate) depth: usize,
+    /// The names bound before it (`Flow::bound_count`).
+    pub(crate) bound: usize,
     pub(crate) lets: Vec<Stmt>,
+}
+
+impl Hoist {
+    pub(crate) fn at(flow: &Flow) -> Hoist {
+        Hoist {
+            depth: flow.depth(),
+            bound: flow.bound_count(),
+            lets: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -292,6 +309,7 @@ impl<'a> Rewriter<'a> {
             }
         }
         self.visit_block_mut(block);
+        self.refuse_unlistable_temp_dirs();
         if self.body.uses_probes && self.emits {
             block.stmts.insert(0, emit::probe_traits_import());
         }
@@ -762,10 +780,7 @@ impl VisitMut for Rewriter<'_> {
         let outer_hoist = self.body.hoist.take();
         let mut hoisted = Vec::new();
         for (at, stmt) in block.stmts.iter_mut().enumerate() {
-            self.body.hoist = Some(Hoist {
-                depth: self.body.flow.depth(),
-                lets: Vec::new(),
-            });
+            self.body.hoist = Some(Hoist::at(&self.body.flow));
             if let Stmt::Local(_) = stmt {
                 self.body.flow.next_let = Some(at);
             }
@@ -781,7 +796,15 @@ impl VisitMut for Rewriter<'_> {
             };
             self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
             if let Some(hoist) = self.body.hoist.take().filter(|h| !h.lets.is_empty()) {
-                hoisted.push((at, hoist.lets));
+                // A `#[cfg]`'d statement's `let`s go with it.
+                let conditions = crate::syntax::stmt_conditions(stmt);
+                let lets = hoist.lets.into_iter().map(|mut stmt| {
+                    if let Stmt::Local(local) = &mut stmt {
+                        local.attrs.extend(conditions.iter().cloned());
+                    }
+                    stmt
+                });
+                hoisted.push((at, lets.collect::<Vec<_>>()));
             }
         }
         self.body.hoist = outer_hoist;

@@ -122,6 +122,25 @@ pub fn item_attrs_mut(item: &mut Item) -> Option<&mut Vec<Attribute>> {
     })
 }
 
+/// A statement's `#[cfg]` and `#[cfg_attr]` attributes.
+pub fn stmt_conditions(stmt: &mut syn::Stmt) -> Vec<Attribute> {
+    let attrs = match stmt {
+        syn::Stmt::Local(local) => Some(&mut local.attrs),
+        syn::Stmt::Expr(expr, _) => expr_attrs_mut(expr),
+        syn::Stmt::Macro(mac) => Some(&mut mac.attrs),
+        syn::Stmt::Item(_) => None,
+    };
+    attrs
+        .map(|attrs| {
+            attrs
+                .iter()
+                .filter(|attr| is_conditional(std::slice::from_ref(attr)))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The attributes of an item, where it has them.
 pub fn item_attrs(item: &Item) -> &[Attribute] {
     match item {
@@ -147,9 +166,11 @@ pub fn item_attrs(item: &Item) -> &[Attribute] {
 /// Whether `#[cfg(..)]` may leave out what these attributes are on. An
 /// attribute macro is given its item before the compiler evaluates the
 /// `cfg`s inside it, so the macro cannot tell which alternative is
-/// compiled, and must hold for each.
+/// compiled, and must hold for each. `cfg_attr` may add a `cfg`.
 pub fn is_conditional(attrs: &[Attribute]) -> bool {
-    attrs.iter().any(|attr| attr.path().is_ident("cfg"))
+    attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -30,8 +30,15 @@ impl Rewriter<'_> {
         let Expr::MethodCall(call) = &*expr else {
             return;
         };
-        // `opts.create(true)` sets a flag: a literal is never a path.
-        if call.args.len() != 1 || matches!(call.args.first(), Some(Expr::Lit(_))) {
+        // `opts.create(true)` sets a flag; a string literal is a path.
+        let flag = matches!(
+            call.args.first(),
+            Some(Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(_),
+                ..
+            }))
+        );
+        if call.args.len() != 1 || flag {
             return;
         }
         let Some(builder) = [Builder::OpenOptions, Builder::DirBuilder]

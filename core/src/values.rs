@@ -139,7 +139,12 @@ impl Rewriter<'_> {
                 .iter()
                 .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty))
             || path.segments.first().is_some_and(|first| {
-                path.leading_colon.is_none() && self.namespaces.imports(&ident_name(&first.ident))
+                // `discard(tmp)`, `self::discard(tmp)`, `util::discard(tmp)`
+                let first = ident_name(&first.ident);
+                path.leading_colon.is_none()
+                    && (self.namespaces.imports(&first)
+                        || self.namespaces.is_module(&first)
+                        || (path.segments.len() > 1 && matches!(first.as_str(), "self" | "super")))
             })
     }
 

@@ -1,6 +1,7 @@
 // A trait impl's associated type in sight is followed wherever the impl's
-// type names it: `<Local as Backend>::Handle` in the module, and
-// `<Self as Backend>::Handle` in an inherent impl of `Local`.
+// type names it: `<Local as Backend>::Handle` in the module,
+// `<Self as Backend>::Handle` in an inherent impl of `Local`, an alias of
+// it, a nested qualified path, and an impl for a reference.
 use ephemeral_fs::ephemeral_fs;
 
 #[ephemeral_fs]
@@ -17,6 +18,21 @@ mod storage {
 
     pub fn save(name: &str) -> std::io::Result<()> {
         <Local as Backend>::Handle::create(format!("/srv/uploads/{name}"))?;
+        Ok(())
+    }
+
+    pub struct Disk;
+
+    impl Backend for &'static Disk {
+        type Handle = std::fs::File;
+    }
+
+    type Upload = <Local as Backend>::Handle;
+
+    pub fn spelled_otherwise() -> std::io::Result<()> {
+        Upload::create("/srv/uploads/a")?;
+        <<Local as Backend>::Handle>::create("/srv/uploads/b")?;
+        <&'static Disk as Backend>::Handle::create("/srv/uploads/c")?;
         Ok(())
     }
 

@@ -40,4 +40,16 @@ fn temp_dir(mode: u32) -> std::io::Result<()> {
     Ok(())
 }
 
+#[ephemeral_fs]
+fn permissions_on_a_local() -> std::io::Result<()> {
+    let mut builder = tempfile::Builder::new();
+    builder.permissions(Permissions::from_mode(0o300));
+    let _dir = builder.tempdir()?;
+    let other = tempfile::Builder::new()
+        .permissions(Permissions::from_mode(0o200))
+        .clone();
+    let _dir = other.tempdir_in("/tmp")?;
+    Ok(())
+}
+
 fn main() {}

@@ -1,5 +1,7 @@
 // `use` trees that start at `self::`, `super::` or an inline module in
-// sight are followed: the names they import mean what they mean there.
+// sight are followed: the names they import mean what they mean there,
+// globs (`use super::*;`) and `{self as ..}` included, and an inline
+// module's own imports through `super::`.
 use ephemeral_fs::ephemeral_fs;
 
 #[ephemeral_fs]
@@ -32,6 +34,26 @@ mod handlers {
     pub fn through_glob(name: &str) -> std::io::Result<()> {
         use self::disk::*;
         save(format!("/srv/uploads/glob-{name}"), b"x")
+    }
+
+    pub mod children {
+        use super::*;
+        use super::disk::{self as storage};
+
+        pub fn from_the_parent() -> std::io::Result<()> {
+            save("/srv/uploads/c", b"x")?;
+            storage::save("/srv/uploads/d", b"x")
+        }
+    }
+
+    pub(crate) use std::fs::write as put;
+
+    pub mod blobs {
+        pub(crate) use super::put as store;
+    }
+
+    pub fn reexported_through_super() -> std::io::Result<()> {
+        blobs::store("/srv/uploads/e", b"x")
     }
 }
 

@@ -1,10 +1,9 @@
 #![deny(warnings)]
 
-// Limits, pinned: a tempfile `Builder` bound to a local whose
-// `permissions` are set in a statement of their own, and a `DirBuilder`
-// local whose `mode` is set where it is handed out of sight, make their
-// directory unchecked for its mode. Here the modes leave the owner all
-// rights, so the cleanup empties them.
+// Limits, pinned: a tempfile `Builder` whose `permissions` were set out of
+// sight (a parameter), and a `DirBuilder` local whose `mode` is set where
+// it is handed out of sight, make their directory unchecked for its mode.
+// Here the modes leave the owner all rights, so the cleanup empties them.
 use std::fs::{DirBuilder, Permissions};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::PathBuf;
@@ -24,9 +23,7 @@ fn mode_set_out_of_sight(dir: &TempDir) -> std::io::Result<()> {
 }
 
 #[ephemeral_fs]
-fn permissions_on_a_local() -> std::io::Result<PathBuf> {
-    let mut builder = tempfile::Builder::new();
-    builder.permissions(Permissions::from_mode(0o700));
+fn permissions_out_of_sight(builder: &tempfile::Builder) -> std::io::Result<PathBuf> {
     let dir = builder.tempdir()?;
     Ok(dir.path().to_path_buf())
 }
@@ -38,6 +35,8 @@ fn main() {
     let kept = dir.path().to_path_buf();
     drop(dir);
     assert!(!kept.exists(), "the cleanup empties a directory its owner can list");
-    let made = permissions_on_a_local().unwrap();
+    let mut builder = tempfile::Builder::new();
+    builder.permissions(Permissions::from_mode(0o700));
+    let made = permissions_out_of_sight(&builder).unwrap();
     assert!(!made.exists(), "the temp directory is removed with its handle");
 }

@@ -61,6 +61,42 @@ fn result_borrows_a_temporary(cache: &Cache, id: u32) -> usize {
 }
 
 #[ephemeral_fs]
+fn closure_and_macro_results_borrow_temporaries(cache: &Cache, ids: &[u32]) -> usize {
+    let lengths: Vec<usize> = ids
+        .iter()
+        .map(|id| cache.persist(&format!("user/{id}")).key.len())
+        .collect();
+    println!("{}", cache.persist(&format!("user/{}", ids[0])).key);
+    lengths.iter().sum()
+}
+
+#[ephemeral_fs]
+fn closure_drop_order(store: &Store) -> usize {
+    let persist = |store: &Store| {
+        store.persist(&Key("c")) + {
+            event("rest of the closure");
+            0
+        }
+    };
+    persist(store)
+}
+
+#[ephemeral_fs]
+fn bound_inside_the_statement(stores: Option<&[Store]>) -> usize {
+    if let Some(stores) = stores
+        && let Some(first) = stores.first()
+        && first.persist(&Key("dd")) > 0
+    {
+        return 2;
+    }
+    #[cfg(any())]
+    let gone = Store;
+    #[cfg(any())]
+    gone.persist(&Key("never"));
+    0
+}
+
+#[ephemeral_fs]
 fn in_a_closure_and_an_arm(stores: &[Store]) -> usize {
     let first = stores.iter().map(|store| store.persist(&Key("a"))).sum::<usize>();
     let second = match stores.first() {
@@ -79,5 +115,16 @@ fn main() {
         );
     });
     assert_eq!(result_borrows_a_temporary(&Cache, 7), 6);
+    assert_eq!(closure_and_macro_results_borrow_temporaries(&Cache, &[7, 42]), 13);
+    EVENTS.with(|events| events.borrow_mut().clear());
+    assert_eq!(closure_drop_order(&Store), 1);
+    EVENTS.with(|events| {
+        assert_eq!(
+            *events.borrow(),
+            ["persist", "rest of the closure", "drop key"],
+        );
+    });
+    assert_eq!(bound_inside_the_statement(Some(&[Store])), 2);
+    assert_eq!(bound_inside_the_statement(None), 0);
     assert_eq!(in_a_closure_and_an_arm(&[Store, Store]), 4);
 }
