@@ -82,6 +82,8 @@ impl Rewriter<'_> {
         if let Expr::Path(callee) = &mut *call.func {
             self.visit_path_generics(callee);
         }
+        let args: Vec<&Expr> = call.args.iter().collect();
+        self.note_temp_dir_permissions_called(&path, &args);
         let callee_span = last_ident_span(&path);
         let name = path
             .segments
@@ -388,22 +390,13 @@ impl Rewriter<'_> {
         // `|t| t.persist(dest)`: the body is the closure's outermost scope,
         // so a `let` put before it in a block changes no drop order. (In a
         // const context the body gets a block of its own, for imports.)
-        let hoists = !matches!(&*closure.body, Expr::Block(_)) && self.const_levels.is_none();
-        let outer_hoist = if hoists {
-            self.body
-                .hoist
-                .replace(crate::rewrite::Hoist::at(&self.body.flow))
+        let outer_hoist = self.body.hoist.take();
+        if self.const_levels.is_none() {
+            self.visit_hoisting(&mut closure.body);
         } else {
-            self.body.hoist.take()
-        };
-        self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
-        let lets = std::mem::replace(&mut self.body.hoist, outer_hoist)
-            .map(|hoist| hoist.lets)
-            .unwrap_or_default();
-        if !lets.is_empty() {
-            let body = std::mem::replace(&mut *closure.body, Expr::Verbatim(Default::default()));
-            *closure.body = syn::parse_quote!({ #(#lets)* #body });
+            self.in_run_time_closure(&mut closure.body, |this, body| this.visit_expr_mut(body));
         }
+        self.body.hoist = outer_hoist;
         self.body.exit_builder_scope();
         self.body.flow.exit();
     }
@@ -477,11 +470,11 @@ impl Rewriter<'_> {
     pub(crate) fn visit_method_call(&mut self, expr: &mut Expr) {
         let Expr::MethodCall(call) = expr else { return };
         let name = ident_name(&call.method);
-        if ops::MAKE_METHODS.contains(&name.as_str()) && self.visit_make(expr) {
-            return;
-        }
         if let Expr::MethodCall(call) = &*expr {
             self.note_temp_dir_permissions(call);
+        }
+        if ops::MAKE_METHODS.contains(&name.as_str()) && self.visit_make(expr) {
+            return;
         }
         let Expr::MethodCall(call) = expr else { return };
         let method_span = call.method.span();
@@ -611,11 +604,10 @@ impl Rewriter<'_> {
                 Expr::Path(path) => {
                     let name = ident_name(path.path.get_ident()?);
                     let state = self.body.builders.get(&name)?;
-                    // A `DirBuilder` always writes; what counts for it is a
-                    // `mode` in sight (a stated limit: one set where the
-                    // local is handed out of sight, `&mut b`, is not).
-                    let escaped = state.kind == Builder::OpenOptions
-                        && self.body.used_as_values.contains(&name);
+                    // Used other than as a receiver (`&mut b`, a path call
+                    // `DirBuilderExt::mode(&mut b, ..)`), its flags or mode
+                    // may be set where the rewrite does not see.
+                    let escaped = self.body.used_as_values.contains(&name);
                     return Some(BuilderState {
                         kind: state.kind,
                         writes: writes || state.writes || escaped,
@@ -770,15 +762,42 @@ impl Rewriter<'_> {
             self.body.makes_temp_dir = true;
             return;
         }
+        // `Builder::new().permissions(p).tempfile()`: a file's mode.
+        if matches!(
+            name.as_str(),
+            "tempfile" | "tempfile_in" | "make" | "make_in"
+        ) {
+            let mut receiver = &*call.receiver;
+            while let Expr::MethodCall(link) = receiver {
+                if link.method == "permissions" {
+                    if let Some(permissions) = link.args.first() {
+                        let address = permissions as *const Expr as usize;
+                        self.body.file_permissions.insert(address);
+                    }
+                }
+                receiver = &link.receiver;
+            }
+            return;
+        }
         if name != "permissions" || call.args.len() != 1 {
             return;
         }
+        if let Some(permissions) = call.args.first() {
+            self.note_permissions(permissions);
+        }
+    }
+
+    fn note_permissions(&mut self, permissions: &Expr) {
         if self.levels.get(Lint::TempEscape) != Level::Deny {
             return;
         }
-        let Some(permissions) = call.args.first() else {
+        if self
+            .body
+            .file_permissions
+            .contains(&(permissions as *const Expr as usize))
+        {
             return;
-        };
+        }
         let owner_has_all = match permissions {
             Expr::Call(from_mode) if from_mode.args.len() == 1 => {
                 matches!(&*from_mode.func, Expr::Path(callee)
@@ -793,6 +812,20 @@ impl Rewriter<'_> {
         };
         if !owner_has_all {
             self.body.permissions.push(permissions.clone());
+        }
+    }
+
+    // Input:  Builder::tempdir(&b)    Builder::permissions(&mut b, p)
+    /// The path-called forms of what `note_temp_dir_permissions` notes.
+    fn note_temp_dir_permissions_called(&mut self, path: &syn::Path, args: &[&Expr]) {
+        let Some(last) = path.segments.last() else {
+            return;
+        };
+        let name = ident_name(&last.ident);
+        if matches!(name.as_str(), "tempdir" | "tempdir_in") {
+            self.body.makes_temp_dir = true;
+        } else if name == "permissions" && args.len() == 2 {
+            self.note_permissions(args[1]);
         }
     }
 

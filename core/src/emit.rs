@@ -543,14 +543,18 @@ pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
 
 // Input:  paths.iter().try_for_each(fs::remove_file)
 // Output: paths.iter().try_for_each(::ephemeral_fs::__private::with_witness(
-//             fs::remove_file::<&'static str>, ::ephemeral_fs::fs::remove_file))
+//             fs::remove_file::<&'static str>, ::std::fs::remove_file::<&'static str>,
+//             ::ephemeral_fs::fs::remove_file))
 /// Replaces a `std::fs` function used as a value by its guarded mirror. The
 /// user's path stays, with concrete type arguments, so its import stays
-/// used without adding a bound (which would repeat errors). Type arguments
-/// the user wrote go to the mirror too, whose parameters are in the same
-/// order: what they decided is not left to inference.
+/// used without adding a bound (which would repeat errors), beside the std
+/// function it was taken for (`canonical`) at the same arguments, whose
+/// type must be the same. Type arguments the user wrote go to the mirror
+/// too, whose parameters are in the same order: what they decided is not
+/// left to inference.
 pub fn guarded_value(
     mut user_path: syn::ExprPath,
+    canonical: &[String],
     mirror: &str,
     generics: usize,
     span: Span,
@@ -574,24 +578,35 @@ pub fn guarded_value(
             }
         }
     }
-    let mut segments = Punctuated::new();
-    for segment in [symbol::RUNTIME, symbol::MIRRORS, mirror] {
-        segments.push(syn::PathSegment::from(Ident::new(segment, span)));
-    }
-    if let Some(last) = segments.last_mut() {
-        last.arguments = written;
-    }
-    let mirror = Expr::Path(ExprPath {
-        attrs: Vec::new(),
-        qself: None,
-        path: syn::Path {
-            leading_colon: Some(syn::Token![::](span)),
-            segments,
-        },
-    });
+    let user_arguments = user_path
+        .path
+        .segments
+        .last()
+        .map(|last| last.arguments.clone())
+        .unwrap_or(syn::PathArguments::None);
+    let absolute = |names: &[&str], arguments: syn::PathArguments| {
+        let mut segments: Punctuated<syn::PathSegment, syn::Token![::]> = Punctuated::new();
+        for name in names {
+            segments.push(syn::PathSegment::from(Ident::new(name, span)));
+        }
+        if let Some(last) = segments.last_mut() {
+            last.arguments = arguments;
+        }
+        Expr::Path(ExprPath {
+            attrs: Vec::new(),
+            qself: None,
+            path: syn::Path {
+                leading_colon: Some(syn::Token![::](span)),
+                segments,
+            },
+        })
+    };
+    let canonical: Vec<&str> = canonical.iter().map(String::as_str).collect();
+    let expected = absolute(&canonical, user_arguments);
+    let mirror = absolute(&[symbol::RUNTIME, symbol::MIRRORS, mirror], written);
     call(
         private_path(symbol::WITH_WITNESS, span),
-        [Expr::Path(user_path), mirror],
+        [Expr::Path(user_path), expected, mirror],
         span,
     )
 }

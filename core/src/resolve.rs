@@ -213,9 +213,9 @@ impl Namespaces {
         let mut assocs = Vec::new();
         let mut modules = Vec::new();
         for item in items {
-            if let Item::Impl(item_impl) = item {
-                assocs.extend(impl_assoc_types(item_impl));
-            }
+            // An impl applies wherever its type is named, also from an
+            // inline module: `mod backends { impl Backend for Local {..} }`.
+            assocs.extend(nested_impl_assoc_types(item));
             match item {
                 Item::Use(item_use) => uses.push(item_use),
                 // `extern crate std as stdlib;` names a crate we know.
@@ -482,8 +482,18 @@ impl Namespaces {
         let binding = match prefix {
             // `use std::fs::{self}` imports the module itself.
             Prefix::At(prefix) if name == "self" => Binding::Path(prefix),
-            // `use self::storage::{self as disk}`: the inline module.
+            // `use self::storage::{self as disk}`: the inline module;
+            // `use super::{self as parent}`: the module that many levels out.
             Prefix::InModule(module) if name == "self" => Binding::Module(module),
+            Prefix::Supers(supers) if name == "self" => self
+                .frames
+                .iter()
+                .rev()
+                .filter(|frame| frame.module)
+                .nth(supers)
+                .map_or(Binding::Opaque, |frame| {
+                    Binding::Module(std::rc::Rc::new(frame.clone()))
+                }),
             Prefix::At(mut prefix) => {
                 prefix.push(name.to_owned());
                 Binding::Path(prefix)
@@ -710,9 +720,13 @@ pub(crate) fn qualified_path(
     let mut joined = base.clone();
     if qself.position != 0 {
         let rest = path.segments.iter().skip(qself.position);
-        if base.segments.len() != 1 || rest.len() < min_rest {
+        if rest.len() < min_rest {
             return None;
         }
+        // `<backends::Local as Backend>::Handle`: trait impls in sight are
+        // keyed by the type's own name.
+        let own_name = base.segments.last()?.clone();
+        joined = syn::Path::from(own_name);
         joined.segments.extend(rest.cloned());
     } else {
         joined.segments.extend(path.segments.iter().cloned());
@@ -817,6 +831,20 @@ fn cfg_alternatives(mac: &syn::Macro) -> Vec<Item> {
         .collect()
 }
 
+/// `impl_assoc_types` of an item and of the items of the inline modules in it.
+fn nested_impl_assoc_types(item: &Item) -> Vec<(String, &syn::Path)> {
+    match item {
+        Item::Impl(item_impl) => impl_assoc_types(item_impl),
+        Item::Mod(module) => module
+            .content
+            .iter()
+            .flat_map(|(_, items)| items)
+            .flat_map(nested_impl_assoc_types)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The associated types a trait impl of a named type defines, each under
 /// `Type::Assoc`, with the path it names.
 fn impl_assoc_types(item_impl: &syn::ItemImpl) -> Vec<(String, &syn::Path)> {
@@ -829,10 +857,10 @@ fn impl_assoc_types(item_impl: &syn::ItemImpl) -> Vec<(String, &syn::Path)> {
     let syn::Type::Path(self_ty) = strip_type_parens(self_ty) else {
         return Vec::new();
     };
-    if self_ty.qself.is_some() || self_ty.path.segments.len() != 1 {
+    if self_ty.qself.is_some() {
         return Vec::new();
     }
-    let Some(self_name) = self_ty.path.segments.first().map(|segment| &segment.ident) else {
+    let Some(self_name) = self_ty.path.segments.last().map(|segment| &segment.ident) else {
         return Vec::new();
     };
     if item_impl.trait_.is_none() {

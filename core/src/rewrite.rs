@@ -103,6 +103,10 @@ pub(crate) struct Body {
     pub(crate) permissions: Vec<Expr>,
     /// The body calls `tempdir()` or `tempdir_in(..)`.
     pub(crate) makes_temp_dir: bool,
+    /// The `permissions(..)` arguments of chains that make a temp file
+    /// (`.tempfile()`, `.make(..)`), by address while the body is visited:
+    /// a file's mode cannot keep its directory's cleanup out.
+    pub(crate) file_permissions: HashSet<usize>,
 }
 
 /// `let`s to put before the statement being visited.
@@ -316,6 +320,24 @@ impl<'a> Rewriter<'a> {
         self.const_fn_levels = saved_const_fn;
         self.body = saved;
         self.thread_local_statics = thread_local_statics;
+    }
+
+    /// Visits an expression that is a scope of its own (a closure's or an
+    /// arm's body), where the `let`s of a `persist` receiver's marker go in
+    /// a block before it.
+    pub(crate) fn visit_hoisting(&mut self, body: &mut Expr) {
+        if matches!(body, Expr::Block(_)) {
+            return self.visit_expr_mut(body);
+        }
+        let outer = self.body.hoist.replace(Hoist::at(&self.body.flow));
+        self.visit_expr_mut(body);
+        let lets = std::mem::replace(&mut self.body.hoist, outer)
+            .map(|hoist| hoist.lets)
+            .unwrap_or_default();
+        if !lets.is_empty() {
+            let inner = std::mem::replace(body, Expr::Verbatim(Default::default()));
+            *body = syn::parse_quote!({ #(#lets)* #inner });
+        }
     }
 
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
@@ -733,7 +755,14 @@ impl VisitMut for Rewriter<'_> {
         let settings = self.take_our_attrs(&mut arm.attrs, Place::Statement);
         self.body.flow.enter(false);
         self.body.enter_builder_scope();
-        self.with_settings(&settings, |this| visit_mut::visit_arm_mut(this, arm));
+        self.with_settings(&settings, |this| {
+            // The pattern holds the guard.
+            this.visit_pat_mut(&mut arm.pat);
+            // `Some(s) => s.persist(&key())`: an arm's body is a scope of
+            // its own, so a `let` put before it in a block changes no drop
+            // order, and a receiver its pattern binds is in scope there.
+            this.visit_hoisting(&mut arm.body);
+        });
         self.body.exit_builder_scope();
         self.body.flow.exit();
     }

@@ -119,7 +119,8 @@ impl Rewriter<'_> {
             self.record(lint, span, false, || (callee, None));
         }
         if self.emits {
-            *expr = emit::guarded_value(value.clone(), mirror, operation.generics, span);
+            *expr =
+                emit::guarded_value(value.clone(), &canonical, mirror, operation.generics, span);
         }
     }
 

@@ -229,7 +229,7 @@ fn functions_used_as_values_become_guarded_mirrors() {
         quote! { fn f() { files.iter().try_for_each(fs::remove_file); } },
     );
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: with_witness (fs :: remove_file :: < & 'static str > , :: ephemeral_fs :: fs :: remove_file)"),
+        output.contains(":: ephemeral_fs :: __private :: with_witness (fs :: remove_file :: < & 'static str > , :: std :: fs :: remove_file :: < & 'static str > , :: ephemeral_fs :: fs :: remove_file)"),
         "{output}"
     );
     // Reads are only mirrored when denied.
@@ -654,15 +654,19 @@ fn persist_checks_its_destination_once() {
 
 #[test]
 fn persist_markers_go_before_the_statement_where_they_can() {
-    // A closure's expression body gets a block with the `let` first; with
-    // the receiver bound inside the statement (an arm's binding), no `let`
-    // can go before it: a `match` binds the marker there.
+    // A closure's or an arm's expression body gets a block with the `let`
+    // first; with the receiver bound inside the statement (a let chain's
+    // pattern), no `let` can go before it: a `match` binds the marker there.
     let output = expand(
         quote!(),
-        quote! { fn f() { let f = || tmp.persist(d); let r = match o { Some(t) => t.persist(d), None => 0 }; } },
+        quote! { fn f() { let f = || tmp.persist(d); let r = match o { Some(t) => t.persist(d), None => 0 }; if let Some(u) = o && u.persist(d).is_ok() {} } },
     );
     assert!(
         output.contains("let f = | | { let __ephemeral_fs_receiver_0 ="),
+        "{output}"
+    );
+    assert!(
+        output.contains("Some (t) => { let __ephemeral_fs_receiver_1 ="),
         "{output}"
     );
     assert_eq!(
@@ -783,7 +787,7 @@ fn values_keep_their_type_arguments() {
         quote! { fn f() { let w = std::fs::write::<&NamedTempFile, Vec<u8>>; } },
     );
     assert!(
-        output.contains("with_witness (std :: fs :: write :: < & NamedTempFile , Vec < u8 > > , :: ephemeral_fs :: fs :: write :: < & NamedTempFile , Vec < u8 > >)"),
+        output.contains("with_witness (std :: fs :: write :: < & NamedTempFile , Vec < u8 > > , :: std :: fs :: write :: < & NamedTempFile , Vec < u8 > > , :: ephemeral_fs :: fs :: write :: < & NamedTempFile , Vec < u8 > >)"),
         "{output}"
     );
     let output = expand(
@@ -791,7 +795,7 @@ fn values_keep_their_type_arguments() {
         quote! { fn f() { let w = fs::write::<_, &[u8]>; } },
     );
     assert!(
-        output.contains("with_witness (fs :: write :: < & 'static str , & [u8] > , :: ephemeral_fs :: fs :: write :: < _ , & [u8] >)"),
+        output.contains("with_witness (fs :: write :: < & 'static str , & [u8] > , :: std :: fs :: write :: < & 'static str , & [u8] > , :: ephemeral_fs :: fs :: write :: < _ , & [u8] >)"),
         "{output}"
     );
 }

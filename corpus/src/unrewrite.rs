@@ -43,7 +43,7 @@ impl Undo {
     /// What `expr` was before the rewrite, if it is a guard.
     fn original(&self, expr: &mut Expr) -> Option<Expr> {
         match expr {
-            // persistent_write(x), after(check, call), with_witness(user, mirror)
+            // persistent_write(x), after(check, call), with_witness(user, std, mirror)
             Expr::Call(call) => {
                 let name = private_name(&call.func)?;
                 let mut args: Vec<Expr> = call.args.iter_mut().map(take).collect();
@@ -72,8 +72,9 @@ impl Undo {
                     // destination(dest, |__ephemeral_fs_dest| check), where
                     // the receiver's marker is a `let` before the statement.
                     ("destination", 2) => Some(args.remove(0)),
-                    ("with_witness", 2) => {
+                    ("with_witness", 3) => {
                         let mirror = args.pop()?;
+                        args.pop()?;
                         let mut user = args.pop()?;
                         strip_witness_arguments(&mut user, &mirror);
                         Some(user)

@@ -29,6 +29,19 @@ mod storage {
 
     type Upload = <Local as Backend>::Handle;
 
+    pub mod backends {
+        pub struct Remote;
+
+        impl super::Backend for Remote {
+            type Handle = std::fs::File;
+        }
+    }
+
+    pub fn impl_in_a_child_module() -> std::io::Result<()> {
+        <backends::Remote as Backend>::Handle::create("/srv/uploads/d")?;
+        Ok(())
+    }
+
     pub fn spelled_otherwise() -> std::io::Result<()> {
         Upload::create("/srv/uploads/a")?;
         <<Local as Backend>::Handle>::create("/srv/uploads/b")?;

@@ -41,6 +41,18 @@ fn temp_dir(mode: u32) -> std::io::Result<()> {
 }
 
 #[ephemeral_fs]
+fn path_called() -> std::io::Result<()> {
+    let dir = TempDir::new()?;
+    let mut sub = DirBuilder::new();
+    DirBuilderExt::mode(&mut sub, 0o300);
+    sub.create(dir.child("inbox")?)?;
+    let mut builder = tempfile::Builder::new();
+    tempfile::Builder::permissions(&mut builder, Permissions::from_mode(0o300));
+    let _dir = tempfile::Builder::tempdir(&builder)?;
+    Ok(())
+}
+
+#[ephemeral_fs]
 fn permissions_on_a_local() -> std::io::Result<()> {
     let mut builder = tempfile::Builder::new();
     builder.permissions(Permissions::from_mode(0o300));

@@ -55,6 +55,14 @@ mod handlers {
     pub fn reexported_through_super() -> std::io::Result<()> {
         blobs::store("/srv/uploads/e", b"x")
     }
+
+    pub mod grandchild {
+        use super::{self as parent};
+
+        pub fn through_the_parent() -> std::io::Result<()> {
+            parent::blobs::store("/srv/uploads/f", b"x")
+        }
+    }
 }
 
 fn main() {}

@@ -97,6 +97,22 @@ fn bound_inside_the_statement(stores: Option<&[Store]>) -> usize {
 }
 
 #[ephemeral_fs]
+fn arm_binds_the_receiver(stores: &[Store], cache: Option<&Cache>) -> usize {
+    let first = match stores.first() {
+        Some(store) => store.persist(&Key("arm")) + {
+            event("rest of the arm");
+            0
+        },
+        None => 0,
+    };
+    let second = match cache {
+        Some(cache) => cache.persist(&format!("user/{first}")).key.len(),
+        None => 0,
+    };
+    first + second
+}
+
+#[ephemeral_fs]
 fn in_a_closure_and_an_arm(stores: &[Store]) -> usize {
     let first = stores.iter().map(|store| store.persist(&Key("a"))).sum::<usize>();
     let second = match stores.first() {
@@ -123,6 +139,11 @@ fn main() {
             *events.borrow(),
             ["persist", "rest of the closure", "drop key"],
         );
+    });
+    EVENTS.with(|events| events.borrow_mut().clear());
+    assert_eq!(arm_binds_the_receiver(&[Store], Some(&Cache)), 3 + 6);
+    EVENTS.with(|events| {
+        assert_eq!(*events.borrow(), ["persist", "rest of the arm", "drop key"]);
     });
     assert_eq!(bound_inside_the_statement(Some(&[Store])), 2);
     assert_eq!(bound_inside_the_statement(None), 0);

@@ -504,15 +504,22 @@ impl<T: UnseenDirBuilder> Probe<T> {
 //
 // Input:  files.iter().try_for_each(fs::remove_file)
 // Output: files.iter().try_for_each(::ephemeral_fs::__private::with_witness(
-//             fs::remove_file::<&'static str>, ::ephemeral_fs::fs::remove_file))
+//             fs::remove_file::<&'static str>, ::std::fs::remove_file::<&'static str>,
+//             ::ephemeral_fs::fs::remove_file))
 //
 // The user's path stays in the output, so its import stays used; it is
 // instantiated at concrete types so that nothing needs inferring.
 
 /// A `const fn`, so that a function pointer in a `const` or `static`
-/// initializer can be checked too.
+/// initializer can be checked too. `expected` is the std function the
+/// user's path was taken for, at the same type arguments: a function item
+/// is a type of its own, so where the path is in fact another function
+/// (your own `write` that a glob import made look like std's), the types
+/// differ and the build fails, rather than std's mirror running in its
+/// place.
 #[inline(always)]
-pub const fn with_witness<W, F>(user: W, guarded: F) -> F {
+pub const fn with_witness<W, F>(user: W, expected: W, guarded: F) -> F {
     std::mem::forget(user);
+    std::mem::forget(expected);
     guarded
 }
