@@ -606,8 +606,13 @@ impl Rewriter<'_> {
                     let state = self.body.builders.get(&name)?;
                     // Used other than as a receiver (`&mut b`, a path call
                     // `DirBuilderExt::mode(&mut b, ..)`), its flags or mode
-                    // may be set where the rewrite does not see.
-                    let escaped = self.body.used_as_values.contains(&name);
+                    // may be set where the rewrite does not see. (For a
+                    // `DirBuilder`, flags given to the name elsewhere are
+                    // another binding's: `create(table)` on a table builder.)
+                    let escaped = match state.kind {
+                        Builder::DirBuilder => self.body.used_by_value.contains(&name),
+                        Builder::OpenOptions => self.body.used_as_values.contains(&name),
+                    };
                     return Some(BuilderState {
                         kind: state.kind,
                         writes: writes || state.writes || escaped,

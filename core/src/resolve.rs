@@ -276,26 +276,42 @@ impl Namespaces {
         // std::fs::File;`), as rustc resolves them: each is read against the
         // frame as it stands, again until nothing changes. A binding is only
         // ever replaced by a stricter one, so this ends.
-        let mut known = self.frame_signature();
-        for _ in 0..=uses.len() + aliases.len() + assocs.len() + modules.len() {
-            // An inline module's names, read with this frame around it:
-            // `pub use super::put as store;` in it is this frame's `put`.
-            for (name, items) in &modules {
-                let mut inner = Namespaces {
-                    frames: self.frames.clone(),
-                    conditional: false,
-                };
-                inner.push_module(items);
-                if let (Some(module), Some(frame)) = (inner.frames.pop(), self.frames.last_mut()) {
-                    frame
-                        .names
-                        .insert(name.clone(), Binding::Module(std::rc::Rc::new(module)));
-                }
+        self.resolve_to_fixpoint(&uses, &aliases, &assocs);
+        if modules.is_empty() {
+            return;
+        }
+        // An inline module's names, read once with this frame around it
+        // (`pub use super::put as store;` in it is this frame's `put`),
+        // then what this frame imports from it (`use disk::save;`).
+        for (name, items) in &modules {
+            let mut inner = Namespaces {
+                frames: self.frames.clone(),
+                conditional: false,
+            };
+            inner.push_module(items);
+            if let (Some(module), Some(frame)) = (inner.frames.pop(), self.frames.last_mut()) {
+                frame
+                    .names
+                    .insert(name.clone(), Binding::Module(std::rc::Rc::new(module)));
             }
-            self.bind_imports_and_aliases(&uses, &aliases);
+        }
+        self.resolve_to_fixpoint(&uses, &aliases, &assocs);
+    }
+
+    /// Reads the frame's imports, aliases and associated types again until
+    /// nothing changes.
+    fn resolve_to_fixpoint(
+        &mut self,
+        uses: &[&syn::ItemUse],
+        aliases: &[&syn::ItemType],
+        assocs: &[(String, &syn::Path)],
+    ) {
+        let mut known = self.frame_signature();
+        for _ in 0..=uses.len() + aliases.len() + assocs.len() {
+            self.bind_imports_and_aliases(uses, aliases);
             // `impl Backend for Local { type Handle = std::fs::File; }` in
             // sight: `Local::Handle` (`<Local as Backend>::Handle`) is it.
-            for (name, target) in &assocs {
+            for (name, target) in assocs {
                 if let Some(path) = self.resolve(target) {
                     if let Some(frame) = self.frames.last_mut() {
                         frame.bind_stricter(name.clone(), Binding::Path(path));
@@ -310,22 +326,18 @@ impl Namespaces {
         }
     }
 
-    /// How much the innermost frame binds, its inline modules included,
-    /// which only grows.
+    /// How much the innermost frame binds, which only grows. (Its inline
+    /// modules are read once, outside the fixpoint: a module's frame may
+    /// hold its parent's modules again, through `use super::*`.)
     fn frame_signature(&self) -> (usize, usize) {
-        fn strictness(frame: &Frame) -> usize {
-            frame
+        self.frames.last().map_or((0, 0), |frame| {
+            let strictness = frame
                 .names
                 .values()
-                .map(|binding| match binding {
-                    Binding::Module(module) => 1 + strictness(module),
-                    binding => usize::from(binding.strictness()),
-                })
-                .sum()
-        }
-        self.frames
-            .last()
-            .map_or((0, 0), |frame| (strictness(frame), frame.globs.len()))
+                .map(|binding| usize::from(binding.strictness()))
+                .sum();
+            (strictness, frame.globs.len())
+        })
     }
 
     fn bind_imports_and_aliases(&mut self, uses: &[&syn::ItemUse], aliases: &[&syn::ItemType]) {

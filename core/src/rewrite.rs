@@ -88,6 +88,9 @@ pub(crate) struct Body {
     /// write flags set where the rewrite does not see, and a flag set
     /// below an `open` may run first, in a loop.
     pub(crate) used_as_values: HashSet<String>,
+    /// Every lone name used other than as a method call's receiver, flags
+    /// aside: a `DirBuilder` local used so may get its mode unseen.
+    pub(crate) used_by_value: HashSet<String>,
     /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
     pub(crate) flow: Flow,
     /// Uses of a `make` closure's path accepted so far, with their lint and
@@ -305,7 +308,12 @@ impl<'a> Rewriter<'a> {
         let saved = std::mem::take(&mut self.body);
         let saved_const_fn = self.const_fn_levels.take();
         let thread_local_statics = std::mem::take(&mut self.thread_local_statics);
-        (self.body.locals, self.body.used_as_values) = crate::syntax::body_names(sig, block);
+        let names = crate::syntax::body_names(sig, block);
+        (
+            self.body.locals,
+            self.body.used_as_values,
+            self.body.used_by_value,
+        ) = (names.bound, names.used_as_values, names.used_by_value);
         self.body.flow = Flow::for_body(block);
         for input in &sig.inputs {
             if let syn::FnArg::Typed(param) = input {

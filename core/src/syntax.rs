@@ -25,21 +25,35 @@ pub fn segment_names(path: &syn::Path) -> Vec<String> {
 /// Every name bound by a pattern in the signature or the body, closures
 /// and nested blocks included; nested items have bodies of their own.
 pub fn bound_names(sig: &Signature, block: &Block) -> HashSet<String> {
-    body_names(sig, block).0
+    body_names(sig, block).bound
 }
 
 /// `bound_names`, and every lone name the body uses other than as the
 /// receiver of a method call (`&mut opts`, `f(opts)`, a macro's tokens):
 /// a value used so may be changed where the rewrite does not look.
-pub fn body_names(sig: &Signature, block: &Block) -> (HashSet<String>, HashSet<String>) {
+pub fn body_names(sig: &Signature, block: &Block) -> BodyNames {
     let mut names = BoundNames::default();
     names.visit_signature(sig);
     names.visit_block(block);
-    (names.0, names.1)
+    BodyNames {
+        bound: names.0,
+        used_as_values: names.1,
+        used_by_value: names.2,
+    }
+}
+
+/// What `body_names` finds.
+pub struct BodyNames {
+    pub bound: HashSet<String>,
+    /// Used other than as a receiver, or given a write flag.
+    pub used_as_values: HashSet<String>,
+    /// Used other than as a receiver only (`&mut b`, `f(b)`, a macro's
+    /// tokens), flags aside.
+    pub used_by_value: HashSet<String>,
 }
 
 #[derive(Default)]
-struct BoundNames(HashSet<String>, HashSet<String>);
+struct BoundNames(HashSet<String>, HashSet<String>, HashSet<String>);
 
 impl<'ast> Visit<'ast> for BoundNames {
     fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
@@ -78,6 +92,7 @@ impl<'ast> Visit<'ast> for BoundNames {
     fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
         if let Some(ident) = path.path.get_ident() {
             self.1.insert(ident_name(ident));
+            self.2.insert(ident_name(ident));
         }
     }
 
@@ -94,6 +109,7 @@ impl<'ast> Visit<'ast> for BoundNames {
             }
         }
         idents(mac.tokens.clone(), &mut self.1);
+        idents(mac.tokens.clone(), &mut self.2);
     }
 
     // Items in the body are not the body's locals.
