@@ -767,20 +767,26 @@ impl Rewriter<'_> {
             self.body.makes_temp_dir = true;
             return;
         }
-        // `Builder::new().permissions(p).tempfile()`: a file's mode.
+        // `Builder::new().permissions(p).tempfile()`: a file's mode, on a
+        // builder made in the chain (on a local, the mode stays on it for
+        // a later `tempdir()`).
         if matches!(
             name.as_str(),
             "tempfile" | "tempfile_in" | "make" | "make_in"
         ) {
             let mut receiver = &*call.receiver;
+            let mut permissions = Vec::new();
             while let Expr::MethodCall(link) = receiver {
                 if link.method == "permissions" {
-                    if let Some(permissions) = link.args.first() {
-                        let address = permissions as *const Expr as usize;
-                        self.body.file_permissions.insert(address);
-                    }
+                    permissions.extend(link.args.first());
                 }
                 receiver = &link.receiver;
+            }
+            if matches!(receiver, Expr::Call(_)) {
+                for permissions in permissions {
+                    let address = permissions as *const Expr as usize;
+                    self.body.file_permissions.insert(address);
+                }
             }
             return;
         }
@@ -865,11 +871,14 @@ impl Rewriter<'_> {
             names.iter().map(String::as_str).collect::<Vec<_>>()[..],
             ["Builder", "new"] | ["tempfile", "Builder", "new"]
         );
+        // A `Builder` of the user's in sight (`struct Builder`) is not
+        // tempfile's, though it resolves to nothing we know.
+        let resolved = self.namespaces.resolve(&callee.path);
         written
-            && self
-                .namespaces
-                .resolve(&callee.path)
-                .is_none_or(|path| path == ["tempfile", "Builder", "new"])
+            && match resolved {
+                Some(path) => path == ["tempfile", "Builder", "new"],
+                None => !self.namespaces.names(&names[0]),
+            }
     }
 
     // Input:  OpenOptions::new().write(true).create_new(true)   Output: true

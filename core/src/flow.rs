@@ -164,7 +164,7 @@ impl Flow {
     /// Whether, since a statement started with `depth` scopes open and
     /// `bound` names bound, a closure or async block was entered, or `name`
     /// was bound (by a pattern in a scope of its own, or in the
-    /// statement's own scope: `if let Some(x) = a && x.f()`).
+    /// statement's own scope, by a let chain's pattern).
     pub(crate) fn changed_since(&self, depth: usize, bound: usize, name: &str) -> bool {
         let barrier = self
             .frames

@@ -283,19 +283,29 @@ impl Namespaces {
         // An inline module's names, read once with this frame around it
         // (`pub use super::put as store;` in it is this frame's `put`),
         // then what this frame imports from it (`use disk::save;`).
-        for (name, items) in &modules {
-            let mut inner = Namespaces {
-                frames: self.frames.clone(),
-                conditional: false,
-            };
-            inner.push_module(items);
-            if let (Some(module), Some(frame)) = (inner.frames.pop(), self.frames.last_mut()) {
-                frame
-                    .names
-                    .insert(name.clone(), Binding::Module(std::rc::Rc::new(module)));
+        // A module that imports through `super::` may name a sibling read
+        // after it: then all are read a second time.
+        let through_parent = modules.iter().any(|(_, items)| {
+            items.iter().any(|item| {
+                matches!(item, Item::Use(item_use)
+                    if matches!(&item_use.tree, UseTree::Path(path) if path.ident == "super"))
+            })
+        });
+        for _ in 0..1 + usize::from(through_parent) {
+            for (name, items) in &modules {
+                let mut inner = Namespaces {
+                    frames: self.frames.clone(),
+                    conditional: false,
+                };
+                inner.push_module(items);
+                if let (Some(module), Some(frame)) = (inner.frames.pop(), self.frames.last_mut()) {
+                    frame
+                        .names
+                        .insert(name.clone(), Binding::Module(std::rc::Rc::new(module)));
+                }
             }
+            self.resolve_to_fixpoint(&uses, &aliases, &assocs);
         }
-        self.resolve_to_fixpoint(&uses, &aliases, &assocs);
     }
 
     /// Reads the frame's imports, aliases and associated types again until
@@ -450,15 +460,15 @@ impl Namespaces {
     }
 
     /// A glob import of a module in sight: its names, where the frame has
-    /// none of its own (or where the module's leads to a checked module),
+    /// none of its own (an item or import of the frame shadows a glob's),
     /// and its globs.
     fn import_glob_of(&mut self, module: &Frame) {
         let conditional = self.conditional;
         if let Some(frame) = self.frames.last_mut() {
             for (name, binding) in &module.names {
                 let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
-                if leads_to_fs || (!conditional && !frame.names.contains_key(name)) {
-                    frame.bind_stricter(name.clone(), binding.clone());
+                if (leads_to_fs || !conditional) && !frame.names.contains_key(name) {
+                    frame.names.insert(name.clone(), binding.clone());
                 }
             }
             for glob in &module.globs {

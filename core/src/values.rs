@@ -21,6 +21,15 @@ impl Rewriter<'_> {
     pub(crate) fn visit_value_path(&mut self, expr: &mut Expr) {
         let Expr::Path(value) = expr else { return };
         self.visit_path_generics(value);
+        // `.map(Builder::tempdir)`: the body makes a temp directory too.
+        if value
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "tempdir" || last.ident == "tempdir_in")
+        {
+            self.body.makes_temp_dir = true;
+        }
         // A function taken as a value in a const context (`const SAVE: fn(..)
         // = std::fs::write;`) is called at run time: checked with the levels
         // outside, by a mirror that is a `const` value too.

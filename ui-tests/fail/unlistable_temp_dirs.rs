@@ -53,6 +53,25 @@ fn path_called() -> std::io::Result<()> {
 }
 
 #[ephemeral_fs]
+fn file_mode_left_on_a_local() -> std::io::Result<()> {
+    let mut builder = tempfile::Builder::new();
+    let _file = builder.permissions(Permissions::from_mode(0o300)).tempfile()?;
+    let _dir = builder.tempdir()?;
+    Ok(())
+}
+
+#[ephemeral_fs]
+fn temp_dir_made_by_a_function_value() -> std::io::Result<()> {
+    let mut builder = tempfile::Builder::new();
+    builder.permissions(Permissions::from_mode(0o300));
+    let _dirs: Vec<TempDir> = Some(&builder)
+        .into_iter()
+        .map(tempfile::Builder::tempdir)
+        .collect::<std::io::Result<_>>()?;
+    Ok(())
+}
+
+#[ephemeral_fs]
 fn permissions_on_a_local() -> std::io::Result<()> {
     let mut builder = tempfile::Builder::new();
     builder.permissions(Permissions::from_mode(0o300));

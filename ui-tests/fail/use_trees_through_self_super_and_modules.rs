@@ -56,6 +56,18 @@ mod handlers {
         blobs::store("/srv/uploads/e", b"x")
     }
 
+    pub mod early {
+        pub(crate) use super::late::save as save_bytes;
+    }
+
+    pub mod late {
+        pub(crate) use std::fs::write as save;
+    }
+
+    pub fn through_a_later_sibling() -> std::io::Result<()> {
+        early::save_bytes("/srv/uploads/g", b"x")
+    }
+
     pub mod grandchild {
         use super::{self as parent};
 
