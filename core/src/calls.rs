@@ -184,17 +184,9 @@ impl Rewriter<'_> {
         match place_kind(receiver) {
             PlaceKind::Pure => {
                 let place = receiver.clone();
-                let item = self.names_item(&place);
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::leak_by_place(
-                    level,
-                    emit::ProbedPlace {
-                        place: &place,
-                        item,
-                    },
-                    whole,
-                    method_span,
-                );
+                self.probe_by_place(expr, &place, None, |place, whole| {
+                    emit::leak_by_place(level, place, whole, method_span)
+                });
             }
             PlaceKind::Value => {
                 let Expr::MethodCall(call) = expr else { return };

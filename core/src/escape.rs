@@ -195,33 +195,18 @@ impl Rewriter<'_> {
             }
             PlaceKind::Pure => {
                 let place = receiver.clone();
-                let item = self.names_item(&place);
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_by_place(
-                    level,
-                    emit::ProbedPlace {
-                        place: &place,
-                        item,
-                    },
-                    whole,
-                    span,
-                );
+                self.probe_by_place(expr, &place, None, |place, whole| {
+                    emit::escape_by_place(level, place, whole, span)
+                });
             }
             // `lease_of!(row).keep()`: the macro may name a place, which a
             // probe by value would move; its type is read as an unknown
             // place's.
             PlaceKind::Value if matches!(receiver, Expr::Macro(_)) => {
                 let place = receiver.clone();
-                let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                *expr = emit::escape_by_place(
-                    level,
-                    emit::ProbedPlace {
-                        place: &place,
-                        item: true,
-                    },
-                    whole,
-                    span,
-                );
+                self.probe_by_place(expr, &place, Some(true), |place, whole| {
+                    emit::escape_by_place(level, place, whole, span)
+                });
             }
             PlaceKind::Value => {
                 if let Some(receiver) = form.receiver_mut(expr) {
@@ -244,17 +229,9 @@ impl Rewriter<'_> {
                 } else {
                     // `files[next()].keep()`: a place of a variable, by its
                     // type alone.
-                    let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
-                    let item = self.names_item(&place);
-                    *expr = emit::escape_by_place(
-                        level,
-                        emit::ProbedPlace {
-                            place: &place,
-                            item,
-                        },
-                        whole,
-                        span,
-                    );
+                    self.probe_by_place(expr, &place, None, |place, whole| {
+                        emit::escape_by_place(level, place, whole, span)
+                    });
                 }
             }
         }
@@ -291,7 +268,23 @@ impl Rewriter<'_> {
         Some(syn::Ident::new(&name, crate::held::glue_span(span)))
     }
 
-    pub(crate) fn names_item(&self, place: &Expr) -> bool {
+    // Input:  tmp.keep()      Output: after(<check of tmp's type>, tmp.keep())
+    /// Replaces the call `expr` by `probe(place, call)`: a check of the
+    /// receiver's type read from its place, then the call as written.
+    /// `item` is `ProbedPlace`'s; `None` reads it from the place's root.
+    pub(crate) fn probe_by_place(
+        &self,
+        expr: &mut Expr,
+        place: &Expr,
+        item: Option<bool>,
+        probe: impl FnOnce(emit::ProbedPlace<'_>, Expr) -> Expr,
+    ) {
+        let item = item.unwrap_or_else(|| self.names_item(place));
+        let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+        *expr = probe(emit::ProbedPlace { place, item }, whole);
+    }
+
+    fn names_item(&self, place: &Expr) -> bool {
         emit::place_root_name(place).is_some_and(|name| self.namespaces.names(&name))
     }
 
