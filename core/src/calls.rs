@@ -209,7 +209,8 @@ impl Rewriter<'_> {
             || (path.segments.len() == 1 && self.namespaces.imports(last))
             || (path.segments.len() > 1 && {
                 let first = ident_name(&path.segments[0].ident);
-                first == "self" || first == "super" || self.namespaces.is_module(&first)
+                matches!(first.as_str(), "self" | "super" | "crate")
+                    || self.namespaces.is_module(&first)
             })
     }
 

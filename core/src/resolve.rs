@@ -95,6 +95,8 @@ struct Frame {
     /// In an impl of a type in sight, that type's name: `Self::Handle` is
     /// then what a trait impl in sight binds as `Local::Handle`.
     self_name: Option<String>,
+    /// A module's own name, when it is known.
+    name: Option<String>,
 }
 
 /// Where a `use` tree has got to while it is read.
@@ -108,6 +110,8 @@ enum Prefix {
     Supers(usize),
     /// Below an inline module in sight (`use disk::save;`).
     InModule(std::rc::Rc<Frame>),
+    /// After `crate::`, before the annotated module's name.
+    CrateRoot,
     /// Below something we don't track.
     Untracked,
 }
@@ -134,6 +138,12 @@ pub struct Namespaces {
 impl Namespaces {
     /// Enters a module: the names of the enclosing code are not in sight.
     pub fn push_module(&mut self, items: &[Item]) {
+        self.push_named_module(None, items);
+    }
+
+    /// `push_module` for the module `name`. The outermost module's name is
+    /// how a `crate::` path finds its way back into the annotated module.
+    pub fn push_named_module(&mut self, name: Option<String>, items: &[Item]) {
         let alternatives: Vec<Item> = items
             .iter()
             .filter_map(|item| match item {
@@ -142,7 +152,7 @@ impl Namespaces {
             })
             .flat_map(cfg_alternatives)
             .collect();
-        self.push(items.iter().chain(&alternatives), true);
+        self.push(items.iter().chain(&alternatives), Some(name));
     }
 
     /// Enters a block: its `use` items and local items join the names in sight.
@@ -160,7 +170,7 @@ impl Namespaces {
             Stmt::Item(item) => Some(item),
             _ => None,
         });
-        self.push(items.chain(&alternatives), false);
+        self.push(items.chain(&alternatives), None);
     }
 
     // Input:  impl Make for std::fs::File { .. Self::create(p) .. }
@@ -203,9 +213,11 @@ impl Namespaces {
         self.frames.pop();
     }
 
-    fn push<'a>(&mut self, items: impl Iterator<Item = &'a Item>, module: bool) {
+    /// `module` is `Some` for a module, with its name when known.
+    fn push<'a>(&mut self, items: impl Iterator<Item = &'a Item>, module: Option<Option<String>>) {
         let mut frame = Frame {
-            module,
+            module: module.is_some(),
+            name: module.flatten(),
             ..Frame::default()
         };
         let mut uses = Vec::new();
@@ -297,7 +309,7 @@ impl Namespaces {
                     frames: self.frames.clone(),
                     conditional: false,
                 };
-                inner.push_module(items);
+                inner.push_named_module(Some(name.clone()), items);
                 if let (Some(module), Some(frame)) = (inner.frames.pop(), self.frames.last_mut()) {
                     frame
                         .names
@@ -405,6 +417,12 @@ impl Namespaces {
                     // `use self::..`, `use super::super::..`
                     Prefix::Root if name == "self" => Prefix::Supers(0),
                     Prefix::Root if name == "super" => Prefix::Supers(1),
+                    Prefix::Root | Prefix::CrateRoot if name == "crate" => Prefix::CrateRoot,
+                    Prefix::CrateRoot => match self.crate_anchor() {
+                        Some((anchor, supers)) if name == anchor => Prefix::Supers(supers),
+                        Some(_) => Prefix::CrateRoot,
+                        None => Prefix::Untracked,
+                    },
                     Prefix::Supers(supers) if name == "super" => Prefix::Supers(supers + 1),
                     Prefix::Root => self.resolve_use_root(&name),
                     Prefix::Supers(supers) => Prefix::below(self.lookup_in_module(&name, supers)),
@@ -449,7 +467,7 @@ impl Namespaces {
                         self.import_glob_of(&module);
                     }
                 }
-                Prefix::Root | Prefix::Untracked => {}
+                Prefix::Root | Prefix::CrateRoot | Prefix::Untracked => {}
             },
             UseTree::Group(group) => {
                 for tree in &group.items {
@@ -528,7 +546,7 @@ impl Namespaces {
                 .lookup_in_module(name, supers)
                 .unwrap_or(Binding::Opaque),
             Prefix::InModule(module) => module.lookup_own(name).unwrap_or(Binding::Opaque),
-            Prefix::Root | Prefix::Untracked => Binding::Opaque,
+            Prefix::Root | Prefix::CrateRoot | Prefix::Untracked => Binding::Opaque,
         };
         let alias = if name == "self" && alias == "self" {
             match &binding {
@@ -550,6 +568,20 @@ impl Namespaces {
         if let Some(frame) = self.frames.last_mut() {
             frame.bind_stricter(alias, binding);
         }
+    }
+
+    // Input:  crate::web::handlers::util::put   (the annotated module: `mod handlers`)
+    // Output: ("handlers", the `super::`s from here to it)
+    /// Where a `crate::` path comes back into the annotated module: its
+    /// name, and how many modules out from the innermost one in sight it
+    /// is. The macro does not know where in the crate that module is, so
+    /// a path's segments before its name are skipped: a module of the same
+    /// name elsewhere is read as this one.
+    fn crate_anchor(&self) -> Option<(&str, usize)> {
+        let root = self.frames.first().filter(|frame| frame.module)?;
+        let name = root.name.as_deref()?;
+        let supers = self.frames.iter().filter(|frame| frame.module).count() - 1;
+        Some((name, supers))
     }
 
     fn lookup(&self, name: &str) -> Option<Binding> {
@@ -626,6 +658,13 @@ impl Namespaces {
         }
         // `self::fs::write`, `super::super::fs::write`.
         let mut supers = None;
+        // `crate::handlers::util::put`, from inside `mod handlers`.
+        if first == "crate" {
+            let (anchor, up) = self.crate_anchor()?;
+            segments.by_ref().find(|segment| segment == anchor)?;
+            supers = Some(up);
+            first = segments.next()?;
+        }
         while first == "self" || first == "super" {
             let up = usize::from(first == "super");
             supers = Some(supers.map_or(up, |n: usize| n + up));

@@ -691,7 +691,8 @@ impl VisitMut for Rewriter<'_> {
                 let settings = self.take_our_attrs(&mut module.attrs, Place::Item);
                 if let Some((_, items)) = &mut module.content {
                     let nested = self.nested_names.len();
-                    self.namespaces.push_module(items);
+                    self.namespaces
+                        .push_named_module(Some(crate::syntax::ident_name(&module.ident)), items);
                     self.with_settings(&settings, |this| {
                         for item in items.iter_mut() {
                             this.visit_item_mut(item);

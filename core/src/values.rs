@@ -154,7 +154,8 @@ impl Rewriter<'_> {
                 path.leading_colon.is_none()
                     && (self.namespaces.imports(&first)
                         || self.namespaces.is_module(&first)
-                        || (path.segments.len() > 1 && matches!(first.as_str(), "self" | "super")))
+                        || (path.segments.len() > 1
+                            && matches!(first.as_str(), "self" | "super" | "crate")))
             })
     }
 
