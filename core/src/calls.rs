@@ -114,11 +114,16 @@ impl Rewriter<'_> {
                 return;
             }
         }
+        if self.visit_call_by_type(expr, &name, callee_span) {
+            return;
+        }
         if self.may_name_leak_function(&path) {
             let canonical = self.namespaces.resolve_with(&path, ops::leak_conventional);
             if canonical.as_deref().is_some_and(ops::is_leak_function) {
-                for arg in call.args.iter_mut() {
-                    self.visit_expr_mut(arg);
+                if let Expr::Call(call) = expr {
+                    for arg in call.args.iter_mut() {
+                        self.visit_expr_mut(arg);
+                    }
                 }
                 return self.visit_leak(expr, &path, callee_span);
             }

@@ -12,8 +12,10 @@ use crate::lints::{Level, Lint};
 use crate::ops::Builder;
 use crate::symbol::{self, Guard, Warn};
 
+mod by_type;
 mod persist;
 
+pub use by_type::on_type;
 pub use persist::{DestinationOwner, escape_persist_in_place};
 
 /// `::ephemeral_fs::__private::<name>`, spanned at `span`.

@@ -11,7 +11,7 @@ use crate::ctxt::Ctxt;
 use crate::lints::Levels;
 use crate::prescan::TokenScan;
 use crate::rewrite::Rewriter;
-use crate::unseen::BuilderNames;
+use crate::unseen::ItemWords;
 use syn::visit_mut::VisitMut;
 
 /// The result of analysing one annotated item.
@@ -57,8 +57,8 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
     // On error the item is parsed again from the tokens, which is cheaper
     // than keeping a copy of every item for the rare misuse.
     let original = || syn::parse2(input.clone()).map_err(|_| ());
-    let builder_names = BuilderNames::Unscanned(input.clone());
-    let analysis = analyze_with(args, item, original, false, builder_names);
+    let item_words = ItemWords::of(input.clone());
+    let analysis = analyze_with(args, item, original, false, item_words);
     let mut out = analysis.item.into_token_stream();
     if let Some(error) = analysis.error {
         out.extend(error.to_compile_error());
@@ -69,20 +69,21 @@ fn expand_parsed(args: TokenStream, input: TokenStream) -> TokenStream {
 /// Checks and rewrites an item as if it carried `#[ephemeral_fs(args)]`.
 pub fn analyze(args: TokenStream, item: Item) -> Analysis {
     let original = item.clone();
-    let builder_names = BuilderNames::Unscanned(item.to_token_stream());
-    analyze_with(args, item, || Ok(original), true, builder_names)
+    let item_words = ItemWords::of(item.to_token_stream());
+    analyze_with(args, item, || Ok(original), true, item_words)
 }
 
 /// `analyze`, with the way to get the original item back if the macro
 /// reports an error after rewriting has begun; `summarize` keeps a summary
-/// of each check; `builder_names` tells whether the item names a builder
-/// type (see `unseen.rs`), read from its tokens when first needed.
+/// of each check; `item_words` tells what the item's words say (whether
+/// it names a builder type, whether the fast path reads it; see
+/// `unseen.rs`), read from its tokens when first needed.
 fn analyze_with(
     args: TokenStream,
     item: Item,
     original: impl FnOnce() -> Result<Item, ()>,
     summarize: bool,
-    builder_names: BuilderNames,
+    item_words: ItemWords,
 ) -> Analysis {
     let mut ctxt = Ctxt::default();
     let settings = args::parse_levels(args, &mut ctxt);
@@ -99,7 +100,7 @@ fn analyze_with(
     } else {
         Rewriter::new(&mut ctxt, levels)
     };
-    rewriter.builder_names = builder_names;
+    rewriter.item_words = item_words;
     rewriter.visit_item_mut(&mut item);
     drop(rewriter);
     if ctxt.has_errors() {
@@ -226,7 +227,7 @@ mod tests {
             item,
             || Err(()),
             false,
-            BuilderNames::Known(false),
+            ItemWords::of(proc_macro2::TokenStream::new()),
         );
         assert!(expanded.findings.is_empty());
         assert_eq!(

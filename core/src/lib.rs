@@ -17,6 +17,7 @@
 mod agreement;
 #[doc(hidden)]
 pub mod args;
+mod by_type;
 mod calls;
 pub mod check;
 #[doc(hidden)]

@@ -347,6 +347,14 @@ impl Builder {
 
     /// Whether a path's last segment could name a constructor (`new`,
     /// `options`): a cheap test before resolving, which allocates.
+    /// Whether `ty` is a builder type itself (`OpenOptions`), rather than a
+    /// type with a builder constructor (`File::options`).
+    fn is_builder_type(ty: &str) -> bool {
+        Builder::CONSTRUCTORS
+            .iter()
+            .any(|(path, _)| path.split_once("::") == Some((ty, "new")))
+    }
+
     pub fn is_constructor_name(last: &str) -> bool {
         Builder::CONSTRUCTORS
             .iter()
@@ -362,6 +370,53 @@ impl Builder {
             .filter(|word| *word != "default")
             .chain([Builder::OpenOptions, Builder::DirBuilder].map(Builder::terminal))
     }
+}
+
+/// What a function called through an associated type
+/// (`<Local as Backend>::Handle::create(p)`, `B::Handle::create(p)`) is
+/// checked as, by its name: the type decides whether it is one of std's
+/// (the runtime's `OnType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ByType {
+    /// Its first argument is a path it creates (`File::create`,
+    /// `UnixListener::bind`).
+    Path,
+    /// A builder's constructor (`OpenOptions::new`, `File::options`).
+    Builder,
+}
+
+/// The functions `ByType` knows: the constructors of the builders, and the
+/// operations of a type that is no builder whose first argument is a path
+/// written to. (A builder's own `open` or `create` called by path takes a
+/// builder, whose making is checked.)
+pub fn by_type_functions() -> impl Iterator<Item = (&'static str, ByType)> {
+    let builders = Builder::CONSTRUCTORS
+        .iter()
+        .filter_map(|(path, _)| path.rsplit("::").next())
+        .map(|name| (name, ByType::Builder));
+    let paths = OPERATIONS
+        .iter()
+        .filter(|operation| {
+            operation.targets.iter().any(|target| {
+                target.arg == 0 && target.lint == Lint::PersistentWrite && target.role == Role::Path
+            })
+        })
+        .filter_map(|operation| operation.path.split_once("::"))
+        .filter(|(ty, _)| !Builder::is_builder_type(ty))
+        .map(|(_, name)| (name, ByType::Path));
+    let mut seen = Vec::new();
+    builders.chain(paths).filter(move |(name, _)| {
+        let new = !seen.contains(name);
+        seen.push(*name);
+        new
+    })
+}
+
+/// `by_type_functions`' kind of the function `name`.
+pub fn by_type(name: &str) -> Option<ByType> {
+    by_type_functions()
+        .find(|(known, _)| *known == name)
+        .map(|(_, kind)| kind)
 }
 
 /// `OpenOptions` flags that make an open a write. Any of them with an

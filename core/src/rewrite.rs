@@ -53,12 +53,16 @@ pub struct Rewriter<'a> {
     /// Whether the `make` closure being visited is handed a path it may
     /// use (see `calls::only_opens`).
     pub(crate) made_is_trusted: bool,
-    /// Whether the item names a builder type, so that a terminal method
-    /// on a receiver that is no chain we read is probed (`unseen.rs`).
-    pub(crate) builder_names: crate::unseen::BuilderNames,
+    /// What the item's words say: whether it names a builder type, so that
+    /// a terminal method on a receiver that is no chain we read is probed,
+    /// and whether the fast path reads it (`unseen.rs`).
+    pub(crate) item_words: crate::unseen::ItemWords,
     /// Inside `thread_local!`: its statics' initializers run at run time,
     /// on first access.
     pub(crate) thread_local_statics: bool,
+    /// The type parameters of the items around the code, innermost last:
+    /// `B::Handle::create(p)` is a call through an associated type.
+    pub(crate) type_params: Vec<String>,
 }
 
 /// Where one of our attributes was found.
@@ -155,8 +159,9 @@ impl<'a> Rewriter<'a> {
             const_levels: None,
             const_fn_levels: None,
             made_is_trusted: false,
-            builder_names: crate::unseen::BuilderNames::Known(false),
+            item_words: crate::unseen::ItemWords::of(proc_macro2::TokenStream::new()),
             thread_local_statics: false,
+            type_params: Vec::new(),
         }
     }
 
@@ -293,6 +298,25 @@ impl<'a> Rewriter<'a> {
     /// which can cancel a temp file's cleanup when it runs at run time:
     /// they are checked through closures never called (`calls.rs`).
     fn rewrite_fn_body(&mut self, sig: &Signature, block: &mut Block) {
+        self.with_type_params(&sig.generics, |this| this.rewrite_fn_body_in(sig, block));
+    }
+
+    /// Runs `f` with the type parameters of `generics` in sight.
+    fn with_type_params<R>(
+        &mut self,
+        generics: &syn::Generics,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        let outer = self.type_params.len();
+        let params = generics.type_params();
+        self.type_params
+            .extend(params.map(|param| crate::syntax::ident_name(&param.ident)));
+        let result = f(self);
+        self.type_params.truncate(outer);
+        result
+    }
+
+    fn rewrite_fn_body_in(&mut self, sig: &Signature, block: &mut Block) {
         if sig.constness.is_some() {
             let saved = std::mem::take(&mut self.body);
             let saved_const_fn = self.const_fn_levels.replace(self.levels);
@@ -587,6 +611,10 @@ impl VisitMut for Rewriter<'_> {
             Item::Impl(item_impl) => {
                 let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
                 self.namespaces.push_self(item_impl);
+                let outer = self.type_params.len();
+                let params = item_impl.generics.type_params();
+                self.type_params
+                    .extend(params.map(|param| crate::syntax::ident_name(&param.ident)));
                 self.with_settings(&settings, |this| {
                     this.visit_item_types(|this| {
                         visit_mut::visit_generics_mut(this, &mut item_impl.generics);
@@ -634,6 +662,7 @@ impl VisitMut for Rewriter<'_> {
                         }
                     }
                 });
+                self.type_params.truncate(outer);
                 self.namespaces.pop();
             }
             Item::Trait(item_trait) => {

@@ -208,6 +208,15 @@ pub fn escape_value(constructor: bool, arity: usize) -> (&'static str, &'static 
     }
 }
 
+/// `OnType::<T>::new()`: a type's probe, without a value.
+pub const ON_TYPE: &str = "OnType";
+
+/// The probe method of `OnType` for the function `name` called through an
+/// associated type.
+pub fn by_type_method(name: &str) -> String {
+    format!("__ephemeral_fs_by_type_{name}")
+}
+
 /// The probe method for a `persist` whose destination is checked too.
 pub fn persist_probe(level: Level) -> &'static str {
     match level {
@@ -359,6 +368,8 @@ mod tests {
                 );
             }
         }
+        names.push(ON_TYPE.to_owned());
+        names.extend(crate::ops::by_type_functions().map(|(name, _)| by_type_method(name)));
         for (constructor, arity) in [(true, 1), (false, 1), (false, 2), (true, 0), (false, 0)] {
             let (wrapper, probe) = escape_value(constructor, arity);
             names.extend([wrapper.to_owned(), probe.to_owned()]);

@@ -48,7 +48,7 @@ impl Rewriter<'_> {
             return;
         };
         let level = self.levels.get(Lint::PersistentWrite);
-        if level == Level::Allow || !self.builder_names.in_sight() {
+        if level == Level::Allow || !self.item_words.names_builder() {
             return;
         }
         let kind = place_kind(&call.receiver);
@@ -206,19 +206,39 @@ fn receiver_span(receiver: &Expr) -> Span {
         .map_or_else(Span::call_site, |token| token.span())
 }
 
-/// Whether the annotated item names a builder type, read from its tokens
-/// the first time a terminal needs it: most items never do.
-pub(crate) enum BuilderNames {
-    Unscanned(TokenStream),
-    Known(bool),
+/// What the annotated item's words say, read from its tokens the first
+/// time a check needs it: most items never do.
+pub(crate) struct ItemWords {
+    tokens: TokenStream,
+    names_builder: std::cell::OnceCell<bool>,
+    read_by_fast_path: std::cell::OnceCell<bool>,
 }
 
-impl BuilderNames {
-    pub(crate) fn in_sight(&mut self) -> bool {
-        if let BuilderNames::Unscanned(tokens) = self {
-            *self = BuilderNames::Known(names_builder(std::mem::take(tokens)));
+impl ItemWords {
+    /// The words of `tokens`; of none, when there is no item to read.
+    pub(crate) fn of(tokens: TokenStream) -> ItemWords {
+        ItemWords {
+            tokens,
+            names_builder: Default::default(),
+            read_by_fast_path: Default::default(),
         }
-        matches!(self, BuilderNames::Known(true))
+    }
+
+    /// Whether the item names a builder type.
+    pub(crate) fn names_builder(&self) -> bool {
+        *self
+            .names_builder
+            .get_or_init(|| names_builder(self.tokens.clone()))
+    }
+
+    /// Whether the fast path reads the item (`text_scan`): a check decided
+    /// by type alone where the item names nothing of the filesystem (a call
+    /// through an associated type) is made only where the fast path would
+    /// not have skipped the item, so that both agree.
+    pub(crate) fn read_by_fast_path(&self) -> bool {
+        *self
+            .read_by_fast_path
+            .get_or_init(|| crate::text_scan::may_rewrite(&self.tokens.to_string()))
     }
 }
 

@@ -103,6 +103,19 @@ impl<T: SymlinkOriginal + ?Sized> SymlinkOriginal for &mut T {}
 )]
 pub trait DirectoryMode: AsRef<Path> + Sealed {}
 
+/// A builder made through an associated type
+/// (`<Local as Backend>::Options::new()`): its flags are read from the
+/// chain that starts at the builder's own name, and this one starts
+/// elsewhere. Nothing implements it.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: `{Self}` made through an associated type: its flags are not followed",
+    label = "made through an associated type",
+    note = "the attribute reads a builder's flags from a chain that starts at its type's name, and decides by the type where the name is an associated type's",
+    note = "name the type (`std::fs::OpenOptions::new()`, `std::fs::File::options()`, `std::fs::DirBuilder::new()`), or make it in a helper outside the handler",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait BuilderByType: Sealed {}
+
 /// A new root of the whole process (`chroot`): no path, since every temp
 /// handle's cleanup then looks for its path under the new root. Nothing
 /// implements it.

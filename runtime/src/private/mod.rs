@@ -6,6 +6,7 @@
 //! off.
 
 mod builder;
+mod by_type;
 mod escape;
 mod path_of;
 mod persist;
@@ -17,6 +18,7 @@ use tempfile::NamedTempFile;
 
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape, UnseenBuilderFlags};
 pub use builder::{Unseen, UnseenBuilderFallback, UnseenDirBuilder, UnseenOpenOptions};
+pub use by_type::{OnOtherType, OnType};
 pub use escape::{
     Checked, Escaping, FnArgs, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
     TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TypeOf, fn_result_1, fn_result_any,

@@ -1,0 +1,86 @@
+// A function called through an associated type that no impl in sight names
+// is decided by the type the compiler resolves it to: for std's `File`,
+// `OpenOptions`, `DirBuilder` and Unix sockets, its path gets the bound it
+// gets when the type is named, and a builder made this way is refused.
+// The impl may sit where the resolver does not follow it: renamed by a
+// `use` in its own module, reached through a rename, imported from a
+// sibling module, fixed by a generic bound, or out of sight (where the
+// item still names a type of std's filesystem: an item that names none
+// takes the fast path unread).
+use ephemeral_fs::ephemeral_fs;
+
+pub trait Backend {
+    type Handle;
+    type Options;
+}
+
+pub struct Local;
+
+impl Backend for Local {
+    type Handle = std::fs::File;
+    type Options = std::fs::OpenOptions;
+}
+
+#[ephemeral_fs]
+mod handlers {
+    pub trait Store {
+        type Blob;
+    }
+
+    pub mod backends {
+        use std::fs::File as Blob;
+
+        pub struct Disk;
+
+        impl super::Store for Disk {
+            type Blob = Blob;
+        }
+    }
+
+    use backends::Disk as Configured;
+
+    pub fn renamed(path: &str) -> std::io::Result<()> {
+        <Configured as Store>::Blob::create(path)?;
+        Ok(())
+    }
+
+    pub mod api {
+        use super::Store;
+        use super::backends::Disk;
+
+        pub fn from_a_sibling(path: &str) -> std::io::Result<()> {
+            <<Disk as Store>::Blob>::create_new(path)?;
+            Ok(())
+        }
+    }
+}
+
+#[ephemeral_fs]
+fn bound<B: Backend<Handle = std::fs::File>>(path: &std::path::Path) -> std::io::Result<()> {
+    B::Handle::create(path)?;
+    Ok(())
+}
+
+#[ephemeral_fs]
+fn out_of_sight(path: &str) -> std::io::Result<std::fs::File> {
+    let mut options = <Local as Backend>::Options::new();
+    options.read(true);
+    <Local as Backend>::Handle::create(path)
+}
+
+pub struct Service;
+
+#[ephemeral_fs]
+impl Backend for Service {
+    type Handle = std::fs::File;
+    type Options = std::os::unix::net::UnixListener;
+}
+
+#[ephemeral_fs]
+impl Service {
+    pub fn listen(path: &str) -> std::io::Result<std::os::unix::net::UnixListener> {
+        <Self as Backend>::Options::bind(path)
+    }
+}
+
+fn main() {}
