@@ -412,11 +412,15 @@ pub fn by_type_functions() -> impl Iterator<Item = (&'static str, ByType)> {
     })
 }
 
-/// `by_type_functions`' kind of the function `name`.
+/// `by_type_functions`' kind of the function `name`. Asked of nearly every
+/// call the rewrite meets, so the table is read once.
 pub fn by_type(name: &str) -> Option<ByType> {
-    by_type_functions()
+    static FUNCTIONS: std::sync::OnceLock<Vec<(&'static str, ByType)>> = std::sync::OnceLock::new();
+    FUNCTIONS
+        .get_or_init(|| by_type_functions().collect())
+        .iter()
         .find(|(known, _)| *known == name)
-        .map(|(_, kind)| kind)
+        .map(|(_, kind)| *kind)
 }
 
 /// `OpenOptions` flags that make an open a write. Any of them with an
