@@ -42,7 +42,9 @@ impl Rewriter<'_> {
         for arg in call.args.iter_mut() {
             self.visit_expr_mut(arg);
         }
-        // A refusal by type has no warning form: at `warn`, as at `allow`,
+        // Decided by type only: the audit, which has no types, reports
+        // nothing here (see the guide's limits). A refusal by type has no
+        // warning form: at `warn`, as at `allow`,
         // the call is left as written. An item that names nothing of the
         // filesystem is one the fast path skips: it is left as written here
         // too, so that both agree.
