@@ -538,15 +538,21 @@ impl Namespaces {
                 prefix.push(name.to_owned());
                 Binding::Path(prefix)
             }
-            // `use std;` names the crate itself.
-            Prefix::Root if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
+            // `use fs as disk;` after `use std::fs;`, `use save as store;`:
+            // what the name means where the `use` is; `use std;` names the
+            // crate itself.
+            Prefix::Root => match self.lookup(name) {
+                Some(binding) => binding,
+                None if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
+                None => Binding::Opaque,
+            },
             // `use super::fs;`: what the name means in that module; a name
             // it does not bind in sight is something we don't track.
             Prefix::Supers(supers) => self
                 .lookup_in_module(name, supers)
                 .unwrap_or(Binding::Opaque),
             Prefix::InModule(module) => module.lookup_own(name).unwrap_or(Binding::Opaque),
-            Prefix::Root | Prefix::CrateRoot | Prefix::Untracked => Binding::Opaque,
+            Prefix::CrateRoot | Prefix::Untracked => Binding::Opaque,
         };
         let alias = if name == "self" && alias == "self" {
             match &binding {

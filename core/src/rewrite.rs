@@ -997,6 +997,24 @@ impl VisitMut for Rewriter<'_> {
     // Types hold only const contexts (array lengths, const arguments), where
     // a probe would not be `const`. Items nested there (`[u8; { impl .. 1 }]`)
     // run at run time and are checked as other nested items are.
+    // Input:  Io { write }           (`write` is std's, taken as a value)
+    // Output: Io { write: <the checked value> }
+    /// A field shorthand is printed as its name alone: once its value is
+    /// rewritten, the field is written out, or the rewrite would be lost.
+    fn visit_field_value_mut(&mut self, field: &mut syn::FieldValue) {
+        visit_mut::visit_field_value_mut(self, field);
+        if field.colon_token.is_none() {
+            let unchanged = matches!(&field.expr, Expr::Path(path)
+                if path.qself.is_none()
+                    && matches!((&field.member, path.path.get_ident()),
+                        (syn::Member::Named(member), Some(ident)) if member == ident));
+            if !unchanged {
+                let span = syn::spanned::Spanned::span(&field.member);
+                field.colon_token = Some(syn::Token![:](span));
+            }
+        }
+    }
+
     fn visit_type_mut(&mut self, ty: &mut syn::Type) {
         self.strip_only(|this| visit_mut::visit_type_mut(this, ty));
     }
