@@ -73,6 +73,8 @@ impl Rewriter<'_> {
     // Input:  <Local as Backend>::Handle::create    Output: <Local as Backend>::Handle
     // Input:  <<Local as Backend>::Handle>::create  Output: <Local as Backend>::Handle
     // Input:  B::Handle::create (`B` a type parameter)  Output: B::Handle
+    // Input:  HandleOf::<Local>::create (`type HandleOf<B> = <B as Backend>::Handle;`)
+    // Output: HandleOf::<Local>
     /// The type a callee path calls its function on, when that is an
     /// associated type: a trait's (`<T as Trait>::Assoc`), `Self`'s or a
     /// type parameter's.
@@ -111,13 +113,17 @@ impl Rewriter<'_> {
         Some(ty)
     }
 
-    /// `Self::Handle`, `B::Handle`: a path below `Self` or a type parameter.
+    /// `Self::Handle`, `B::Handle`: a path below `Self` or a type
+    /// parameter; `HandleOf::<Local>`: an alias in sight of an associated
+    /// type no impl in sight binds.
     fn is_associated_type_path(&self, path: &syn::Path) -> bool {
+        let Some(first) = path.segments.first() else {
+            return false;
+        };
+        let first = ident_name(&first.ident);
         path.leading_colon.is_none()
-            && path.segments.len() >= 2
-            && path.segments.first().is_some_and(|first| {
-                let first = ident_name(&first.ident);
-                first == "Self" || self.type_params.contains(&first)
-            })
+            && ((path.segments.len() >= 2
+                && (first == "Self" || self.type_params.contains(&first)))
+                || (path.segments.len() == 1 && self.namespaces.is_projection(&first)))
     }
 }

@@ -30,6 +30,10 @@ enum Binding {
     /// An alias that stands for its own type parameter at this index
     /// (`type Id<T> = T;`): `Id<std::fs::File>` is `std::fs::File`.
     Param(usize),
+    /// An alias of an associated type no impl in sight binds (`type
+    /// HandleOf<B> = <B as Backend>::Handle;`): what it stands for is the
+    /// compiler's to know.
+    Projection,
 }
 
 impl Binding {
@@ -65,7 +69,7 @@ impl Binding {
                     2
                 }
             }
-            Binding::Module(_) | Binding::Param(_) => 2,
+            Binding::Module(_) | Binding::Param(_) | Binding::Projection => 2,
             Binding::Opaque | Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -75,7 +79,11 @@ impl Binding {
     /// item hides paths and calls, a value hides calls, a macro nothing.
     fn hides(&self) -> u8 {
         match self {
-            Binding::Path(_) | Binding::Opaque | Binding::Module(_) | Binding::Param(_) => 2,
+            Binding::Path(_)
+            | Binding::Opaque
+            | Binding::Module(_)
+            | Binding::Param(_)
+            | Binding::Projection => 2,
             Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -393,10 +401,19 @@ impl Namespaces {
                 continue;
             }
             // `type Upload = <Disk as Backend>::Handle;`
+            let is_projection = target.qself.is_some();
             let Some(target) = qualified_path(target.qself.as_ref(), &target.path, 1) else {
                 continue;
             };
-            if let Some(path) = self.resolve(&target) {
+            let resolved = self.resolve(&target);
+            // `type HandleOf<B> = <B as Backend>::Handle;`
+            if resolved.is_none() && is_projection {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.bind_stricter(ident_name(&alias.ident), Binding::Projection);
+                }
+                continue;
+            }
+            if let Some(path) = resolved {
                 let binding = Binding::Path(path);
                 let conditional = crate::syntax::is_conditional(&alias.attrs);
                 if conditional && binding.strictness() < LEADS_TO_FS {
@@ -503,7 +520,7 @@ impl Namespaces {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
             Some(Binding::Module(module)) => Prefix::InModule(module),
-            Some(Binding::Opaque | Binding::Param(_)) => Prefix::Untracked,
+            Some(Binding::Opaque | Binding::Param(_) | Binding::Projection) => Prefix::Untracked,
             // A use path starts in the type namespace. log's and tracing's
             // imports are followed so that their macros are known as theirs.
             None | Some(Binding::Value | Binding::Macro)
@@ -561,7 +578,8 @@ impl Namespaces {
                 | Binding::Module(_)
                 | Binding::Value
                 | Binding::Macro
-                | Binding::Param(_) => return,
+                | Binding::Param(_)
+                | Binding::Projection => return,
             }
         } else {
             alias.to_owned()
@@ -625,6 +643,12 @@ impl Namespaces {
     /// rename an operation (`m::save`).
     pub fn is_module(&self, name: &str) -> bool {
         matches!(self.lookup(name), Some(Binding::Module(_)))
+    }
+
+    /// Whether `name` is an alias in sight of an associated type no impl
+    /// in sight binds (`type HandleOf<B> = <B as Backend>::Handle;`).
+    pub fn is_projection(&self, name: &str) -> bool {
+        matches!(self.lookup(name), Some(Binding::Projection))
     }
 
     /// Whether an import in sight binds `name` to a path (a renamed
@@ -745,7 +769,13 @@ impl Namespaces {
                 }
                 self.resolve_by(&argument.path, conventional)?
             }
-            Some(Binding::Opaque | Binding::Module(_) | Binding::Value | Binding::Macro) => {
+            Some(
+                Binding::Opaque
+                | Binding::Module(_)
+                | Binding::Value
+                | Binding::Macro
+                | Binding::Projection,
+            ) => {
                 return None;
             }
             None if ops::is_known_crate(&first) => vec![first],

@@ -3,8 +3,9 @@
 // `OpenOptions`, `DirBuilder` and Unix sockets, its path gets the bound it
 // gets when the type is named, and a builder made this way is refused.
 // The impl may sit where the resolver does not follow it: renamed by a
-// `use` in its own module, reached through a rename, imported from a
-// sibling module, fixed by a generic bound, or out of sight (where the
+// `use` in its own module, reached through a rename or an alias of the
+// projection, imported from a sibling module, inside a `const _` block,
+// for a generic type, fixed by a generic bound, or out of sight (where the
 // item still names a type of std's filesystem: an item that names none
 // takes the fast path unread).
 use ephemeral_fs::ephemeral_fs;
@@ -80,6 +81,42 @@ impl Backend for Service {
 impl Service {
     pub fn listen(path: &str) -> std::io::Result<std::os::unix::net::UnixListener> {
         <Self as Backend>::Options::bind(path)
+    }
+}
+
+#[ephemeral_fs]
+mod generic_types {
+    pub trait Backend {
+        type Handle;
+    }
+
+    pub struct Disk<T>(pub T);
+
+    impl<T> Backend for Disk<T> {
+        type Handle = std::fs::File;
+    }
+
+    impl<T> Disk<T> {
+        pub fn save(path: &str) -> std::io::Result<()> {
+            <Self as Backend>::Handle::create(path)?;
+            Ok(())
+        }
+    }
+
+    pub struct Local;
+
+    const _: () = {
+        impl Backend for Local {
+            type Handle = std::fs::File;
+        }
+    };
+
+    type HandleOf<B> = <B as Backend>::Handle;
+
+    pub fn through_an_alias(path: &str) -> std::io::Result<()> {
+        HandleOf::<Local>::create(path)?;
+        <Local as Backend>::Handle::create(path)?;
+        Ok(())
     }
 }
 
