@@ -69,6 +69,7 @@ impl Binding {
                     2
                 }
             }
+            Binding::Module(module) if module.leads_to_fs => LEADS_TO_FS,
             Binding::Module(_) | Binding::Param(_) | Binding::Projection => 2,
             Binding::Opaque | Binding::Value => 1,
             Binding::Macro => 0,
@@ -105,6 +106,9 @@ struct Frame {
     self_name: Option<String>,
     /// A module's own name, when it is known.
     name: Option<String>,
+    /// Whether a name the module binds leads to the filesystem, so that a
+    /// `#[cfg]`'d import of the module is kept (`use self::unix as imp;`).
+    leads_to_fs: bool,
 }
 
 /// Where a `use` tree has got to while it is read.
@@ -250,10 +254,9 @@ impl Namespaces {
                     );
                 }
                 // Its names are read once the frame's own are (`super::`).
-                Item::Mod(module)
-                    if module.content.is_some()
-                        && !crate::syntax::is_conditional(&module.attrs) =>
-                {
+                // A `#[cfg]`'d module is read too, merged with the other
+                // alternatives of its name (`#[cfg(unix)] mod platform`).
+                Item::Mod(module) if module.content.is_some() => {
                     frame.names.insert(
                         ident_name(&module.ident),
                         Binding::Module(Default::default()),
@@ -311,20 +314,41 @@ impl Namespaces {
                     if matches!(&item_use.tree, UseTree::Path(path) if path.ident == "super"))
             })
         });
-        for _ in 0..1 + usize::from(through_parent) {
+        // A chain of such re-exports (`a` from `b`, `b` from `c`) takes a
+        // pass per link: read again until no module binds anything new.
+        let mut signature = None;
+        for _ in 0..=if through_parent { modules.len() } else { 0 } {
+            let mut read: Vec<(&String, Frame)> = Vec::new();
             for (name, items) in &modules {
                 let mut inner = Namespaces {
                     frames: self.frames.clone(),
                     conditional: false,
                 };
                 inner.push_named_module(Some(name.clone()), items);
-                if let (Some(module), Some(frame)) = (inner.frames.pop(), self.frames.last_mut()) {
+                let Some(mut module) = inner.frames.pop() else {
+                    continue;
+                };
+                module.leads_to_fs = module
+                    .names
+                    .values()
+                    .any(|binding| binding.strictness() >= LEADS_TO_FS);
+                match read.iter_mut().find(|(known, _)| *known == name) {
+                    Some((_, alternative)) => alternative.merge(module),
+                    None => read.push((name, module)),
+                }
+            }
+            let now: Vec<(usize, usize)> = read.iter().map(|(_, m)| m.signature()).collect();
+            if let Some(frame) = self.frames.last_mut() {
+                for (name, module) in read {
                     frame
                         .names
                         .insert(name.clone(), Binding::Module(std::rc::Rc::new(module)));
                 }
             }
             self.resolve_to_fixpoint(&uses, &aliases, &assocs);
+            if signature.replace(now.clone()) == Some(now) {
+                break;
+            }
         }
     }
 
@@ -360,14 +384,7 @@ impl Namespaces {
     /// modules are read once, outside the fixpoint: a module's frame may
     /// hold its parent's modules again, through `use super::*`.)
     fn frame_signature(&self) -> (usize, usize) {
-        self.frames.last().map_or((0, 0), |frame| {
-            let strictness = frame
-                .names
-                .values()
-                .map(|binding| usize::from(binding.strictness()))
-                .sum();
-            (strictness, frame.globs.len())
-        })
+        self.frames.last().map_or((0, 0), Frame::signature)
     }
 
     fn bind_imports_and_aliases(&mut self, uses: &[&syn::ItemUse], aliases: &[&syn::ItemType]) {
@@ -845,6 +862,31 @@ pub(crate) fn strip_type_parens(mut ty: &syn::Type) -> &syn::Type {
 impl Frame {
     /// Binds `name` by an import or an alias, unless an item or import of
     /// the frame already binds it more strictly (see `strictness`).
+    /// Another `#[cfg]` alternative of this module: each name keeps the
+    /// stricter of its two meanings.
+    fn merge(&mut self, other: Frame) {
+        for (name, binding) in other.names {
+            self.bind_stricter(name, binding);
+        }
+        for glob in other.globs {
+            if !self.globs.contains(&glob) {
+                self.globs.push(glob);
+            }
+        }
+        self.leads_to_fs |= other.leads_to_fs;
+    }
+
+    /// How strict and how many the frame's bindings are: it changes only
+    /// when a binding does.
+    fn signature(&self) -> (usize, usize) {
+        let strictness = self
+            .names
+            .values()
+            .map(|binding| usize::from(binding.strictness()))
+            .sum();
+        (strictness, self.globs.len())
+    }
+
     fn bind_stricter(&mut self, name: String, binding: Binding) {
         match self.names.get(&name) {
             Some(known) if known.strictness() > binding.strictness() => {}
