@@ -185,15 +185,20 @@ impl Rewriter<'_> {
         if level == Level::Allow || !self.emits {
             return;
         }
-        use crate::syntax::{PlaceKind, place_kind};
-        match place_kind(receiver) {
+        use crate::syntax::{PlaceKind, is_fields_of_a_value, place_kind};
+        let kind = place_kind(receiver);
+        // `(files,).0.leak()`, `batch()?.files.leak()`: fields of a value,
+        // moved as a whole into `Vec::leak`.
+        let moved = kind == PlaceKind::Value
+            || (kind == PlaceKind::Impure && is_fields_of_a_value(receiver));
+        match kind {
             PlaceKind::Pure => {
                 let place = receiver.clone();
                 self.probe_by_place(expr, &place, None, |place, whole| {
                     emit::leak_by_place(level, place, whole, method_span)
                 });
             }
-            PlaceKind::Value => {
+            _ if moved => {
                 let Expr::MethodCall(call) = expr else { return };
                 let value =
                     std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
@@ -201,7 +206,7 @@ impl Rewriter<'_> {
             }
             // `items[next()].leak()`: a place that cannot be moved out of,
             // so no `Vec::leak`; a method of the user's, by reference.
-            PlaceKind::Impure => {}
+            _ => {}
         }
     }
 

@@ -422,7 +422,11 @@ impl Namespaces {
             let Some(target) = qualified_path(target.qself.as_ref(), &target.path, 1) else {
                 continue;
             };
-            let resolved = self.resolve(&target);
+            // `type Boxed<T> = Box<T>;` names a leak function's type too
+            // (`Boxed::leak`).
+            let resolved = self.resolve_with(&target, |name| {
+                ops::conventional(name).or_else(|| ops::leak_conventional(name))
+            });
             // `type HandleOf<B> = <B as Backend>::Handle;`
             if resolved.is_none() && is_projection {
                 if let Some(frame) = self.frames.last_mut() {

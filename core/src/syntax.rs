@@ -246,6 +246,23 @@ pub fn value_root_mut(expr: &mut Expr) -> Option<&mut Expr> {
     }
 }
 
+// Input:  (files,).0    batch()?.files    Output: true
+// Input:  files[next()]    *rc()            Output: false
+/// Whether `expr` is fields of a value that is no place (a call's result, a
+/// tuple), which can be moved out of as a whole.
+pub fn is_fields_of_a_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::Paren(paren) => is_fields_of_a_value(&paren.expr),
+        Expr::Group(group) => is_fields_of_a_value(&group.expr),
+        Expr::Field(field) => match &*field.base {
+            Expr::Field(_) | Expr::Paren(_) | Expr::Group(_) => is_fields_of_a_value(&field.base),
+            Expr::Path(_) | Expr::Index(_) | Expr::Unary(_) => false,
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
 /// The names an item in a block declares where a path names a value
 /// (`static p`, `const p`, `fn p`, `struct p;`, `use crate::P as p;`):
 /// such an item shadows the function's locals in its whole block, before

@@ -1,0 +1,33 @@
+// Leaks through an alias in sight of `Box` or `Vec` (`Boxed::leak`,
+// `Uploads::leak`), and `.leak()` on fields of a value that is no place
+// (`(files,).0`, `batch()?.files`), which `Vec::leak` takes as a whole.
+use ephemeral_fs::ephemeral_fs;
+use tempfile::NamedTempFile;
+
+pub struct Batch {
+    pub files: Vec<NamedTempFile>,
+}
+
+pub fn batch() -> std::io::Result<Batch> {
+    Ok(Batch { files: vec![NamedTempFile::new()?] })
+}
+
+#[ephemeral_fs]
+fn aliases() -> std::io::Result<()> {
+    type Boxed<T> = Box<T>;
+    type Uploads = Vec<NamedTempFile>;
+    let _kept: &'static mut NamedTempFile = Boxed::leak(Boxed::new(NamedTempFile::new()?));
+    let uploads: Uploads = vec![NamedTempFile::new()?];
+    let _kept: &'static mut [NamedTempFile] = Uploads::leak(uploads);
+    Ok(())
+}
+
+#[ephemeral_fs]
+fn fields_of_values() -> std::io::Result<()> {
+    let files = vec![NamedTempFile::new()?];
+    let _kept = (files,).0.leak();
+    let _kept = batch()?.files.leak();
+    Ok(())
+}
+
+fn main() {}
