@@ -613,7 +613,10 @@ impl Rewriter<'_> {
                     // `DirBuilder`, flags given to the name elsewhere are
                     // another binding's: `create(table)` on a table builder.)
                     let escaped = match state.kind {
-                        Builder::DirBuilder => self.body.used_by_value.contains(&name),
+                        Builder::DirBuilder => {
+                            self.body.used_by_value.contains(&name)
+                                || self.body.given_modes.contains(&name)
+                        }
                         Builder::OpenOptions => self.body.used_as_values.contains(&name),
                     };
                     return Some(BuilderState {
@@ -701,6 +704,7 @@ fn strip_parens_and_borrows(mut expr: &Expr) -> &Expr {
         match expr {
             Expr::Reference(reference) => expr = &reference.expr,
             Expr::Paren(paren) => expr = &paren.expr,
+            Expr::Group(group) => expr = &group.expr,
             _ => return expr,
         }
     }
@@ -726,7 +730,7 @@ impl Rewriter<'_> {
                     let name = ident_name(&call.method);
                     let trusted = match name.as_str() {
                         "rand_bytes" => {
-                            matches!(call.args.first(), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
+                            matches!(call.args.first().map(strip_parens_and_borrows), Some(Expr::Lit(ExprLit { lit: Lit::Int(n), .. }))
                             if n.base10_parse::<u64>().is_ok_and(|n| n >= MIN_RAND_BYTES))
                         }
                         "prefix" | "suffix" => call.args.first().is_some_and(is_plain_name_literal),
@@ -801,7 +805,7 @@ impl Rewriter<'_> {
         }
     }
 
-    fn note_permissions(&mut self, permissions: &Expr) {
+    pub(crate) fn note_permissions(&mut self, permissions: &Expr) {
         if self.levels.get(Lint::TempEscape) != Level::Deny {
             return;
         }

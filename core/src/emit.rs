@@ -371,6 +371,7 @@ pub fn place_root_name(place: &Expr) -> Option<String> {
 /// address for a raw pointer, whose borrow would be a second temporary to
 /// drop), is bound by `ref`, which takes the address of either.
 fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span: Span) -> Expr {
+    let place = &typed_only(place);
     let below_local =
         !item && is_local_name(place_root(place)) && !crate::held::is_lone_name(place);
     let closure: Expr = if below_local {
@@ -384,6 +385,37 @@ fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span: Span) -> 
     call(private_path(symbol::TYPE_OF, span), [closure], span)
 }
 
+// Input:  leases[slot(name)?]       leases[slot(name).await]
+// Output: leases[try_output(&slot(name))]   leases[await_output(&slot(name))]
+/// A copy of a place for a closure that is never called and only gives its
+/// type, where a `?` or an `.await` cannot be written: each is replaced by
+/// a function of the same type that is given a reference, so that the
+/// closure moves nothing.
+fn typed_only(place: &Expr) -> Expr {
+    struct TypedOnly;
+    impl syn::visit_mut::VisitMut for TypedOnly {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            let (function, value) = match expr {
+                Expr::Try(tried) => (symbol::TRY_OUTPUT, &mut tried.expr),
+                Expr::Await(awaited) => (symbol::AWAIT_OUTPUT, &mut awaited.base),
+                _ => return,
+            };
+            let span = syn::spanned::Spanned::span(&**value);
+            let value = std::mem::replace(&mut **value, Expr::Verbatim(Default::default()));
+            *expr = call(private_path(function, span), [borrow(&value, span)], span);
+        }
+
+        // Their own `?` and `.await` are theirs.
+        fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+        fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut place = place.clone();
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut TypedOnly, &mut place);
+    place
+}
+
 // Input:  (tmp,).0.keep()
 // Output: ::ephemeral_fs::__private::projected((tmp,), |__ephemeral_fs_root|
 //             ::ephemeral_fs::__private::Probe(&(*__ephemeral_fs_root).0)
@@ -394,7 +426,7 @@ fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span: Span) -> 
 /// written, whose root is replaced here.
 pub fn escape_by_root(level: Level, receiver: &mut Expr, method_span: Span) {
     let root_ident = Ident::new(symbol::PROJECTED_ROOT, method_span);
-    let mut projection = receiver.clone();
+    let mut projection = typed_only(receiver);
     if let Some(root) = crate::syntax::value_root_mut(&mut projection) {
         *root = syn::parse_quote_spanned!(method_span=> (*#root_ident));
     }

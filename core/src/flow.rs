@@ -407,6 +407,8 @@ fn strip_borrows(mut expr: &Expr) -> &Expr {
         match expr {
             Expr::Reference(reference) if reference.mutability.is_none() => expr = &reference.expr,
             Expr::Paren(paren) => expr = &paren.expr,
+            // A `macro_rules!` fragment (`$file:literal`) in its invisible group.
+            Expr::Group(group) => expr = &group.expr,
             _ => return expr,
         }
     }

@@ -95,6 +95,8 @@ pub(crate) struct Body {
     /// Every lone name used other than as a method call's receiver, flags
     /// aside: a `DirBuilder` local used so may get its mode unseen.
     pub(crate) used_by_value: HashSet<String>,
+    /// Names given a `mode` that may take its owner's rights (`syntax`).
+    pub(crate) given_modes: HashSet<String>,
     /// Locals bound to temp paths (`let p = tmp.path();`), scope by scope.
     pub(crate) flow: Flow,
     /// Uses of a `make` closure's path accepted so far, with their lint and
@@ -337,7 +339,13 @@ impl<'a> Rewriter<'a> {
             self.body.locals,
             self.body.used_as_values,
             self.body.used_by_value,
-        ) = (names.bound, names.used_as_values, names.used_by_value);
+            self.body.given_modes,
+        ) = (
+            names.bound,
+            names.used_as_values,
+            names.used_by_value,
+            names.given_modes,
+        );
         self.body.flow = Flow::for_body(block);
         for input in &sig.inputs {
             if let syn::FnArg::Typed(param) = input {

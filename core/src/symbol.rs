@@ -21,6 +21,10 @@ pub const AFTER: &str = "after";
 pub const WITH_WITNESS: &str = "with_witness";
 /// `type_of(|| &raw const place)`: a place's type, from a closure never called.
 pub const TYPE_OF: &str = "type_of";
+/// `try_output(&value)`: the type of `value?`, in that closure.
+pub const TRY_OUTPUT: &str = "try_output";
+/// `await_output(&value)`: the type of `value.await`, in that closure.
+pub const AWAIT_OUTPUT: &str = "await_output";
 /// `destination(dest, |d| check)`: a `persist` destination left in place.
 pub const PERSIST_DESTINATION: &str = "destination";
 /// The probe method that reads the type of a `persist` receiver into a
@@ -320,6 +324,8 @@ mod tests {
             AFTER,
             WITH_WITNESS,
             TYPE_OF,
+            TRY_OUTPUT,
+            AWAIT_OUTPUT,
             PROJECTED,
             CHECKED_IN_CONST,
         ]

@@ -39,6 +39,7 @@ pub fn body_names(sig: &Signature, block: &Block) -> BodyNames {
         bound: names.0,
         used_as_values: names.1,
         used_by_value: names.2,
+        given_modes: names.3,
     }
 }
 
@@ -50,10 +51,18 @@ pub struct BodyNames {
     /// Used other than as a receiver only (`&mut b`, `f(b)`, a macro's
     /// tokens), flags aside.
     pub used_by_value: HashSet<String>,
+    /// Given a `mode` that may take its owner's rights, anywhere: a loop
+    /// may run it before a `create` written above it.
+    pub given_modes: HashSet<String>,
 }
 
 #[derive(Default)]
-struct BoundNames(HashSet<String>, HashSet<String>, HashSet<String>);
+struct BoundNames(
+    HashSet<String>,
+    HashSet<String>,
+    HashSet<String>,
+    HashSet<String>,
+);
 
 impl<'ast> Visit<'ast> for BoundNames {
     fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
@@ -78,6 +87,9 @@ impl<'ast> Visit<'ast> for BoundNames {
             if let Expr::Path(path) = root {
                 if let Some(ident) = path.path.get_ident() {
                     self.1.insert(ident_name(ident));
+                    if method == "mode" {
+                        self.3.insert(ident_name(ident));
+                    }
                 }
             }
         }
@@ -341,6 +353,7 @@ pub fn literal_mode(expr: &Expr) -> Option<u32> {
             ..
         }) => int.base10_parse().ok(),
         Expr::Paren(paren) => literal_mode(&paren.expr),
+        Expr::Group(group) => literal_mode(&group.expr),
         _ => None,
     }
 }
@@ -372,7 +385,10 @@ pub fn ends_builder(mut receiver: &Expr) -> bool {
 
 /// `false`, as written.
 pub fn is_literal_false(expr: &Expr) -> bool {
-    matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value)
+    match expr {
+        Expr::Group(group) => is_literal_false(&group.expr),
+        _ => matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value),
+    }
 }
 
 /// The span of a path's last name, where rustc points at a call.

@@ -30,6 +30,18 @@ impl Rewriter<'_> {
         {
             self.body.makes_temp_dir = true;
         }
+        // `let set = tempfile::Builder::permissions;`: a mode set through
+        // the value, where the body makes a temp directory, is one unseen.
+        let segments = &value.path.segments;
+        if segments.len() >= 2
+            && segments
+                .last()
+                .is_some_and(|last| last.ident == "permissions")
+            && segments[segments.len() - 2].ident == "Builder"
+        {
+            let permissions = expr.clone();
+            return self.note_permissions(&permissions);
+        }
         // A function taken as a value in a const context (`const SAVE: fn(..)
         // = std::fs::write;`) is called at run time: checked with the levels
         // outside, by a mirror that is a `const` value too.

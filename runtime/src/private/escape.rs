@@ -95,6 +95,31 @@ pub fn type_of<T: ?Sized, F: FnOnce() -> *const T>(_place: F) -> TypeOf<T> {
     TypeOf(PhantomData)
 }
 
+/// What `value?` yields. In the closure `type_of` is given, which is never
+/// called and returns a pointer, a `?` cannot be written: `try_output`
+/// stands for it, with the same type.
+pub trait TryOutput {
+    type Output;
+}
+
+impl<T, E> TryOutput for Result<T, E> {
+    type Output = T;
+}
+
+impl<T> TryOutput for Option<T> {
+    type Output = T;
+}
+
+/// `value?` in a closure never called (see `TryOutput`).
+pub fn try_output<R: TryOutput>(_value: &R) -> R::Output {
+    unreachable!("only in a closure that is never called")
+}
+
+/// `value.await` in a closure never called, which is not `async`.
+pub fn await_output<F: std::future::IntoFuture>(_value: &F) -> F::Output {
+    unreachable!("only in a closure that is never called")
+}
+
 #[diagnostic::do_not_recommend]
 impl<T: ?Sized> Sealed for TypeOf<T> {}
 
