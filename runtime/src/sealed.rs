@@ -51,6 +51,16 @@ impl<T: Sealed, F> Sealed for std::sync::LazyLock<T, F> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed, F> Sealed for std::cell::LazyCell<T, F> {}
 #[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::sync::MutexGuard<'_, T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::sync::RwLockReadGuard<'_, T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::sync::RwLockWriteGuard<'_, T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::cell::Ref<'_, T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::cell::RefMut<'_, T> {}
+#[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Option<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Vec<T> {}

@@ -1,5 +1,6 @@
 // A std builder whose flags are not in sight is refused through std's own
-// pointers too: `Arc`, `Rc`, and a `static` `LazyLock`.
+// pointers too: `Arc`, `Rc`, a `static` `LazyLock`, and the guards of a
+// `Mutex` or a `RefCell`.
 use ephemeral_fs::ephemeral_fs;
 use std::fs::OpenOptions;
 use std::rc::Rc;
@@ -24,6 +25,17 @@ fn lazy_static(p: &str) -> std::io::Result<()> {
         o
     });
     OPTS.open(p)?;
+    Ok(())
+}
+
+#[ephemeral_fs]
+fn behind_guards(
+    shared: &std::sync::Mutex<OpenOptions>,
+    local: &std::cell::RefCell<OpenOptions>,
+    p: &str,
+) -> std::io::Result<()> {
+    shared.lock().unwrap().open(p)?;
+    local.borrow().open(p)?;
     Ok(())
 }
 

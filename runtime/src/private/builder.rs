@@ -18,8 +18,9 @@ use std::fs::{DirBuilder, OpenOptions};
 use super::escape::{Checked, Passing, TypeOf};
 use crate::sealed::Sealed;
 
-/// A std `OpenOptions`, seen through references, `Box`, `Rc`, `Arc` and the
-/// std lazy cells (`static OPTS: LazyLock<OpenOptions>`).
+/// A std `OpenOptions`, seen through references, `Box`, `Rc`, `Arc`, the
+/// std lazy cells (`static OPTS: LazyLock<OpenOptions>`) and the guards of
+/// std's locks and cells (`opts.lock().unwrap()`, `opts.borrow()`).
 pub trait UnseenOpenOptions: Sealed {
     type Builder;
 }
@@ -56,6 +57,21 @@ macro_rules! seen_through {
             type Builder = T::Builder;
         }
         impl<T: $trait, F> $trait for std::cell::LazyCell<T, F> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::sync::MutexGuard<'_, T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::sync::RwLockReadGuard<'_, T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::sync::RwLockWriteGuard<'_, T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::cell::Ref<'_, T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::cell::RefMut<'_, T> {
             type Builder = T::Builder;
         }
     };
