@@ -185,28 +185,35 @@ impl Rewriter<'_> {
         if level == Level::Allow || !self.emits {
             return;
         }
-        use crate::syntax::{PlaceKind, is_fields_of_a_value, place_kind};
-        let kind = place_kind(receiver);
-        // `(files,).0.leak()`, `batch()?.files.leak()`: fields of a value,
-        // moved as a whole into `Vec::leak`.
-        let moved = kind == PlaceKind::Value
-            || (kind == PlaceKind::Impure && is_fields_of_a_value(receiver));
-        match kind {
+        use crate::syntax::{PlaceKind, place_kind};
+        let has_value_root = |receiver: &Expr| {
+            let mut receiver = receiver.clone();
+            crate::syntax::value_root_mut(&mut receiver).is_some()
+        };
+        match place_kind(receiver) {
             PlaceKind::Pure => {
                 let place = receiver.clone();
                 self.probe_by_place(expr, &place, None, |place, whole| {
                     emit::leak_by_place(level, place, whole, method_span)
                 });
             }
-            _ if moved => {
+            PlaceKind::Value => {
                 let Expr::MethodCall(call) = expr else { return };
                 let value =
                     std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
                 *call.receiver = emit::forgotten(level, value, method_span);
             }
+            // `(files,).0.leak()`, `(*load()?).leak()`: a projection of a
+            // value, read by type without moving it, the value evaluated
+            // once where it is written.
+            PlaceKind::Impure if has_value_root(receiver) => {
+                if let Expr::MethodCall(call) = expr {
+                    emit::leak_by_root(level, &mut call.receiver, method_span);
+                }
+            }
             // `items[next()].leak()`: a place that cannot be moved out of,
             // so no `Vec::leak`; a method of the user's, by reference.
-            _ => {}
+            PlaceKind::Impure => {}
         }
     }
 

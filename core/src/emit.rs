@@ -425,17 +425,47 @@ fn typed_only(place: &Expr) -> Expr {
 /// that is given it and never called. `receiver` is the receiver as
 /// written, whose root is replaced here.
 pub fn escape_by_root(level: Level, receiver: &mut Expr, method_span: Span) {
+    check_by_root(receiver, method_span, |projection| {
+        let check = method(
+            probe(borrow(projection, method_span), method_span),
+            symbol::escape_probe(level, true),
+            method_span,
+        );
+        then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
+    });
+}
+
+// Input:  (*load()?).leak()        batch()?.files.leak()
+// Output: (*projected(load()?, |__ephemeral_fs_root| Probe(type_of(|| &raw const
+//             (*(*__ephemeral_fs_root)))).__ephemeral_fs_deny_temp_forget())).leak()
+/// `escape_by_root` for `.leak()`: the receiver's type, read by the forget
+/// probe, without moving it out of the value it is a projection of.
+pub fn leak_by_root(level: Level, receiver: &mut Expr, method_span: Span) {
+    check_by_root(receiver, method_span, |projection| {
+        let place: Expr = syn::parse_quote_spanned!(method_span=> || &raw const #projection);
+        let place = call(
+            private_path(symbol::TYPE_OF, method_span),
+            [place],
+            method_span,
+        );
+        let check = method(
+            probe(place, method_span),
+            symbol::forget_probe(level),
+            method_span,
+        );
+        then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
+    });
+}
+
+/// Replaces the value `receiver` starts from by `projected(value, |root|
+/// check)`, where `check` is made from the receiver's projection of `root`.
+fn check_by_root(receiver: &mut Expr, method_span: Span, check: impl FnOnce(&Expr) -> Expr) {
     let root_ident = Ident::new(symbol::PROJECTED_ROOT, method_span);
     let mut projection = typed_only(receiver);
     if let Some(root) = crate::syntax::value_root_mut(&mut projection) {
         *root = syn::parse_quote_spanned!(method_span=> (*#root_ident));
     }
-    let check = method(
-        probe(borrow(&projection, method_span), method_span),
-        symbol::escape_probe(level, true),
-        method_span,
-    );
-    let check = then_warn(level, check, symbol::ESCAPE_WARNING, method_span);
+    let check = check(&projection);
     let Some(root) = crate::syntax::value_root_mut(receiver) else {
         return;
     };

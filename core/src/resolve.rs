@@ -463,7 +463,10 @@ impl Namespaces {
                     },
                     Prefix::Supers(supers) if name == "super" => Prefix::Supers(supers + 1),
                     Prefix::Root => self.resolve_use_root(&name),
-                    Prefix::Supers(supers) => Prefix::below(self.lookup_in_module(&name, supers)),
+                    Prefix::Supers(supers) => Prefix::below(
+                        self.lookup_in_module(&name, supers)
+                            .or_else(|| conventional_binding(&name)),
+                    ),
                     Prefix::InModule(module) => Prefix::below(module.lookup_own(&name)),
                     Prefix::At(mut prefix) => {
                         prefix.push(name);
@@ -549,7 +552,10 @@ impl Namespaces {
             {
                 Prefix::At(vec![first.to_owned()])
             }
-            None | Some(Binding::Value | Binding::Macro) => Prefix::Untracked,
+            // `use fs::File;`: a conventional name, as in a path.
+            None => conventional_binding(first)
+                .map_or(Prefix::Untracked, |binding| Prefix::below(Some(binding))),
+            Some(Binding::Value | Binding::Macro) => Prefix::Untracked,
         }
     }
 
@@ -579,15 +585,18 @@ impl Namespaces {
             // `use fs as disk;` after `use std::fs;`, `use save as store;`:
             // what the name means where the `use` is; `use std;` names the
             // crate itself.
+            // A name nothing in sight binds is what it conventionally is
+            // (`use fs as disk;`, `use fs::File;`), as it is in a path.
             Prefix::Root => match self.lookup(name) {
                 Some(binding) => binding,
                 None if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
-                None => Binding::Opaque,
+                None => conventional_binding(name).unwrap_or(Binding::Opaque),
             },
             // `use super::fs;`: what the name means in that module; a name
             // it does not bind in sight is something we don't track.
             Prefix::Supers(supers) => self
                 .lookup_in_module(name, supers)
+                .or_else(|| conventional_binding(name))
                 .unwrap_or(Binding::Opaque),
             Prefix::InModule(module) => module.lookup_own(name).unwrap_or(Binding::Opaque),
             Prefix::CrateRoot | Prefix::Untracked => Binding::Opaque,
@@ -919,6 +928,14 @@ impl Frame {
         }
         None
     }
+}
+
+/// What a name nothing in sight binds conventionally means (`fs`, `File`).
+fn conventional_binding(name: &str) -> Option<Binding> {
+    let path = ops::conventional(name)?;
+    Some(Binding::Path(
+        path.iter().map(|s| (*s).to_owned()).collect(),
+    ))
 }
 
 /// Whether `parent::name` is an fs module or on the way to one.

@@ -235,6 +235,27 @@ pub fn place_kind(expr: &Expr) -> PlaceKind {
     }
 }
 
+// Input:  opts[append as usize]    dirs[&mode].inner    Output: true
+// Input:  opts[next()]    make().opts                 Output: false
+/// Whether a place calls nothing it shows: no function or method call,
+/// macro, block or closure anywhere in it, so that its type may be read
+/// from a copy in a closure that is never called.
+pub fn calls_nothing(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) | Expr::Lit(_) => true,
+        Expr::Paren(paren) => calls_nothing(&paren.expr),
+        Expr::Group(group) => calls_nothing(&group.expr),
+        Expr::Field(field) => calls_nothing(&field.base),
+        Expr::Index(index) => calls_nothing(&index.expr) && calls_nothing(&index.index),
+        Expr::Unary(unary) => calls_nothing(&unary.expr),
+        Expr::Reference(reference) => calls_nothing(&reference.expr),
+        Expr::Cast(cast) => calls_nothing(&cast.expr),
+        Expr::Binary(binary) => calls_nothing(&binary.left) && calls_nothing(&binary.right),
+        Expr::Tuple(tuple) => tuple.elems.iter().all(calls_nothing),
+        _ => false,
+    }
+}
+
 /// The value a place expression starts from, below its fields, indexes
 /// and derefs (`(tmp,)` in `(tmp,).0`, `Box::new(dir)` in
 /// `*Box::new(dir)`); `None` when it starts from a variable.
@@ -255,23 +276,6 @@ pub fn value_root_mut(expr: &mut Expr) -> Option<&mut Expr> {
         Expr::Index(index) => value_root_mut(&mut index.expr),
         Expr::Unary(unary) => value_root_mut(&mut unary.expr),
         _ => None,
-    }
-}
-
-// Input:  (files,).0    batch()?.files    Output: true
-// Input:  files[next()]    *rc()            Output: false
-/// Whether `expr` is fields of a value that is no place (a call's result, a
-/// tuple), which can be moved out of as a whole.
-pub fn is_fields_of_a_value(expr: &Expr) -> bool {
-    match expr {
-        Expr::Paren(paren) => is_fields_of_a_value(&paren.expr),
-        Expr::Group(group) => is_fields_of_a_value(&group.expr),
-        Expr::Field(field) => match &*field.base {
-            Expr::Field(_) | Expr::Paren(_) | Expr::Group(_) => is_fields_of_a_value(&field.base),
-            Expr::Path(_) | Expr::Index(_) | Expr::Unary(_) => false,
-            _ => true,
-        },
-        _ => false,
     }
 }
 

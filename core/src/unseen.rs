@@ -51,11 +51,16 @@ impl Rewriter<'_> {
         if level == Level::Allow || !self.item_words.names_builder() {
             return;
         }
-        let kind = place_kind(&call.receiver);
+        let mut kind = place_kind(&call.receiver);
         // A place reached through a call (`make().opts`) cannot be probed
         // without evaluating or moving what it captures: a stated limit.
+        // One that calls nothing it shows (`opts[append as usize]`) is read
+        // from a copy in a closure never called, as a variable is.
         if kind == PlaceKind::Impure {
-            return;
+            if !crate::syntax::calls_nothing(&call.receiver) {
+                return;
+            }
+            kind = PlaceKind::Pure;
         }
         // Decided by type only: the audit, which has no types, reports
         // nothing here (see the guide's limits).

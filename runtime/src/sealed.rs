@@ -61,6 +61,10 @@ impl<T: Sealed + ?Sized> Sealed for std::cell::Ref<'_, T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed + ?Sized> Sealed for std::cell::RefMut<'_, T> {}
 #[diagnostic::do_not_recommend]
+impl<T: Sealed + Clone> Sealed for std::borrow::Cow<'_, T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::panic::AssertUnwindSafe<T> {}
+#[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Option<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Vec<T> {}

@@ -1,6 +1,6 @@
 // Leaks through an alias in sight of `Box` or `Vec` (`Boxed::leak`,
-// `Uploads::leak`), and `.leak()` on fields of a value that is no place
-// (`(files,).0`, `batch()?.files`), which `Vec::leak` takes as a whole.
+// `Uploads::leak`), and `.leak()` on a projection of a value that is no
+// place (`(files,).0`, `batch()?.files`, `*Box::new(files)`).
 use ephemeral_fs::ephemeral_fs;
 use tempfile::NamedTempFile;
 
@@ -27,6 +27,7 @@ fn fields_of_values() -> std::io::Result<()> {
     let files = vec![NamedTempFile::new()?];
     let _kept = (files,).0.leak();
     let _kept = batch()?.files.leak();
+    let _kept = (*Box::new(vec![NamedTempFile::new()?])).leak();
     Ok(())
 }
 

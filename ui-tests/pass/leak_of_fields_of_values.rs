@@ -1,7 +1,9 @@
 #![deny(warnings)]
 
-// `.leak()` on fields of a value is checked by the value's type: a `Vec` of
-// strings may be leaked, and the value is evaluated once.
+// `.leak()` on fields of a value is checked by the value's type, without
+// moving it: a `Vec` of strings may be leaked, a `leak(&self)` of your own
+// on a field of a temporary whose type implements `Drop` compiles, the
+// temporary is dropped where it was, and the value is evaluated once.
 use std::cell::Cell;
 
 use ephemeral_fs::ephemeral_fs;
@@ -26,7 +28,44 @@ fn leaked(_log: Option<&std::fs::File>) -> std::io::Result<&'static mut [String]
     Ok(names().list.leak())
 }
 
+pub struct Counter(usize);
+
+impl Counter {
+    pub fn leak(&self) -> usize {
+        EVENTS.with(|events| events.borrow_mut().push("leak"));
+        self.0
+    }
+}
+
+pub struct Snapshot {
+    pub counter: Counter,
+}
+
+impl Drop for Snapshot {
+    fn drop(&mut self) {
+        EVENTS.with(|events| events.borrow_mut().push("drop snapshot"));
+    }
+}
+
+thread_local! {
+    static EVENTS: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn note(event: &'static str) -> usize {
+    EVENTS.with(|events| events.borrow_mut().push(event));
+    0
+}
+
+#[ephemeral_fs]
+fn own_leak(_log: Option<&std::fs::File>) -> usize {
+    Snapshot { counter: Counter(3) }.counter.leak() + note("rest of the statement")
+}
+
 fn main() {
+    assert_eq!(own_leak(None), 3);
+    EVENTS.with(|events| {
+        assert_eq!(*events.borrow(), ["leak", "rest of the statement", "drop snapshot"]);
+    });
     assert_eq!(leaked(None).unwrap(), ["a"]);
     assert_eq!(MADE.with(Cell::get), 1);
 }

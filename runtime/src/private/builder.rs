@@ -19,8 +19,9 @@ use super::escape::{Checked, Passing, TypeOf};
 use crate::sealed::Sealed;
 
 /// A std `OpenOptions`, seen through references, `Box`, `Rc`, `Arc`, the
-/// std lazy cells (`static OPTS: LazyLock<OpenOptions>`) and the guards of
-/// std's locks and cells (`opts.lock().unwrap()`, `opts.borrow()`).
+/// std lazy cells (`static OPTS: LazyLock<OpenOptions>`), the guards of
+/// std's locks and cells (`opts.lock().unwrap()`, `opts.borrow()`), `Cow`
+/// and `AssertUnwindSafe`.
 pub trait UnseenOpenOptions: Sealed {
     type Builder;
 }
@@ -72,6 +73,12 @@ macro_rules! seen_through {
             type Builder = T::Builder;
         }
         impl<T: $trait + ?Sized> $trait for std::cell::RefMut<'_, T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait + Clone> $trait for std::borrow::Cow<'_, T> {
+            type Builder = T::Builder;
+        }
+        impl<T: $trait> $trait for std::panic::AssertUnwindSafe<T> {
             type Builder = T::Builder;
         }
     };
