@@ -1,6 +1,7 @@
 // A std builder whose flags are not in sight is refused through std's own
-// pointers too: `Arc`, `Rc`, a `static` `LazyLock`, and the guards of a
-// `Mutex` or a `RefCell`.
+// pointers too: `Arc`, `Rc`, a `static` `LazyLock`, the guards of a
+// `Mutex` or a `RefCell`, `Cow`, `AssertUnwindSafe`, and an index that
+// calls nothing.
 use ephemeral_fs::ephemeral_fs;
 use std::fs::OpenOptions;
 use std::rc::Rc;
@@ -36,6 +37,20 @@ fn behind_guards(
 ) -> std::io::Result<()> {
     shared.lock().unwrap().open(p)?;
     local.borrow().open(p)?;
+    Ok(())
+}
+
+#[ephemeral_fs]
+fn behind_wrappers_and_indexes(
+    copied: std::borrow::Cow<'_, OpenOptions>,
+    wrapped: std::panic::AssertUnwindSafe<OpenOptions>,
+    several: [OpenOptions; 2],
+    append: bool,
+    p: &str,
+) -> std::io::Result<()> {
+    copied.open(p)?;
+    wrapped.open(p)?;
+    several[append as usize].open(p)?;
     Ok(())
 }
 

@@ -2,7 +2,9 @@
 // (`Io { write }`) is checked as the value it is: the field is written out
 // with the checked value. A `use` of a single name in sight (`use fs as
 // disk;` after `use std::fs;`, `use save as store;`, `use forget as
-// discard;`) means what that name means there.
+// discard;`) means what that name means there, and a name nothing in sight
+// binds (`use fs as disk;`, `use super::fs;` with the parent out of sight)
+// what it conventionally means, as in a path.
 use ephemeral_fs::ephemeral_fs;
 
 pub struct Io {
@@ -37,5 +39,25 @@ fn leak_alias() -> std::io::Result<()> {
     discard(tmp);
     Ok(())
 }
+
+#[ephemeral_fs]
+fn conventional_name_renamed(name: &str) -> std::io::Result<()> {
+    use fs as disk;
+    disk::write(format!("/srv/uploads/{name}"), b"x")
+}
+
+#[ephemeral_fs]
+mod handlers {
+    use super::fs;
+    use super::File;
+
+    pub fn save(name: &str) -> std::io::Result<()> {
+        fs::write(format!("/srv/uploads/{name}"), b"x")?;
+        File::create("/srv/uploads/log")?;
+        Ok(())
+    }
+}
+
+use std::fs::{self, File};
 
 fn main() {}
