@@ -70,6 +70,38 @@ impl Rewriter<'_> {
         true
     }
 
+    // Input:  .map(<Local as Backend>::Handle::create)
+    // Output: .map(OnType::<<Local as Backend>::Handle>::new()
+    //             .__ephemeral_fs_by_type_value(<Local as Backend>::Handle::create))
+    /// A function of `ByType`'s taken as a value through an associated
+    /// type: refused for std's types, whose call it would hide; `false`
+    /// when `expr` is no such value.
+    pub(crate) fn visit_value_by_type(&mut self, expr: &mut Expr) -> bool {
+        let Expr::Path(value) = &*expr else {
+            return false;
+        };
+        let Some(last) = value.path.segments.last() else {
+            return false;
+        };
+        if ops::by_type(&ident_name(&last.ident)).is_none() {
+            return false;
+        }
+        let Some(ty) = self.associated_type_called_on(value) else {
+            return false;
+        };
+        if self.levels.get(Lint::PersistentWrite) != Level::Deny
+            || !self.emits
+            || !self.item_words.read_by_fast_path()
+        {
+            return true;
+        }
+        let span = crate::syntax::last_ident_span(&value.path);
+        let function = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+        *expr = emit::on_type(&ty, "value", function, span);
+        self.changes += 1;
+        true
+    }
+
     // Input:  <Local as Backend>::Handle::create    Output: <Local as Backend>::Handle
     // Input:  <<Local as Backend>::Handle>::create  Output: <Local as Backend>::Handle
     // Input:  B::Handle::create (`B` a type parameter)  Output: B::Handle
@@ -114,16 +146,28 @@ impl Rewriter<'_> {
     }
 
     /// `Self::Handle`, `B::Handle`: a path below `Self` or a type
-    /// parameter; `HandleOf::<Local>`: an alias in sight of an associated
-    /// type no impl in sight binds.
+    /// parameter, or below a name in upper case that nothing in sight binds
+    /// (a parameter of an impl out of sight); `Self` itself where no impl
+    /// is in sight; `HandleOf::<Local>`, `types::Handle`: an alias in sight
+    /// of a type only the compiler knows.
     fn is_associated_type_path(&self, path: &syn::Path) -> bool {
         let Some(first) = path.segments.first() else {
             return false;
         };
         let first = ident_name(&first.ident);
-        path.leading_colon.is_none()
-            && ((path.segments.len() >= 2
-                && (first == "Self" || self.type_params.contains(&first)))
-                || (path.segments.len() == 1 && self.namespaces.is_projection(&first)))
+        if path.leading_colon.is_some() {
+            return false;
+        }
+        let out_of_sight = || {
+            !self.namespaces.names(&first)
+                && !crate::ops::is_known_crate(&first)
+                && crate::ops::conventional(&first).is_none()
+        };
+        let below_a_type = first == "Self"
+            || self.type_params.contains(&first)
+            || (first.starts_with(|c: char| c.is_ascii_uppercase()) && out_of_sight());
+        (path.segments.len() >= 2 && below_a_type)
+            || (path.segments.len() == 1 && first == "Self" && out_of_sight())
+            || self.namespaces.names_projection(path)
     }
 }

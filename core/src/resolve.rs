@@ -427,7 +427,10 @@ impl Namespaces {
             let resolved = self.resolve_with(&target, |name| {
                 ops::conventional(name).or_else(|| ops::leak_conventional(name))
             });
-            // `type HandleOf<B> = <B as Backend>::Handle;`
+            // `type HandleOf<B> = <B as Backend>::Handle;`, and an alias of
+            // such an alias (`type LogFile = HandleOf<Local>;`).
+            let is_projection =
+                is_projection || (resolved.is_none() && self.names_projection(&target));
             if resolved.is_none() && is_projection {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.bind_stricter(ident_name(&alias.ident), Binding::Projection);
@@ -675,10 +678,23 @@ impl Namespaces {
         matches!(self.lookup(name), Some(Binding::Module(_)))
     }
 
-    /// Whether `name` is an alias in sight of an associated type no impl
-    /// in sight binds (`type HandleOf<B> = <B as Backend>::Handle;`).
-    pub fn is_projection(&self, name: &str) -> bool {
-        matches!(self.lookup(name), Some(Binding::Projection))
+    // Input:  HandleOf    types::Handle    Id        (`type Id<T> = T;`)
+    /// Whether a type path names, in sight, an alias whose type only the
+    /// compiler knows: of an associated type no impl in sight binds (`type
+    /// HandleOf<B> = <B as Backend>::Handle;`), or of its own parameter.
+    pub fn names_projection(&self, path: &syn::Path) -> bool {
+        let mut segments = path.segments.iter().map(|s| ident_name(&s.ident));
+        let Some(first) = segments.next() else {
+            return false;
+        };
+        let mut binding = self.lookup(&first);
+        for segment in segments {
+            binding = match binding {
+                Some(Binding::Module(module)) => module.lookup_own(&segment),
+                _ => return false,
+            };
+        }
+        matches!(binding, Some(Binding::Projection | Binding::Param(_)))
     }
 
     /// Whether an import in sight binds `name` to a path (a renamed

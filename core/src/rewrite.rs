@@ -675,6 +675,10 @@ impl VisitMut for Rewriter<'_> {
             }
             Item::Trait(item_trait) => {
                 let settings = self.take_our_attrs(&mut item_trait.attrs, Place::Item);
+                let outer = self.type_params.len();
+                let params = item_trait.generics.type_params();
+                self.type_params
+                    .extend(params.map(|param| crate::syntax::ident_name(&param.ident)));
                 self.with_settings(&settings, |this| {
                     for trait_item in &mut item_trait.items {
                         match trait_item {
@@ -723,6 +727,7 @@ impl VisitMut for Rewriter<'_> {
                         }
                     }
                 });
+                self.type_params.truncate(outer);
             }
             Item::Mod(module) => {
                 let settings = self.take_our_attrs(&mut module.attrs, Place::Item);

@@ -376,6 +376,7 @@ mod tests {
         }
         names.push(ON_TYPE.to_owned());
         names.extend(crate::ops::by_type_functions().map(|(name, _)| by_type_method(name)));
+        names.push(by_type_method("value"));
         for (constructor, arity) in [(true, 1), (false, 1), (false, 2), (true, 0), (false, 0)] {
             let (wrapper, probe) = escape_value(constructor, arity);
             names.extend([wrapper.to_owned(), probe.to_owned()]);

@@ -71,6 +71,9 @@ impl Rewriter<'_> {
                 }
             }
         }
+        if self.visit_value_by_type(expr) {
+            return;
+        }
         self.visit_operation_value(expr);
     }
 

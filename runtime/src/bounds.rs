@@ -116,6 +116,19 @@ pub trait DirectoryMode: AsRef<Path> + Sealed {}
 )]
 pub trait BuilderByType: Sealed {}
 
+/// A function of std's file, builder or socket types taken as a value
+/// through an associated type (`.map(<Local as Backend>::Handle::create)`):
+/// where it is called later, its argument is out of sight. Nothing
+/// implements it.
+#[diagnostic::on_unimplemented(
+    message = "persistent_write: a function of std's filesystem types, taken as a value through an associated type, is not checked where it is called",
+    label = "taken as a value through an associated type",
+    note = "the attribute checks such a function's path where it is called, and reads which type it belongs to from the type the associated type resolves to",
+    note = "call it in a closure, where its argument is in sight: `.map(|path| <Local as Backend>::Handle::create(path))`",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(persistent_write, reason = \"...\")]` on the statement"
+)]
+pub trait ValueByType: Sealed {}
+
 /// A new root of the whole process (`chroot`): no path, since every temp
 /// handle's cleanup then looks for its path under the new root. Nothing
 /// implements it.

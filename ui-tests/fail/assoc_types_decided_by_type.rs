@@ -7,7 +7,10 @@
 // projection, imported from a sibling module, inside a `const _` block,
 // for a generic type, fixed by a generic bound, or out of sight (where the
 // item still names a type of std's filesystem: an item that names none
-// takes the fast path unread).
+// takes the fast path unread), a parameter of an impl out of sight (the
+// attribute on a method), `Self` out of sight, a trait's parameter, an
+// alias of an alias, an alias in a module, an identity alias of the
+// projection, and such a function taken as a value.
 use ephemeral_fs::ephemeral_fs;
 
 pub trait Backend {
@@ -117,6 +120,53 @@ mod generic_types {
         HandleOf::<Local>::create(path)?;
         <Local as Backend>::Handle::create(path)?;
         Ok(())
+    }
+}
+
+pub struct Svc<B>(pub B);
+
+impl<B: Backend<Handle = std::fs::File>> Svc<B> {
+    // On the method alone: the impl's parameter is out of sight.
+    #[ephemeral_fs]
+    pub fn save(path: &str) -> std::io::Result<std::fs::File> {
+        B::Handle::create(path)
+    }
+}
+
+#[ephemeral_fs]
+pub trait Saver<B: Backend<Handle = std::fs::File>> {
+    fn save(path: &str) -> std::io::Result<std::fs::File> {
+        B::Handle::create(path)
+    }
+}
+
+pub trait Sink {
+    fn open_sink(path: &str) -> std::io::Result<std::fs::File>;
+}
+
+impl Sink for std::fs::File {
+    // `Self` is `File`, out of sight.
+    #[ephemeral_fs]
+    fn open_sink(path: &str) -> std::io::Result<std::fs::File> {
+        Self::create(path)
+    }
+}
+
+#[ephemeral_fs]
+mod aliases {
+    use super::{Backend, Local};
+
+    pub mod types {
+        pub type Handle = <super::super::Local as super::super::Backend>::Handle;
+    }
+    type LogFile = types::Handle;
+    type Id<T> = T;
+
+    pub fn save(path: &str) -> std::io::Result<Vec<std::fs::File>> {
+        types::Handle::create(path)?;
+        LogFile::create(path)?;
+        Id::<<Local as Backend>::Handle>::create(path)?;
+        [path].into_iter().map(<Local as Backend>::Handle::create).collect()
     }
 }
 

@@ -9,6 +9,9 @@
 // Input:  <Local as Backend>::Options::new()
 // Output: ::ephemeral_fs::__private::OnType::<<Local as Backend>::Options>::new()
 //             .__ephemeral_fs_by_type_new(<Local as Backend>::Options::new())
+// Input:  .map(<Local as Backend>::Handle::create)     (a function value)
+// Output: .map(OnType::<<Local as Backend>::Handle>::new()
+//             .__ephemeral_fs_by_type_value(<Local as Backend>::Handle::create))
 //
 // `OnType<std::fs::File>` has inherent methods, which method resolution
 // picks before anything reached through `Deref`: there the argument gets
@@ -20,7 +23,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 use crate::TempTarget;
-use crate::bounds::BuilderByType;
+use crate::bounds::{BuilderByType, ValueByType};
 use crate::lint::persistent_write;
 
 /// The type a function is called on, without a value.
@@ -51,6 +54,11 @@ impl<T: ?Sized> Deref for OnType<T> {
 // Each function's probe, named after it. Written out rather than made by
 // a macro: an error's note then shows the bound, not a macro's invocation.
 impl OnOtherType {
+    #[inline(always)]
+    pub fn __ephemeral_fs_by_type_value<T>(&self, value: T) -> T {
+        value
+    }
+
     #[inline(always)]
     pub fn __ephemeral_fs_by_type_create<T>(&self, value: T) -> T {
         value
@@ -86,6 +94,11 @@ impl OnOtherType {
 // of the function called by its type's name. `File::options()`: a builder.
 impl OnType<std::fs::File> {
     #[inline(always)]
+    pub fn __ephemeral_fs_by_type_value<R: ValueByType>(self, function: R) -> R {
+        function
+    }
+
+    #[inline(always)]
     pub fn __ephemeral_fs_by_type_create<P: TempTarget<persistent_write>>(self, target: P) -> P {
         target
     }
@@ -106,6 +119,11 @@ impl OnType<std::fs::File> {
 
 impl OnType<std::fs::OpenOptions> {
     #[inline(always)]
+    pub fn __ephemeral_fs_by_type_value<R: ValueByType>(self, function: R) -> R {
+        function
+    }
+
+    #[inline(always)]
     pub fn __ephemeral_fs_by_type_new<R: BuilderByType>(self, made: R) -> R {
         made
     }
@@ -117,6 +135,11 @@ impl OnType<std::fs::OpenOptions> {
 }
 
 impl OnType<std::fs::DirBuilder> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_by_type_value<R: ValueByType>(self, function: R) -> R {
+        function
+    }
+
     #[inline(always)]
     pub fn __ephemeral_fs_by_type_new<R: BuilderByType>(self, made: R) -> R {
         made
@@ -132,6 +155,11 @@ impl OnType<std::fs::DirBuilder> {
 #[cfg(unix)]
 impl OnType<std::os::unix::net::UnixListener> {
     #[inline(always)]
+    pub fn __ephemeral_fs_by_type_value<R: ValueByType>(self, function: R) -> R {
+        function
+    }
+
+    #[inline(always)]
     pub fn __ephemeral_fs_by_type_bind<P: TempTarget<persistent_write>>(self, target: P) -> P {
         target
     }
@@ -139,6 +167,11 @@ impl OnType<std::os::unix::net::UnixListener> {
 
 #[cfg(unix)]
 impl OnType<std::os::unix::net::UnixDatagram> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_by_type_value<R: ValueByType>(self, function: R) -> R {
+        function
+    }
+
     #[inline(always)]
     pub fn __ephemeral_fs_by_type_bind<P: TempTarget<persistent_write>>(self, target: P) -> P {
         target
