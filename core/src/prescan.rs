@@ -102,6 +102,9 @@ fn triggers() -> &'static HashSet<&'static str> {
         // alone must not cost a parse.
         names.insert("ephemeral_fs");
         names.insert("permissions");
+        // A temp directory made in a macro's arguments (`vec![b.tempdir()?]`)
+        // is one whose builder's `permissions` are checked.
+        names.extend(["tempdir", "tempdir_in"]);
         names
     })
 }

@@ -306,14 +306,12 @@ impl Namespaces {
         // An inline module's names, read once with this frame around it
         // (`pub use super::put as store;` in it is this frame's `put`),
         // then what this frame imports from it (`use disk::save;`).
-        // A module that imports through `super::` may name a sibling read
-        // after it: then all are read a second time.
-        let through_parent = modules.iter().any(|(_, items)| {
-            items.iter().any(|item| {
-                matches!(item, Item::Use(item_use)
-                    if matches!(&item_use.tree, UseTree::Path(path) if path.ident == "super"))
-            })
-        });
+        // A module that imports through `super::` or `crate::`, at any
+        // depth (`super::super::disk` in `api::v1`), may name a sibling
+        // read after it: then all are read again.
+        let through_parent = modules
+            .iter()
+            .any(|(_, items)| imports_through_parent(items));
         // A chain of such re-exports (`a` from `b`, `b` from `c`) takes a
         // pass per link: read again until no module binds anything new.
         let mut signature = None;
@@ -1078,6 +1076,21 @@ fn item_name(item: &Item) -> Option<String> {
         _ => return None,
     };
     Some(ident_name(ident))
+}
+
+/// Whether a module's items, or those of a module inside it, import
+/// through `super::` or `crate::`.
+fn imports_through_parent(items: &[Item]) -> bool {
+    items.iter().any(|item| match item {
+        Item::Use(item_use) => {
+            matches!(&item_use.tree, UseTree::Path(path) if path.ident == "super" || path.ident == "crate")
+        }
+        Item::Mod(module) => module
+            .content
+            .as_ref()
+            .is_some_and(|(_, items)| imports_through_parent(items)),
+        _ => false,
+    })
 }
 
 #[cfg(test)]

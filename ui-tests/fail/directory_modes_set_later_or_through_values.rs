@@ -1,7 +1,7 @@
 // A mode given anywhere in the body counts: a `DirBuilder`'s `mode` after
 // its `create`, which a loop runs before the next one, and tempfile's
 // `Builder::permissions` taken as a value, where the body makes a temp
-// directory.
+// directory, there or in a macro's arguments.
 use ephemeral_fs::{TempDirExt, ephemeral_fs};
 
 #[ephemeral_fs]
@@ -24,6 +24,15 @@ fn permissions_as_a_value() -> std::io::Result<()> {
     set(&mut builder, std::fs::Permissions::from_mode(0o000));
     let _dir = builder.tempdir()?;
     Ok(())
+}
+
+#[ephemeral_fs]
+fn made_in_a_macro() -> std::io::Result<usize> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut builder = tempfile::Builder::new();
+    builder.permissions(std::fs::Permissions::from_mode(0o300));
+    let dirs = vec![builder.tempdir()?];
+    Ok(dirs.len())
 }
 
 fn main() {}

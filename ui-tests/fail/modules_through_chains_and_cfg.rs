@@ -2,7 +2,9 @@
 // re-exports through `super::` (`a` from `b`, `b` from `c`), a `#[cfg]`'d
 // module (its alternatives merged, each name keeping its stricter
 // meaning), and a `#[cfg]`'d import of a module that leads to the
-// filesystem (`#[cfg(unix)] use self::unix as imp;`).
+// filesystem (`#[cfg(unix)] use self::unix as imp;`), and a sibling's
+// re-export reached through `crate::` or, from a nested module, through
+// `super::super::`.
 use ephemeral_fs::ephemeral_fs;
 
 #[ephemeral_fs]
@@ -53,6 +55,26 @@ mod handlers {
 
     pub fn imported(name: &str) -> std::io::Result<()> {
         imp::save(format!("/srv/uploads/{name}"), b"x")
+    }
+
+    pub mod store {
+        pub use crate::handlers::disk::save as put;
+    }
+    pub mod api {
+        pub mod v1 {
+            pub use super::super::disk::save as put;
+        }
+    }
+    pub mod disk {
+        pub use std::fs::write as save;
+    }
+
+    pub fn through_crate(name: &str) -> std::io::Result<()> {
+        store::put(format!("/srv/uploads/{name}"), b"x")
+    }
+
+    pub fn nested(name: &str) -> std::io::Result<()> {
+        api::v1::put(format!("/srv/uploads/{name}"), b"x")
     }
 }
 

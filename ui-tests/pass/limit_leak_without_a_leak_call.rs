@@ -3,7 +3,8 @@
 // A documented limit, pinned: a temp handle moved into storage whose
 // destructor never runs, with no leak call in sight, is not seen. Here
 // `MaybeUninit::write` and an assignment through a `ManuallyDrop` made by
-// `Default`: both compile, and both temp files outlive the handler. If the
+// `Default`, and `ManuallyDrop::new` and `Box::leak` reached through an
+// associated type: all compile, and all temp files outlive the handler. If the
 // attribute comes to refuse these shapes, this case fails and moves to the
 // compile-fail cases.
 
@@ -12,6 +13,29 @@ use std::path::PathBuf;
 
 use ephemeral_fs::ephemeral_fs;
 use tempfile::NamedTempFile;
+
+pub trait Slot {
+    type Hold;
+    type Boxed;
+}
+
+pub struct Keeper;
+
+impl Slot for Keeper {
+    type Hold = ManuallyDrop<NamedTempFile>;
+    type Boxed = Box<NamedTempFile>;
+}
+
+#[ephemeral_fs]
+fn through_associated_types() -> std::io::Result<(PathBuf, PathBuf)> {
+    let tmp = NamedTempFile::new()?;
+    let held_path = tmp.path().to_path_buf();
+    let held = <Keeper as Slot>::Hold::new(tmp);
+    assert!(held.path().exists());
+    let tmp = NamedTempFile::new()?;
+    let leaked = <Keeper as Slot>::Boxed::leak(Box::new(tmp));
+    Ok((held_path, leaked.path().to_path_buf()))
+}
 
 #[ephemeral_fs]
 fn handler() -> std::io::Result<(PathBuf, PathBuf)> {
@@ -29,9 +53,12 @@ fn handler() -> std::io::Result<(PathBuf, PathBuf)> {
 
 fn main() {
     let (written, assigned) = handler().unwrap();
-    let left = [written.exists(), assigned.exists()];
+    let (held, leaked) = through_associated_types().unwrap();
+    let paths = [written, assigned, held, leaked];
+    let left = paths.each_ref().map(|path| path.exists());
     // Clean up before asserting, so that a failure leaves nothing behind.
-    let _ = std::fs::remove_file(&written);
-    let _ = std::fs::remove_file(&assigned);
-    assert_eq!(left, [true, true], "the limit changed: move this case");
+    for path in &paths {
+        let _ = std::fs::remove_file(path);
+    }
+    assert_eq!(left, [true; 4], "the limit changed: move this case");
 }
