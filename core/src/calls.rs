@@ -292,7 +292,13 @@ impl Rewriter<'_> {
             };
             (callee, Some(subject))
         });
-        if level == Level::Allow || !self.emits {
+        if level == Level::Allow {
+            return;
+        }
+        if let Some(Origin::Refused(flow::Refusal::Made)) = origin {
+            self.body.made_refusals += 1;
+        }
+        if !self.emits {
             return;
         }
         let original = std::mem::replace(arg, Expr::Verbatim(Default::default()));
@@ -423,16 +429,26 @@ impl Rewriter<'_> {
         let Expr::MethodCall(call) = expr else {
             return false;
         };
-        let Some(param) = make_closure_param(call) else {
-            return false;
-        };
         let name = ident_name(&call.method);
-        let Some(method) = ops::MAKE_METHODS.iter().find(|m| **m == name) else {
+        let Some(method) = ops::MAKE_METHODS.iter().find(|m| **m == name).copied() else {
             return false;
         };
         let method_span = call.method.span();
+        let Some(param) = make_closure_param(call) else {
+            // `make_in(dir, |_| Ok(()))`, `make(noop)`: no path to follow,
+            // but a handle that adopts whatever the path names.
+            let arity = if method == "make" { 1 } else { 2 };
+            if call.args.len() != arity || self.names_are_random(&call.receiver) {
+                return false;
+            }
+            visit_mut::visit_expr_method_call_mut(self, call);
+            self.refuse_make_names(expr, method, method_span);
+            return true;
+        };
         let before = self.body.made_uses.len();
-        let trusted = self.names_are_random(&call.receiver)
+        let refusals_before = self.body.made_refusals;
+        let random = self.names_are_random(&call.receiver);
+        let trusted = random
             && matches!(call.args.last(), Some(Expr::Closure(closure))
                 if only_opens(&closure.body, &param, |receiver| self.is_literal_open_chain(receiver)));
         self.visit_expr_mut(&mut call.receiver);
@@ -449,6 +465,12 @@ impl Rewriter<'_> {
         }
         let uses: Vec<(Lint, Level)> = self.body.made_uses.drain(before..).collect();
         let Some(&(lint, _)) = uses.first() else {
+            // The closure's path is not used, but the handle still adopts
+            // whatever the closure left there: with names that may not be
+            // fresh, an existing file, which its drop deletes.
+            if !random && self.body.made_refusals == refusals_before {
+                self.refuse_make_names(expr, method, method_span);
+            }
             return true;
         };
         let level = if uses.iter().any(|(_, level)| *level == Level::Deny) {
@@ -475,6 +497,27 @@ impl Rewriter<'_> {
             (_, whole) => emit::guard_made(lint, level, whole, method_span),
         };
         true
+    }
+
+    // Input:  Builder::new().rand_bytes(0).prefix("records.db").make(|_| Ok(()))
+    // Output: Probe(Builder::new()..make(|_| Ok(()))).__ephemeral_fs_deny_make_names()
+    /// Refuses, by the type it returns, a `make` whose names may not be
+    /// fresh and whose closure's path is not used (where it is used, that
+    /// use is refused instead).
+    fn refuse_make_names(&mut self, expr: &mut Expr, method: &'static str, method_span: Span) {
+        let Expr::MethodCall(call) = &*expr else {
+            return;
+        };
+        let level = self.record(Lint::TempEscape, method_span, true, || {
+            (
+                Callee::EscapeMethod(method),
+                Some(Subject::Value(&*call.receiver)),
+            )
+        });
+        if level != Level::Allow && self.emits {
+            let whole = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+            *expr = emit::make_names_by_result(level, whole, method_span);
+        }
     }
 
     pub(crate) fn visit_method_call(&mut self, expr: &mut Expr) {

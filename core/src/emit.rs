@@ -605,6 +605,20 @@ pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
     then_warn(level, check, symbol::ADOPT_WARNING, span)
 }
 
+// Input:  Builder::new().rand_bytes(0).make(|_| Ok(()))
+// Output: ::ephemeral_fs::__private::Probe(Builder::new().rand_bytes(0).make(|_| Ok(())))
+//             .__ephemeral_fs_deny_make_names()
+/// Checks the type of what a `make` whose names may not be fresh returns:
+/// tempfile's `NamedTempFile` is refused, a `make` of the user's passes.
+pub fn make_names_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
+    let check = method(
+        probe(whole_call, span),
+        symbol::make_names_probe(level),
+        span,
+    );
+    then_warn(level, check, symbol::ADOPT_WARNING, span)
+}
+
 // Input:  paths.iter().try_for_each(fs::remove_file)
 // Output: paths.iter().try_for_each(::ephemeral_fs::__private::with_witness(
 //             fs::remove_file::<&'static str>, ::std::fs::remove_file::<&'static str>,

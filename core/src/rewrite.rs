@@ -102,6 +102,9 @@ pub(crate) struct Body {
     /// Uses of a `make` closure's path accepted so far, with their lint and
     /// level: the `make` call is then checked instead.
     pub(crate) made_uses: Vec<(Lint, Level)>,
+    /// Uses of an untrusted `make` closure's path refused so far: the
+    /// `make` call is then not refused again for its names.
+    pub(crate) made_refusals: usize,
     /// The statement of a block being visited, where a `let` may go before
     /// it; `None` inside a macro's tokens.
     pub(crate) hoist: Option<Hoist>,

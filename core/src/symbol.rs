@@ -256,6 +256,14 @@ pub fn adopt_probe(level: Level) -> &'static str {
     }
 }
 
+/// The probe method for the result of a `make` whose names may not be fresh.
+pub fn make_names_probe(level: Level) -> &'static str {
+    match level {
+        Level::Warn => "__ephemeral_fs_warn_make_names",
+        _ => "__ephemeral_fs_deny_make_names",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -367,6 +375,7 @@ mod tests {
             names.extend([false, true].map(|in_place| escape_probe(level, in_place).to_owned()));
             names.push(persist_probe(level).to_owned());
             names.push(adopt_probe(level).to_owned());
+            names.push(make_names_probe(level).to_owned());
             names.push(forget_probe(level).to_owned());
             for builder in [Builder::OpenOptions, Builder::DirBuilder] {
                 names.extend(

@@ -14,6 +14,8 @@
 //!   `new`, `read` or `open` alone is not enough;
 //! - a tempfile escape (`.keep()`, `TempPath::from_path(..)`), by its name
 //!   alone, whatever the receiver: its type is the compiler's to decide;
+//! - tempfile's `make` and `make_in`, by their names, whatever the
+//!   receiver;
 //! - our own attributes, which name `ephemeral_fs`.
 //!
 //! A word that only looks like one of these (in a string, a comment, a
@@ -113,6 +115,7 @@ fn gates() -> &'static [Gate] {
     GATES.get_or_init(|| {
         let mut words: Vec<&'static str> = escape_words()
             .chain([OUR_ATTRIBUTE, TEMP_DIR_PERMISSIONS.1])
+            .chain(ops::MAKE_METHODS.iter().copied())
             .collect();
         words.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
         words.extend(Module::all_paths().filter_map(fs_segment));
@@ -212,7 +215,13 @@ impl<'a> Words<'a> {
 
     fn may_rewrite(&self) -> bool {
         let named = |word: &str| self.written.contains(word);
-        if escape_words().any(named) || named(OUR_ATTRIBUTE) {
+        // tempfile's `make` adopts the path its closure leaves, and is
+        // checked for fresh names by the type it returns, whatever the
+        // receiver (`calls.rs`).
+        if escape_words().any(named)
+            || named(OUR_ATTRIBUTE)
+            || ops::MAKE_METHODS.iter().any(|m| named(m))
+        {
             return true;
         }
         let (setter, terminal) = TEMP_DIR_PERMISSIONS;
@@ -273,6 +282,7 @@ mod tests {
                 "leak",
                 "into_raw",
                 "tempdir",
+                "make",
                 "fs",
                 "File",
                 "OpenOptions",
@@ -337,6 +347,9 @@ mod tests {
             // A temp directory given permissions.
             "fn f() { Builder::new().permissions(p).tempdir(); }",
             "fn f() { Builder::new().permissions(p).tempdir_in(d); }",
+            // A `make` is checked for fresh names whatever its closure does.
+            "fn f() { b.make(|_| Ok(())); }",
+            "fn f() { Builder::new().rand_bytes(0).make_in(d, noop); }",
             // Escapes, on any receiver and by path.
             "fn f() { tmp.keep(); }",
             "fn f() { dir.into_path(); }",

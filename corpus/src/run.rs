@@ -348,6 +348,29 @@ mod tests {
     }
 
     #[test]
+    fn undoes_a_call_through_an_associated_type_without_counting_it() {
+        // `Self::Seed::default()` in a trait whose text names a word that
+        // sends it to the analysis (`make`, in a doc comment): passed
+        // through its type's check, with no finding behind it.
+        let item: Item = parse_quote! {
+            pub trait SeedableRng: Sized {
+                type Seed: Default;
+                /// Implementations should make sure this never panics.
+                fn seed_from_u64(state: u64) -> Self {
+                    let seed = Self::Seed::default();
+                    Self::from_seed(seed, state)
+                }
+                fn from_seed(seed: Self::Seed, state: u64) -> Self;
+            }
+        };
+        let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
+        let output = analysis.item.to_token_stream().to_string();
+        assert!(output.contains("__ephemeral_fs_by_type_default"), "{output}");
+        assert!(analysis.findings.is_empty());
+        assert_eq!(verify(&item, analysis), Ok(true));
+    }
+
+    #[test]
     fn accepts_a_leak_function_passed_as_an_argument() {
         // `.map(mem::forget)` is called in a closure of ours: its call's
         // check is the one guard, and the closure goes with it.

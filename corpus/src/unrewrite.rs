@@ -284,6 +284,31 @@ fn unprobe_builder(expr: &mut Expr) -> Option<Expr> {
     }
 }
 
+// Input:  ::ephemeral_fs::__private::OnType::<<L as B>::Handle>::new().__ephemeral_fs_by_type_create(p)
+// Output: p
+/// What a call through an associated type passes through its type's
+/// check. Not a guard: the type decides at compile time, where the
+/// analysis, which has no types, records no finding.
+fn unon_type(expr: &mut Expr) -> Option<Expr> {
+    let Expr::MethodCall(call) = expr else {
+        return None;
+    };
+    let on_type = matches!(&*call.receiver, Expr::Call(new) if new.args.is_empty()
+        && matches!(&*new.func, Expr::Path(path) if path
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .eq(["ephemeral_fs", "__private", "OnType", "new"])));
+    if !on_type
+        || call.args.len() != 1
+        || !call.method.to_string().starts_with("__ephemeral_fs_by_type_")
+    {
+        return None;
+    }
+    call.args.first_mut().map(take)
+}
+
 // Input:  |__ephemeral_fs_leaked| core::mem::forget(__ephemeral_fs_leaked)   (its check undone)
 // Output: core::mem::forget
 /// The leak function a closure of ours stands in for, as an argument. Not
@@ -408,6 +433,8 @@ impl VisitMut for Undo {
                 *expr = chain;
             } else if let Some(call) = unprobe_builder(expr) {
                 *expr = call;
+            } else if let Some(value) = unon_type(expr) {
+                *expr = value;
             } else if let Some(original) = self.original(expr) {
                 *expr = original;
                 self.removed += 1;

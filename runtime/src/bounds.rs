@@ -216,6 +216,17 @@ impl<D: AsRef<Path>> TempDestination for crate::private::InTempDir<D> {}
 )]
 pub trait MayAdoptAnyPath: Sealed {}
 
+/// Never implemented: a `NamedTempFile` from a `make` whose builder's
+/// names are not known to be fresh requires it.
+#[diagnostic::on_unimplemented(
+    message = "temp_escape: this `{Self}` is made with names that may not be fresh, so it may name a file that already exists",
+    label = "its builder's names may not be fresh",
+    note = "`make` and `make_in` adopt whatever path the closure leaves: with fewer than 6 random characters, a prefix or suffix that is not a plain literal, or settings made out of sight, it may be an existing file, which dropping the handle deletes",
+    note = "call it on a chain from `tempfile::Builder::new()` with the default random characters (or `rand_bytes(6)` or more) and literal prefix and suffix, or use `NamedTempFile::new()`",
+    note = "to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
+)]
+pub trait FreshNames: Sealed {}
+
 /// A `tempfile::Builder`, whose `make` and `make_in` hand their closure a
 /// fresh temp file's path. The call is made through this trait, so that no
 /// method of the user's named `make` can stand in for tempfile's.

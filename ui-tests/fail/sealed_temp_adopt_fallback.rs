@@ -19,6 +19,12 @@ impl ephemeral_fs::__private::TempAdoptFallback<MyStore> for MyStore {
     fn __ephemeral_fs_warn_temp_adopt(self) -> Passing<MyStore> {
         unimplemented!()
     }
+    fn __ephemeral_fs_deny_make_names(self) -> MyStore {
+        self
+    }
+    fn __ephemeral_fs_warn_make_names(self) -> Passing<MyStore> {
+        unimplemented!()
+    }
 }
 
 fn main() {}

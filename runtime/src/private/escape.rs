@@ -325,6 +325,8 @@ impl TempAdoption for io::Result<TempPath> {
 pub trait TempAdoptFallback<T>: Sealed {
     fn __ephemeral_fs_deny_temp_adopt(self) -> T;
     fn __ephemeral_fs_warn_temp_adopt(self) -> Passing<T>;
+    fn __ephemeral_fs_deny_make_names(self) -> T;
+    fn __ephemeral_fs_warn_make_names(self) -> Passing<T>;
 }
 
 impl<T> TempAdoptFallback<T> for Probe<T> {
@@ -335,6 +337,16 @@ impl<T> TempAdoptFallback<T> for Probe<T> {
 
     #[inline(always)]
     fn __ephemeral_fs_warn_temp_adopt(self) -> Passing<T> {
+        Passing(self.0)
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_deny_make_names(self) -> T {
+        self.0
+    }
+
+    #[inline(always)]
+    fn __ephemeral_fs_warn_make_names(self) -> Passing<T> {
         Passing(self.0)
     }
 }

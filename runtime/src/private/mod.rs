@@ -27,7 +27,9 @@ pub use escape::{
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPathRef};
 pub use persist::{AnyReceiver, TempReceiver, destination};
 
-use crate::bounds::{FlagsInSight, MayAdoptAnyPath, MayOutliveTheRequest, TempfileBuilder};
+use crate::bounds::{
+    FlagsInSight, FreshNames, MayAdoptAnyPath, MayOutliveTheRequest, TempfileBuilder,
+};
 
 use crate::TempTarget;
 use crate::bounds::{
@@ -440,6 +442,29 @@ impl<T: TempAdoption> Probe<T> {
 
     #[inline(always)]
     pub fn __ephemeral_fs_warn_temp_adopt(self) -> Escaping<T> {
+        Escaping(self.0)
+    }
+}
+
+// Input:  Builder::new().rand_bytes(0).prefix("records.db").make(|_| Ok(()))
+// Output: ::ephemeral_fs::__private::Probe(Builder::new()..make(|_| Ok(())))
+//             .__ephemeral_fs_deny_make_names()
+//
+// A `make` whose names may not be fresh may hand back a `NamedTempFile` of
+// an existing file, which the handle's drop deletes: decided by the
+// result's type, so that a `make` of the user's passes (through
+// `TempAdoptFallback`).
+impl<F> Probe<io::Result<NamedTempFile<F>>> {
+    #[inline(always)]
+    pub fn __ephemeral_fs_deny_make_names(self) -> io::Result<NamedTempFile<F>>
+    where
+        NamedTempFile<F>: FreshNames,
+    {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn __ephemeral_fs_warn_make_names(self) -> Escaping<io::Result<NamedTempFile<F>>> {
         Escaping(self.0)
     }
 }
