@@ -365,7 +365,10 @@ mod tests {
         };
         let analysis = ephemeral_fs_core::analyze(TokenStream::new(), item.clone());
         let output = analysis.item.to_token_stream().to_string();
-        assert!(output.contains("__ephemeral_fs_by_type_default"), "{output}");
+        assert!(
+            output.contains("__ephemeral_fs_by_type_default"),
+            "{output}"
+        );
         assert!(analysis.findings.is_empty());
         assert_eq!(verify(&item, analysis), Ok(true));
     }

@@ -302,7 +302,10 @@ fn unon_type(expr: &mut Expr) -> Option<Expr> {
             .eq(["ephemeral_fs", "__private", "OnType", "new"])));
     if !on_type
         || call.args.len() != 1
-        || !call.method.to_string().starts_with("__ephemeral_fs_by_type_")
+        || !call
+            .method
+            .to_string()
+            .starts_with("__ephemeral_fs_by_type_")
     {
         return None;
     }
