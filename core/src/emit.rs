@@ -387,14 +387,76 @@ fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span: Span) -> 
 
 // Input:  leases[slot(name)?]       leases[slot(name).await]
 // Output: leases[try_output(&slot(name))]   leases[await_output(&slot(name))]
+// Input:  leases[match k { Some(k) => k, None => continue }]
+// Output: leases[match k { Some(k) => k, None => ::core::unreachable!() }]
 /// A copy of a place for a closure that is never called and only gives its
 /// type, where a `?` or an `.await` cannot be written: each is replaced by
 /// a function of the same type that is given a reference, so that the
-/// closure moves nothing.
+/// closure moves nothing. A `return`, or a `break` or `continue` out of
+/// the place, would leave the closure instead of the function: each is
+/// `!`, as `unreachable!()` is.
 fn typed_only(place: &Expr) -> Expr {
-    struct TypedOnly;
+    #[derive(Default)]
+    struct TypedOnly {
+        /// Loops and labelled blocks inside the place, innermost last:
+        /// their label, and whether a bare `break` or `continue` is theirs.
+        scopes: Vec<(Option<String>, bool)>,
+    }
+    impl TypedOnly {
+        fn escapes(&self, label: Option<&syn::Lifetime>) -> bool {
+            match label {
+                Some(label) => !self
+                    .scopes
+                    .iter()
+                    .any(|(known, _)| known.as_deref() == Some(&label.ident.to_string())),
+                None => !self.scopes.iter().any(|(_, is_loop)| *is_loop),
+            }
+        }
+
+        fn in_scope(&mut self, label: Option<&syn::Label>, is_loop: bool, expr: &mut Expr) {
+            let label = label.map(|label| label.name.ident.to_string());
+            self.scopes.push((label, is_loop));
+            syn::visit_mut::visit_expr_mut(self, expr);
+            self.scopes.pop();
+        }
+    }
     impl syn::visit_mut::VisitMut for TypedOnly {
         fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            let escapes = match expr {
+                Expr::ForLoop(for_loop) => {
+                    // Its iterator is outside the loop.
+                    self.visit_expr_mut(&mut for_loop.expr);
+                    let label = for_loop.label.clone();
+                    let mut body = Expr::Block(syn::ExprBlock {
+                        attrs: Vec::new(),
+                        label: None,
+                        block: std::mem::replace(&mut for_loop.body, syn::parse_quote!({})),
+                    });
+                    self.in_scope(label.as_ref(), true, &mut body);
+                    if let Expr::Block(body) = body {
+                        for_loop.body = body.block;
+                    }
+                    return;
+                }
+                Expr::While(_) | Expr::Loop(_) | Expr::Block(_) => {
+                    let (label, is_loop) = match expr {
+                        Expr::While(looped) => (looped.label.clone(), true),
+                        Expr::Loop(looped) => (looped.label.clone(), true),
+                        Expr::Block(block) => (block.label.clone(), false),
+                        _ => (None, false),
+                    };
+                    return self.in_scope(label.as_ref(), is_loop, expr);
+                }
+                Expr::Return(_) => true,
+                Expr::Break(broken) => self.escapes(broken.label.as_ref()),
+                Expr::Continue(continued) => self.escapes(continued.label.as_ref()),
+                _ => false,
+            };
+            if escapes {
+                let span = syn::spanned::Spanned::span(&*expr);
+                *expr = syn::parse_quote_spanned!(span=> ::core::unreachable!());
+                return;
+            }
             syn::visit_mut::visit_expr_mut(self, expr);
             let (function, value) = match expr {
                 Expr::Try(tried) => (symbol::TRY_OUTPUT, &mut tried.expr),
@@ -412,7 +474,7 @@ fn typed_only(place: &Expr) -> Expr {
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     let mut place = place.clone();
-    syn::visit_mut::VisitMut::visit_expr_mut(&mut TypedOnly, &mut place);
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut TypedOnly::default(), &mut place);
     place
 }
 

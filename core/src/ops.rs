@@ -482,16 +482,25 @@ pub const LEAK_FUNCTIONS: &[&[&str]] = &[
     &["std", "boxed", "Box", "leak"],
     &["std", "boxed", "Box", "into_raw"],
     &["std", "vec", "Vec", "leak"],
+    &["std", "vec", "Vec", "into_raw_parts"],
     &["std", "rc", "Rc", "into_raw"],
     &["std", "sync", "Arc", "into_raw"],
 ];
 
 /// The words a leak function's path ends in, or starts a type with: the
 /// cheap test before resolving, and the pre-scan's triggers.
-pub const LEAK_WORDS: &[&str] = &["forget", "ManuallyDrop", "MaybeUninit", "leak", "into_raw"];
+pub const LEAK_WORDS: &[&str] = &[
+    "forget",
+    "ManuallyDrop",
+    "MaybeUninit",
+    "leak",
+    "into_raw",
+    "into_raw_parts",
+];
 
-/// Methods that skip their receiver's destructor: `Vec::leak(self)`.
-pub const LEAK_METHODS: &[&str] = &["leak"];
+/// Methods that skip their receiver's destructor: `Vec::leak(self)`,
+/// `Vec::into_raw_parts(self)`.
+pub const LEAK_METHODS: &[&str] = &["leak", "into_raw_parts"];
 
 /// The types among `LEAK_WORDS`, whose constructor (`new`) is the leak.
 pub const LEAK_TYPES: &[&str] = &["ManuallyDrop", "MaybeUninit"];
