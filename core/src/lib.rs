@@ -20,6 +20,7 @@ pub mod args;
 mod by_type;
 mod calls;
 pub mod check;
+mod cleanup;
 #[doc(hidden)]
 pub mod ctxt;
 mod emit;
