@@ -102,6 +102,8 @@ impl AsRef<Path> for ScratchPath<'_> {
 
 /// A `ScratchPath` is a `&Path` wherever one is expected, as a `PathBuf`
 /// is: `convert(tmp.path(), &thumb)` with `fn convert(src: &Path, dst: &Path)`.
+/// The `&Path` it gives is a plain one: pass the `ScratchPath` itself to a
+/// checked operation (`fs::write(&thumb, ..)`, not `fs::write(&*thumb, ..)`).
 impl Deref for ScratchPath<'_> {
     type Target = Path;
 
