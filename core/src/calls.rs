@@ -529,9 +529,6 @@ impl Rewriter<'_> {
         if ops::MAKE_METHODS.contains(&name.as_str()) && self.visit_make(expr) {
             return;
         }
-        if self.visit_builder_maker(expr, &name) {
-            return;
-        }
         let Expr::MethodCall(call) = expr else { return };
         let method_span = call.method.span();
         // Only `.open(..)` and `.create(..)` end a builder chain.
@@ -919,7 +916,7 @@ impl Rewriter<'_> {
     /// `Builder::new` or `tempfile::Builder::new`, and nothing in sight
     /// makes it another function. (At `deny` the `make` call is forced to be
     /// tempfile's, so its receiver is a `tempfile::Builder` by type.)
-    pub(crate) fn is_tempfile_builder_new(&self, func: &Expr) -> bool {
+    fn is_tempfile_builder_new(&self, func: &Expr) -> bool {
         let Expr::Path(callee) = func else {
             return false;
         };

@@ -681,20 +681,6 @@ pub fn make_names_by_result(level: Level, whole_call: Expr, span: Span) -> Expr 
     then_warn(level, check, symbol::ADOPT_WARNING, span)
 }
 
-// Input:  state.staging.tempfile()
-// Output: ::ephemeral_fs::__private::Probe(state.staging.tempfile())
-//             .__ephemeral_fs_deny_builder_settings()
-/// Checks the type of what a tempfile `Builder` whose settings are out of
-/// sight makes: tempfile's handles are refused, the user's own pass.
-pub fn builder_settings_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
-    let check = method(
-        probe(whole_call, span),
-        symbol::builder_settings_probe(level),
-        span,
-    );
-    then_warn(level, check, symbol::ESCAPE_WARNING, span)
-}
-
 // Input:  paths.iter().try_for_each(fs::remove_file)
 // Output: paths.iter().try_for_each(::ephemeral_fs::__private::with_witness(
 //             fs::remove_file::<&'static str>, ::std::fs::remove_file::<&'static str>,

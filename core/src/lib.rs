@@ -20,7 +20,6 @@ pub mod args;
 mod by_type;
 mod calls;
 pub mod check;
-mod cleanup;
 #[doc(hidden)]
 pub mod ctxt;
 mod emit;

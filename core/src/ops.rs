@@ -470,16 +470,6 @@ pub const PERSIST_METHODS: &[&str] = &["persist", "persist_noclobber"];
 /// their closure a fresh temp file's path; the closure is the last argument.
 pub const MAKE_METHODS: &[&str] = &["make", "make_in"];
 
-/// tempfile's `Builder` methods that make a temp file or directory, with
-/// their argument counts: refused where the builder's settings, which may
-/// disable the cleanup, are out of sight (`cleanup.rs`).
-pub const BUILDER_MAKERS: &[(&str, usize)] = &[
-    ("tempfile", 0),
-    ("tempfile_in", 1),
-    ("tempdir", 0),
-    ("tempdir_in", 1),
-];
-
 /// Functions that skip their argument's destructor, and so a temp file's
 /// cleanup: the argument is probed for a temp handle it owns.
 pub const LEAK_FUNCTIONS: &[&[&str]] = &[

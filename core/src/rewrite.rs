@@ -79,9 +79,6 @@ pub(crate) struct Body {
     pub(crate) uses_probes: bool,
     /// Locals bound to a builder (`let mut opts = OpenOptions::new();`).
     pub(crate) builders: HashMap<String, BuilderState>,
-    /// Locals bound to a tempfile `Builder` whose settings are all in
-    /// sight (`cleanup.rs`).
-    pub(crate) tempfile_builders: HashSet<String>,
     /// Per scope, the builder states that a binding in it hid, restored
     /// when it ends (see `unseen.rs`).
     pub(crate) builder_scopes: Vec<Vec<(String, Option<BuilderState>)>>,
@@ -924,9 +921,6 @@ impl VisitMut for Rewriter<'_> {
             .as_ref()
             .filter(|init| init.diverge.is_none() && !conditional)
             .and_then(|init| self.body.flow.classify(&init.expr));
-        let tempfile_builder = local.init.as_ref().is_some_and(|init| {
-            init.diverge.is_none() && !conditional && self.builder_settings_in_sight(&init.expr)
-        });
         if let Some(init) = &mut local.init {
             self.visit_local_init_mut(init);
         }
@@ -936,9 +930,6 @@ impl VisitMut for Rewriter<'_> {
         self.visit_pat_mut(&mut local.pat);
         if let (Some((name, mutable)), Some(_)) = (flow::let_binding(&local.pat), &local.init) {
             self.body.flow.bind(&name, mutable, origin, stmt);
-        }
-        if let Some((name, _)) = flow::let_binding(&local.pat) {
-            self.note_tempfile_builder_local(&name, tempfile_builder);
         }
         // A name bound again to anything but a builder is no builder from
         // here on.
@@ -980,7 +971,6 @@ impl VisitMut for Rewriter<'_> {
         if matches!(expr, Expr::Call(_) | Expr::MethodCall(_)) {
             self.leak_arguments_as_calls(expr);
         }
-        self.note_tempfile_builder_use(expr);
         match expr {
             Expr::Call(_) => self.visit_call(expr),
             Expr::MethodCall(_) => self.visit_method_call(expr),

@@ -264,14 +264,6 @@ pub fn make_names_probe(level: Level) -> &'static str {
     }
 }
 
-/// The probe method for what a `Builder` whose settings are out of sight makes.
-pub fn builder_settings_probe(level: Level) -> &'static str {
-    match level {
-        Level::Warn => "__ephemeral_fs_warn_builder_settings",
-        _ => "__ephemeral_fs_deny_builder_settings",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -384,7 +376,6 @@ mod tests {
             names.push(persist_probe(level).to_owned());
             names.push(adopt_probe(level).to_owned());
             names.push(make_names_probe(level).to_owned());
-            names.push(builder_settings_probe(level).to_owned());
             names.push(forget_probe(level).to_owned());
             for builder in [Builder::OpenOptions, Builder::DirBuilder] {
                 names.extend(

@@ -14,9 +14,8 @@
 //!   `new`, `read` or `open` alone is not enough;
 //! - a tempfile escape (`.keep()`, `TempPath::from_path(..)`), by its name
 //!   alone, whatever the receiver: its type is the compiler's to decide;
-//! - tempfile's `make` and `make_in`, and the `Builder` methods that make
-//!   a temp file or directory (`tempfile()`, `tempdir_in(..)`), by their
-//!   names, whatever the receiver;
+//! - tempfile's `make` and `make_in`, by their names, whatever the
+//!   receiver;
 //! - our own attributes, which name `ephemeral_fs`.
 //!
 //! A word that only looks like one of these (in a string, a comment, a
@@ -117,7 +116,6 @@ fn gates() -> &'static [Gate] {
         let mut words: Vec<&'static str> = escape_words()
             .chain([OUR_ATTRIBUTE, TEMP_DIR_PERMISSIONS.1])
             .chain(ops::MAKE_METHODS.iter().copied())
-            .chain(ops::BUILDER_MAKERS.iter().map(|(name, _)| *name))
             .collect();
         words.extend(ops::CONVENTIONAL.iter().map(|(name, _)| *name));
         words.extend(Module::all_paths().filter_map(fs_segment));
@@ -219,12 +217,10 @@ impl<'a> Words<'a> {
         let named = |word: &str| self.written.contains(word);
         // tempfile's `make` adopts the path its closure leaves, and is
         // checked for fresh names by the type it returns, whatever the
-        // receiver (`calls.rs`); what a `Builder` makes is checked for
-        // settings out of sight the same way (`cleanup.rs`).
+        // receiver (`calls.rs`).
         if escape_words().any(named)
             || named(OUR_ATTRIBUTE)
             || ops::MAKE_METHODS.iter().any(|m| named(m))
-            || ops::BUILDER_MAKERS.iter().any(|(m, _)| named(m))
         {
             return true;
         }
@@ -287,7 +283,6 @@ mod tests {
                 "into_raw",
                 "tempdir",
                 "make",
-                "tempfile",
                 "fs",
                 "File",
                 "OpenOptions",
@@ -313,7 +308,8 @@ mod tests {
             "fn f() { std::io::Error::other(\"x\"); tokio::spawn(async {}); }",
             // A crate name alone, or a module of another crate.
             "fn f() -> std::io::Result<()> { tokio::time::sleep(d); async_std::task::yield_now() }",
-            // Permissions alone.
+            // A temp directory, or permissions alone.
+            "fn f() { tempfile::Builder::new().prefix(\"x\").tempdir(); }",
             "fn f() { file.set_permissions(permissions); }",
         ] {
             assert!(!may_rewrite(text), "{text}");
@@ -351,9 +347,6 @@ mod tests {
             // A temp directory given permissions.
             "fn f() { Builder::new().permissions(p).tempdir(); }",
             "fn f() { Builder::new().permissions(p).tempdir_in(d); }",
-            // What a `Builder` makes is checked for settings out of sight.
-            "fn f() { state.staging.tempdir(); }",
-            "fn f() { b.tempfile_in(d); }",
             // A `make` is checked for fresh names whatever its closure does.
             "fn f() { b.make(|_| Ok(())); }",
             "fn f() { Builder::new().rand_bytes(0).make_in(d, noop); }",

@@ -227,17 +227,6 @@ pub trait MayAdoptAnyPath: Sealed {}
 )]
 pub trait FreshNames: Sealed {}
 
-/// Never implemented: a temp file or directory made by a tempfile
-/// `Builder` whose settings are out of sight requires it.
-#[diagnostic::on_unimplemented(
-    message = "temp_escape: this `{Self}` is made by a `tempfile::Builder` whose settings are out of sight, so its cleanup may be disabled",
-    label = "made by a builder set up elsewhere",
-    note = "a builder's `disable_cleanup(true)` or `keep(true)` makes handles that leave their file or directory behind, and a handle does not say so",
-    note = "make the builder in the handler, from `tempfile::Builder::new()` with tempfile's setters (`prefix`, `suffix`, `rand_bytes`, `permissions`, `append`), or use `NamedTempFile::new()` or `TempDir::new()`",
-    note = "to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
-)]
-pub trait CleanupInSight: Sealed {}
-
 /// A `tempfile::Builder`, whose `make` and `make_in` hand their closure a
 /// fresh temp file's path. The call is made through this trait, so that no
 /// method of the user's named `make` can stand in for tempfile's.

@@ -25,12 +25,6 @@ impl ephemeral_fs::__private::TempAdoptFallback<MyStore> for MyStore {
     fn __ephemeral_fs_warn_make_names(self) -> Passing<MyStore> {
         unimplemented!()
     }
-    fn __ephemeral_fs_deny_builder_settings(self) -> MyStore {
-        self
-    }
-    fn __ephemeral_fs_warn_builder_settings(self) -> Passing<MyStore> {
-        unimplemented!()
-    }
 }
 
 fn main() {}

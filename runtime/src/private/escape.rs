@@ -327,8 +327,6 @@ pub trait TempAdoptFallback<T>: Sealed {
     fn __ephemeral_fs_warn_temp_adopt(self) -> Passing<T>;
     fn __ephemeral_fs_deny_make_names(self) -> T;
     fn __ephemeral_fs_warn_make_names(self) -> Passing<T>;
-    fn __ephemeral_fs_deny_builder_settings(self) -> T;
-    fn __ephemeral_fs_warn_builder_settings(self) -> Passing<T>;
 }
 
 impl<T> TempAdoptFallback<T> for Probe<T> {
@@ -349,16 +347,6 @@ impl<T> TempAdoptFallback<T> for Probe<T> {
 
     #[inline(always)]
     fn __ephemeral_fs_warn_make_names(self) -> Passing<T> {
-        Passing(self.0)
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_deny_builder_settings(self) -> T {
-        self.0
-    }
-
-    #[inline(always)]
-    fn __ephemeral_fs_warn_builder_settings(self) -> Passing<T> {
         Passing(self.0)
     }
 }

@@ -14,7 +14,7 @@ mod persist;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use tempfile::{NamedTempFile, TempDir};
+use tempfile::NamedTempFile;
 
 pub use crate::lint::{PersistentRead, PersistentWrite, TempEscape, UnseenBuilderFlags};
 pub use builder::{Unseen, UnseenBuilderFallback, UnseenDirBuilder, UnseenOpenOptions};
@@ -28,8 +28,7 @@ pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPa
 pub use persist::{AnyReceiver, TempReceiver, destination};
 
 use crate::bounds::{
-    CleanupInSight, FlagsInSight, FreshNames, MayAdoptAnyPath, MayOutliveTheRequest,
-    TempfileBuilder,
+    FlagsInSight, FreshNames, MayAdoptAnyPath, MayOutliveTheRequest, TempfileBuilder,
 };
 
 use crate::TempTarget;
@@ -466,35 +465,6 @@ impl<F> Probe<io::Result<NamedTempFile<F>>> {
 
     #[inline(always)]
     pub fn __ephemeral_fs_warn_make_names(self) -> Escaping<io::Result<NamedTempFile<F>>> {
-        Escaping(self.0)
-    }
-}
-
-// Input:  state.staging.tempfile()
-// Output: ::ephemeral_fs::__private::Probe(state.staging.tempfile())
-//             .__ephemeral_fs_deny_builder_settings()
-//
-// A tempfile `Builder` whose settings are out of sight may have its cleanup
-// disabled, which its handles do not tell: what it makes is refused by
-// type, and a `tempfile()` of the user's passes (through
-// `TempAdoptFallback`).
-/// What a tempfile `Builder` makes.
-pub trait MadeByBuilder: crate::sealed::Sealed {}
-
-impl<F> MadeByBuilder for NamedTempFile<F> {}
-impl MadeByBuilder for TempDir {}
-
-impl<T: MadeByBuilder> Probe<io::Result<T>> {
-    #[inline(always)]
-    pub fn __ephemeral_fs_deny_builder_settings(self) -> io::Result<T>
-    where
-        T: CleanupInSight,
-    {
-        self.0
-    }
-
-    #[inline(always)]
-    pub fn __ephemeral_fs_warn_builder_settings(self) -> Escaping<io::Result<T>> {
         Escaping(self.0)
     }
 }
