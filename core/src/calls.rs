@@ -84,6 +84,7 @@ impl Rewriter<'_> {
         }
         let args: Vec<&Expr> = call.args.iter().collect();
         self.note_temp_dir_permissions_called(&path, &args);
+        self.refuse_path_called_make(&path);
         let callee_span = last_ident_span(&path);
         let name = path
             .segments
@@ -895,6 +896,40 @@ impl Rewriter<'_> {
         } else if name == "permissions" && args.len() == 2 {
             self.note_permissions(args[1]);
         }
+    }
+
+    // Input:  Builder::make_in(&Builder::new().rand_bytes(0), dir, |_| Ok(()))
+    /// tempfile's `make` or `make_in` called by path: its builder's names
+    /// and its closure are read only in the method form, so this form is
+    /// refused, and the error says to write that.
+    fn refuse_path_called_make(&mut self, path: &syn::Path) {
+        let names = crate::syntax::segment_names(path);
+        let [.., ty, method] = names.as_slice() else {
+            return;
+        };
+        if ty != "Builder" || !ops::MAKE_METHODS.contains(&method.as_str()) {
+            return;
+        }
+        if self.levels.get(Lint::TempEscape) != Level::Deny {
+            return;
+        }
+        let tempfiles = match self.namespaces.resolve(path) {
+            Some(resolved) => resolved.len() == 3 && resolved[..2] == ["tempfile", "Builder"],
+            None => match names.len() {
+                2 => !self.namespaces.names(&names[0]),
+                _ => names.len() == 3 && names[0] == "tempfile",
+            },
+        };
+        if !tempfiles {
+            return;
+        }
+        self.changes += 1;
+        self.ctxt.error_spanned(
+            path,
+            format!(
+                "temp_escape: `Builder::{method}` called by path is not checked for the names it adopts nor for what its closure does with the path; call it as a method on a chain from `tempfile::Builder::new()` (`Builder::new().{method}(..)`); to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement"
+            ),
+        );
     }
 
     /// Refuses the permissions `note_temp_dir_permissions` noted, where the

@@ -69,6 +69,18 @@ impl<T: Sealed> Sealed for Option<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Vec<T> {}
 #[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::vec::Drain<'_, T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::vec::IntoIter<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::collections::VecDeque<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::collections::vec_deque::Drain<'_, T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::collections::vec_deque::IntoIter<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::option::IntoIter<T> {}
+#[diagnostic::do_not_recommend]
 impl<T: Sealed, const N: usize> Sealed for [T; N] {}
 #[diagnostic::do_not_recommend]
 impl<T> Sealed for crate::private::Unseen<T> {}

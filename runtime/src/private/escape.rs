@@ -168,6 +168,17 @@ macro_rules! owned_through {
 
 owned_through!(Option<T>, Vec<T>, std::rc::Rc<T>, std::sync::Arc<T>);
 
+// `mem::forget(files.drain(..))`: the items a drain or an iterator has not
+// yielded are dropped with it, so forgetting it leaks them.
+owned_through!(
+    std::vec::Drain<'_, T>,
+    std::vec::IntoIter<T>,
+    std::collections::VecDeque<T>,
+    std::collections::vec_deque::Drain<'_, T>,
+    std::collections::vec_deque::IntoIter<T>,
+    std::option::IntoIter<T>
+);
+
 // `Box::leak(vec![dir].into_boxed_slice())`: a boxed slice owns its items.
 impl<T: TempOwned + ?Sized> TempOwned for Box<T> {
     type Owned = T::Owned;
