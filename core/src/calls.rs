@@ -438,8 +438,13 @@ impl Rewriter<'_> {
         let Some(param) = make_closure_param(call) else {
             // `make_in(dir, |_| Ok(()))`, `make(noop)`: no path to follow,
             // but a handle that adopts whatever the path names.
+            // tempfile's takes a closure or a function: a last argument
+            // that is neither (`pool.make(4)`) is a `make` of the user's.
             let arity = if method == "make" { 1 } else { 2 };
-            if call.args.len() != arity || self.names_are_random(&call.receiver) {
+            if call.args.len() != arity
+                || !matches!(call.args.last(), Some(Expr::Path(_) | Expr::Closure(_)))
+                || self.names_are_random(&call.receiver)
+            {
                 return false;
             }
             visit_mut::visit_expr_method_call_mut(self, call);
