@@ -42,16 +42,7 @@ impl Rewriter<'_> {
         for arg in call.args.iter_mut() {
             self.visit_expr_mut(arg);
         }
-        // Decided by type only: the audit, which has no types, reports
-        // nothing here (see the guide's limits). A refusal by type has no
-        // warning form: at `warn`, as at `allow`,
-        // the call is left as written. An item that names nothing of the
-        // filesystem is one the fast path skips: it is left as written here
-        // too, so that both agree.
-        if self.levels.get(Lint::PersistentWrite) != Level::Deny
-            || !self.emits
-            || !self.item_words.read_by_fast_path()
-        {
+        if !self.decides_by_type() {
             return true;
         }
         match kind {
@@ -89,10 +80,7 @@ impl Rewriter<'_> {
         let Some(ty) = self.associated_type_called_on(value) else {
             return false;
         };
-        if self.levels.get(Lint::PersistentWrite) != Level::Deny
-            || !self.emits
-            || !self.item_words.read_by_fast_path()
-        {
+        if !self.decides_by_type() {
             return true;
         }
         let span = crate::syntax::last_ident_span(&value.path);
@@ -100,6 +88,18 @@ impl Rewriter<'_> {
         *expr = emit::on_type(&ty, "value", function, span);
         self.changes += 1;
         true
+    }
+
+    /// Whether a call or value through an associated type is rewritten.
+    /// Decided by type only: the audit, which has no types, reports
+    /// nothing here (see the guide's limits). A refusal by type has no
+    /// warning form: at `warn`, as at `allow`, the call is left as written.
+    /// An item that names nothing of the filesystem is one the fast path
+    /// skips: it is left as written here too, so that both agree.
+    fn decides_by_type(&self) -> bool {
+        self.levels.get(Lint::PersistentWrite) == Level::Deny
+            && self.emits
+            && self.item_words.read_by_fast_path()
     }
 
     // Input:  <Local as Backend>::Handle::create    Output: <Local as Backend>::Handle

@@ -908,26 +908,15 @@ impl Rewriter<'_> {
     /// and its closure are read only in the method form, so this form is
     /// refused, and the error says to write that.
     fn refuse_path_called_make(&mut self, path: &syn::Path) {
-        let names = crate::syntax::segment_names(path);
-        let [.., ty, method] = names.as_slice() else {
-            return;
-        };
-        if ty != "Builder" || !ops::MAKE_METHODS.contains(&method.as_str()) {
-            return;
-        }
         if self.levels.get(Lint::TempEscape) != Level::Deny {
             return;
         }
-        let tempfiles = match self.namespaces.resolve(path) {
-            Some(resolved) => resolved.len() == 3 && resolved[..2] == ["tempfile", "Builder"],
-            None => match names.len() {
-                2 => !self.namespaces.names(&names[0]),
-                _ => names.len() == 3 && names[0] == "tempfile",
-            },
-        };
-        if !tempfiles {
+        let Some(method) = ops::MAKE_METHODS
+            .iter()
+            .find(|method| self.is_tempfile_builder_function(path, method))
+        else {
             return;
-        }
+        };
         self.changes += 1;
         self.ctxt.error_spanned(
             path,
@@ -960,20 +949,24 @@ impl Rewriter<'_> {
         let Expr::Path(callee) = func else {
             return false;
         };
-        if callee.qself.is_some() {
-            return false;
-        }
-        let names = crate::syntax::segment_names(&callee.path);
-        let written = matches!(
-            names.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ["Builder", "new"] | ["tempfile", "Builder", "new"]
-        );
+        callee.qself.is_none() && self.is_tempfile_builder_function(&callee.path, "new")
+    }
+
+    // Input:  Builder::make_in, "make_in"    tempfile::Builder::new, "new"    Output: true
+    /// Whether `path` is `Builder::<function>` or
+    /// `tempfile::Builder::<function>`, and nothing in sight makes it
+    /// another function.
+    fn is_tempfile_builder_function(&self, path: &syn::Path, function: &str) -> bool {
+        let names = crate::syntax::segment_names(path);
+        let written = match names.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            ["Builder", last] | ["tempfile", "Builder", last] => last == function,
+            _ => false,
+        };
         // A `Builder` of the user's in sight (`struct Builder`) is not
         // tempfile's, though it resolves to nothing we know.
-        let resolved = self.namespaces.resolve(&callee.path);
         written
-            && match resolved {
-                Some(path) => path == ["tempfile", "Builder", "new"],
+            && match self.namespaces.resolve(path) {
+                Some(resolved) => resolved == ["tempfile", "Builder", function],
                 None => !self.namespaces.names(&names[0]),
             }
     }

@@ -413,11 +413,9 @@ fn typed_only(place: &Expr) -> Expr {
             }
         }
 
-        fn in_scope(&mut self, label: Option<&syn::Label>, is_loop: bool, expr: &mut Expr) {
+        fn enter(&mut self, label: Option<&syn::Label>, is_loop: bool) {
             let label = label.map(|label| label.name.ident.to_string());
             self.scopes.push((label, is_loop));
-            syn::visit_mut::visit_expr_mut(self, expr);
-            self.scopes.pop();
         }
     }
     impl syn::visit_mut::VisitMut for TypedOnly {
@@ -426,26 +424,23 @@ fn typed_only(place: &Expr) -> Expr {
                 Expr::ForLoop(for_loop) => {
                     // Its iterator is outside the loop.
                     self.visit_expr_mut(&mut for_loop.expr);
-                    let label = for_loop.label.clone();
-                    let mut body = Expr::Block(syn::ExprBlock {
-                        attrs: Vec::new(),
-                        label: None,
-                        block: std::mem::replace(&mut for_loop.body, syn::parse_quote!({})),
-                    });
-                    self.in_scope(label.as_ref(), true, &mut body);
-                    if let Expr::Block(body) = body {
-                        for_loop.body = body.block;
-                    }
+                    self.enter(for_loop.label.as_ref(), true);
+                    self.visit_block_mut(&mut for_loop.body);
+                    self.scopes.pop();
                     return;
                 }
-                Expr::While(_) | Expr::Loop(_) | Expr::Block(_) => {
-                    let (label, is_loop) = match expr {
-                        Expr::While(looped) => (looped.label.clone(), true),
-                        Expr::Loop(looped) => (looped.label.clone(), true),
-                        Expr::Block(block) => (block.label.clone(), false),
-                        _ => (None, false),
-                    };
-                    return self.in_scope(label.as_ref(), is_loop, expr);
+                Expr::While(syn::ExprWhile { label, .. })
+                | Expr::Loop(syn::ExprLoop { label, .. }) => {
+                    self.enter(label.as_ref(), true);
+                    syn::visit_mut::visit_expr_mut(self, expr);
+                    self.scopes.pop();
+                    return;
+                }
+                Expr::Block(block) => {
+                    self.enter(block.label.as_ref(), false);
+                    syn::visit_mut::visit_expr_mut(self, expr);
+                    self.scopes.pop();
+                    return;
                 }
                 Expr::Return(_) => true,
                 Expr::Break(broken) => self.escapes(broken.label.as_ref()),
@@ -663,7 +658,13 @@ pub fn escape_value(value: Expr, arity: usize, constructor: bool, span: Span) ->
 //             .__ephemeral_fs_deny_temp_adopt()
 /// Checks the type of what a `from_path`-like constructor returns.
 pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
-    let check = method(probe(whole_call, span), symbol::adopt_probe(level), span);
+    adoption_by_result(level, whole_call, symbol::adopt_probe(level), span)
+}
+
+/// A probe of what a call returns, for a handle that adopts a path: the
+/// warning at `warn` is the adoption's.
+fn adoption_by_result(level: Level, whole_call: Expr, probe_method: &str, span: Span) -> Expr {
+    let check = method(probe(whole_call, span), probe_method, span);
     then_warn(level, check, symbol::ADOPT_WARNING, span)
 }
 
@@ -673,12 +674,7 @@ pub fn escape_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
 /// Checks the type of what a `make` whose names may not be fresh returns:
 /// tempfile's `NamedTempFile` is refused, a `make` of the user's passes.
 pub fn make_names_by_result(level: Level, whole_call: Expr, span: Span) -> Expr {
-    let check = method(
-        probe(whole_call, span),
-        symbol::make_names_probe(level),
-        span,
-    );
-    then_warn(level, check, symbol::ADOPT_WARNING, span)
+    adoption_by_result(level, whole_call, symbol::make_names_probe(level), span)
 }
 
 // Input:  paths.iter().try_for_each(fs::remove_file)
