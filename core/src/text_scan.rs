@@ -101,9 +101,55 @@ fn commonness(byte: u8) -> usize {
 /// `r#write` gives `r` and `write`. Anything else separates words, so
 /// that a word can only be longer than an identifier where the text is not
 /// code (a literal, a comment).
+///
+/// Split by bytes, not chars: decoding chars is most of the scan's cost in
+/// the unoptimized macro. A non-ASCII byte counts as part of a word, which
+/// keeps non-ASCII identifiers whole; non-ASCII punctuation can only be in
+/// a literal, where a longer word costs nothing.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|word| !word.is_empty())
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !is_word_byte(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && is_word_byte(bytes[at]) {
+            at += 1;
+        }
+        // Both ends are at ASCII bytes or the text's ends: char boundaries.
+        (start < at).then(|| &text[start..at])
+    })
+}
+
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
+}
+
+/// A set of a text's words, hashed cheaply: SipHash, std's default, costs
+/// more than the rest of the scan when unoptimized, and nothing here needs
+/// its resistance to chosen input.
+type WordSet<'a> = HashSet<&'a str, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// FNV-1a.
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Words every place the analysis acts at mentions, at least one of them
@@ -180,14 +226,14 @@ fn escape_words() -> impl Iterator<Item = &'static str> {
 }
 
 struct Words<'a> {
-    written: HashSet<&'a str>,
+    written: WordSet<'a>,
     /// The segments of what the conventional names written mean.
     conventional: HashSet<&'static str>,
 }
 
 impl<'a> Words<'a> {
     fn of(text: &'a str) -> Self {
-        let written: HashSet<&str> = words(text).collect();
+        let written: WordSet<'a> = words(text).collect();
         let conventional = ops::CONVENTIONAL
             .iter()
             .filter(|(name, _)| written.contains(name))
@@ -291,6 +337,16 @@ mod tests {
                 "UnixDatagram"
             ]
         );
+    }
+
+    #[test]
+    fn words_split_at_ascii_punctuation() {
+        assert_eq!(
+            words("r#write(p,b); fs::données_é.keep()\"a…b\"").collect::<Vec<_>>(),
+            ["r", "write", "p", "b", "fs", "données_é", "keep", "a…b"]
+        );
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" ;; ").count(), 0);
     }
 
     #[test]
