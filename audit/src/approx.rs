@@ -89,6 +89,11 @@ impl Value {
         }
     }
 
+    /// Whether it owns a temp file or directory, whose drop removes it.
+    pub fn is_temp_handle(self) -> bool {
+        matches!(self.handle(), Handle::File | Handle::Path | Handle::Dir)
+    }
+
     /// Whether the attribute's guard would accept it as a path argument.
     pub fn is_temp_target(self) -> bool {
         matches!(
@@ -135,6 +140,14 @@ impl Locals {
         }
         locals.visit_block(block);
         locals
+    }
+
+    /// Whether some local or parameter owns a temp file or directory.
+    pub fn holds_handles(&self) -> bool {
+        self.names
+            .values()
+            .flatten()
+            .any(|value| value.is_temp_handle())
     }
 
     fn bind(&mut self, name: String, value: Option<Value>) {

@@ -13,6 +13,7 @@ pub mod approx;
 pub mod dockerfile;
 pub mod frameworks;
 pub mod graph;
+pub mod limits;
 pub mod modules;
 pub mod packages;
 pub mod summary;
@@ -115,11 +116,16 @@ pub struct FileFinding {
     /// A function taken as a value (`let f = std::fs::write;`): there is no
     /// argument to look at.
     pub as_value: bool,
+    /// A shape the attribute lets through, reported by the audit alone.
+    pub limit: Option<limits::Limit>,
 }
 
 impl FileFinding {
     /// One line, as a diagnostic's title.
     pub fn message(&self) -> String {
+        if let Some(limit) = self.limit {
+            return limit.message(&self.operation);
+        }
         let value_message = self
             .as_value
             .then(|| self.lint.value_message(&self.operation))
@@ -129,7 +135,9 @@ impl FileFinding {
 
     /// A short label for the span.
     pub fn label(&self) -> &'static str {
-        if self.as_value {
+        if let Some(limit) = self.limit {
+            limit.label()
+        } else if self.as_value {
             "used as a value"
         } else {
             self.lint.label()
@@ -138,12 +146,13 @@ impl FileFinding {
 
     /// Why it matters.
     pub fn note(&self) -> &'static str {
-        self.lint.note()
+        self.limit.map_or(self.lint.note(), limits::Limit::note)
     }
 
     /// What to do instead.
     pub fn suggestion(&self) -> &'static str {
-        self.lint.suggestion()
+        self.limit
+            .map_or(self.lint.suggestion(), limits::Limit::suggestion)
     }
 }
 

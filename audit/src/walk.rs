@@ -15,6 +15,7 @@ use ephemeral_fs_core::syntax::ident_name;
 use ephemeral_fs_core::{Callee, Check, Subject};
 
 use crate::approx::Locals;
+use crate::limits;
 use crate::summary::{Position, count_fns, is_cfg_test, is_test_attr, type_name};
 use crate::uploads;
 use crate::{AuditScope, FileFinding, FileReport, Options};
@@ -30,6 +31,8 @@ pub struct Walker<'o> {
     /// Inline modules, then the impl's type or the trait: the function's
     /// name is this path and its own.
     path: Vec<String>,
+    /// The file names `OpenOptions` or `DirBuilder` (`limits`).
+    names_builder: bool,
     report: FileReport,
 }
 
@@ -49,6 +52,8 @@ struct Function<'a> {
     attrs: &'a mut Vec<Attribute>,
     sig: &'a Signature,
     block: &'a mut Block,
+    /// A method of a trait's impl for a builder-like type (`limits`).
+    setter_target: bool,
 }
 
 /// A check the rewriter handed on, kept until the function's walk ends:
@@ -92,6 +97,7 @@ impl<'o> Walker<'o> {
             selected,
             namespaces: Namespaces::default(),
             path: Vec::new(),
+            names_builder: false,
             report: FileReport::default(),
         }
     }
@@ -99,6 +105,7 @@ impl<'o> Walker<'o> {
     /// Audits `file`, which the walk only reads: it is `mut` because the
     /// rewriter's walk is the macro's, which takes code it may rewrite.
     pub fn file(mut self, file: &mut syn::File) -> FileReport {
+        self.names_builder = limits::names_builder(file);
         self.items(&mut file.items, &Around::default());
         self.report
     }
@@ -118,6 +125,7 @@ impl<'o> Walker<'o> {
                     attrs: &mut function.attrs,
                     sig: &function.sig,
                     block: &mut function.block,
+                    setter_target: false,
                 },
                 around,
             ),
@@ -127,12 +135,14 @@ impl<'o> Walker<'o> {
             Item::Impl(item_impl) => {
                 let around = enter(&item_impl.attrs, around);
                 self.path.push(type_name(&item_impl.self_ty));
+                let setter_target = limits::is_setter_target(item_impl);
                 for impl_item in &mut item_impl.items {
                     if let ImplItem::Fn(method) = impl_item {
                         let function = Function {
                             attrs: &mut method.attrs,
                             sig: &method.sig,
                             block: &mut method.block,
+                            setter_target,
                         };
                         self.function(function, &around);
                     }
@@ -149,6 +159,7 @@ impl<'o> Walker<'o> {
                                 attrs: &mut method.attrs,
                                 sig: &method.sig,
                                 block,
+                                setter_target: false,
                             };
                             self.function(function, &around);
                         }
@@ -169,6 +180,7 @@ impl<'o> Walker<'o> {
                 }
             }
             Item::Static(item) => self.static_item(item, around),
+            Item::Macro(item) => self.macro_item(item, around),
             _ => {}
         }
     }
@@ -214,6 +226,7 @@ impl<'o> Walker<'o> {
             reason: None,
             annotated: around.annotated,
             as_value: false,
+            limit: None,
         });
     }
 
@@ -262,10 +275,17 @@ impl<'o> Walker<'o> {
         rewriter.visit_function(function.attrs, function.sig, function.block);
         self.namespaces = rewriter.into_namespaces();
         let uploads = uploads::in_sight(&self.namespaces);
-        if checks.is_empty() && uploads.is_empty() {
+        let locals = Locals::of_fn(function.sig, function.block);
+        let limits = limits::places(
+            function.sig,
+            function.block,
+            function.setter_target,
+            self.names_builder,
+            &locals,
+        );
+        if checks.is_empty() && uploads.is_empty() && limits.is_empty() {
             return;
         }
-        let locals = Locals::of_fn(function.sig, function.block);
         for write in uploads::writes(&uploads, function.block, &locals) {
             let level = levels.get(Lint::PersistentWrite);
             let level = if write.reason.is_some() {
@@ -289,6 +309,7 @@ impl<'o> Walker<'o> {
             });
         }
         checks.sort_by_key(|check| (check.span.start().line, check.span.start().column));
+        let first = self.report.findings.len();
         let name = self
             .path
             .iter()
@@ -310,9 +331,74 @@ impl<'o> Walker<'o> {
                 reason: check.reason,
                 annotated,
                 as_value: check.subject.is_none(),
+                limit: None,
             });
         }
+        // A line the rewrite's checks report already says enough.
+        let reported: Vec<usize> = self.report.findings[first..]
+            .iter()
+            .map(|finding| finding.span.start().line)
+            .collect();
+        for place in limits {
+            if !reported.contains(&place.span.start().line) {
+                let at = function.sig.ident.span().start().into();
+                self.push_limit(place, name.clone(), at, levels, annotated);
+            }
+        }
     }
+
+    /// A `macro_rules!` that makes annotated handlers: the attribute's
+    /// "Macro hygiene" limit, and nothing the audit can read.
+    fn macro_item(&mut self, item: &syn::ItemMacro, around: &Around) {
+        let Some(place) = limits::annotated_in_macro(item) else {
+            return;
+        };
+        let function = self
+            .path
+            .iter()
+            .cloned()
+            .chain([place.operation.clone()])
+            .collect::<Vec<_>>()
+            .join("::");
+        let levels = args::apply(self.options.levels, &around.settings);
+        self.push_limit(
+            place,
+            function,
+            place_at(&item.mac.path),
+            levels,
+            around.annotated,
+        );
+    }
+
+    /// A limit's place, reported at `warn` unless its lint is allowed there.
+    fn push_limit(
+        &mut self,
+        place: limits::Place,
+        function: String,
+        function_at: Position,
+        levels: ephemeral_fs_core::lints::Levels,
+        annotated: bool,
+    ) {
+        if levels.get(place.limit.lint()) == Level::Allow {
+            return;
+        }
+        self.report.findings.push(FileFinding {
+            lint: place.limit.lint(),
+            level: Level::Warn,
+            span: place.span,
+            function,
+            function_at,
+            operation: place.operation,
+            reason: None,
+            annotated,
+            as_value: false,
+            limit: Some(place.limit),
+        });
+    }
+}
+
+fn place_at(path: &syn::Path) -> Position {
+    syn::spanned::Spanned::span(path).start().into()
 }
 
 /// The levels and exceptions an impl, trait or module sets for what is in it.

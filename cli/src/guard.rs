@@ -88,6 +88,7 @@ pub fn findings(coverage: &Coverage, packages: &[Package]) -> Vec<Finding> {
                 message: lint.message(&function.name),
                 suggestion: lint.suggestion().to_owned(),
                 reason: None,
+                limit: None,
                 via: function.via.clone(),
                 fingerprint: String::new(),
                 label: lint.label(),

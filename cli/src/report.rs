@@ -62,6 +62,10 @@ pub struct Finding {
     pub suggestion: String,
     /// The reason an `#[ephemeral_fs::allow]` gives; `null` for violations.
     pub reason: Option<String>,
+    /// The attribute's documented limit that lets this shape through, for
+    /// a finding only the audit makes (`setter_of_yours`, ..); `null`
+    /// otherwise.
+    pub limit: Option<&'static str>,
     /// How a request reaches it: a shortest chain of calls from a handler,
     /// the handler first and the finding's function last, each with the
     /// line that leads on (the last, the finding's). Empty outside the

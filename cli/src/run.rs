@@ -439,6 +439,7 @@ fn audit_source(
                         function: finding.function,
                         operation: finding.operation,
                         reason: finding.reason,
+                        limit: finding.limit.map(|limit| limit.name()),
                         annotated: finding.annotated,
                         via: Vec::new(),
                         volume: None,

@@ -200,6 +200,7 @@ fn finding(volume: &Volume, file: &str, image: &ImageDir, level: Level) -> Findi
         operation,
         suggestion: lint.suggestion().to_owned(),
         reason: None,
+        limit: None,
         via: Vec::new(),
         volume: None,
         fingerprint: String::new(),

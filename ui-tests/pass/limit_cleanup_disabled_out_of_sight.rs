@@ -44,7 +44,7 @@ fn through_a_method_of_yours(into: &Path, body: &[u8]) -> std::io::Result<PathBu
 fn main() {
     let out = tempfile::TempDir::new().unwrap();
     let mut staging = tempfile::Builder::new();
-    staging.prefix("upload-").disable_cleanup(true);
+    staging.prefix("upload-").disable_cleanup(true); // audit: temp_escape
     let state = AppState { staging };
     let (file, dir) = from_state(&state, out.path(), b"body").unwrap();
     let other = through_a_method_of_yours(out.path(), b"body").unwrap();

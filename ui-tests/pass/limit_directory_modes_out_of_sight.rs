@@ -17,7 +17,7 @@ fn permissions_out_of_sight(builder: &tempfile::Builder) -> std::io::Result<Path
 
 fn main() {
     let mut builder = tempfile::Builder::new();
-    builder.permissions(Permissions::from_mode(0o700));
+    builder.permissions(Permissions::from_mode(0o700)); // audit: temp_dir_mode
     let made = permissions_out_of_sight(&builder).unwrap();
     assert!(!made.exists(), "the temp directory is removed with its handle");
 }

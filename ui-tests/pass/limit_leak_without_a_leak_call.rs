@@ -30,10 +30,10 @@ impl Slot for Keeper {
 fn through_associated_types() -> std::io::Result<(PathBuf, PathBuf)> {
     let tmp = NamedTempFile::new()?;
     let held_path = tmp.path().to_path_buf();
-    let held = <Keeper as Slot>::Hold::new(tmp);
+    let held = <Keeper as Slot>::Hold::new(tmp); // audit: leak_storage
     assert!(held.path().exists());
     let tmp = NamedTempFile::new()?;
-    let leaked = <Keeper as Slot>::Boxed::leak(Box::new(tmp));
+    let leaked = <Keeper as Slot>::Boxed::leak(Box::new(tmp)); // audit: leak_storage
     Ok((held_path, leaked.path().to_path_buf()))
 }
 
@@ -41,12 +41,12 @@ fn through_associated_types() -> std::io::Result<(PathBuf, PathBuf)> {
 fn handler() -> std::io::Result<(PathBuf, PathBuf)> {
     let tmp = NamedTempFile::new()?;
     let written = tmp.path().to_path_buf();
-    let mut slot = MaybeUninit::uninit();
+    let mut slot = MaybeUninit::uninit(); // audit: leak_storage
     slot.write(tmp);
 
     let tmp = NamedTempFile::new()?;
     let assigned = tmp.path().to_path_buf();
-    let mut held: ManuallyDrop<Option<NamedTempFile>> = ManuallyDrop::default();
+    let mut held: ManuallyDrop<Option<NamedTempFile>> = ManuallyDrop::default(); // audit: leak_storage
     *held = Some(tmp);
     Ok((written, assigned))
 }

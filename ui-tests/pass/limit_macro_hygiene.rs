@@ -9,7 +9,7 @@
 
 use ephemeral_fs::ephemeral_fs;
 
-macro_rules! staging_handler {
+macro_rules! staging_handler { // audit: annotated_in_macro
     ($name:ident, $target:ident) => {
         #[ephemeral_fs]
         fn $name($target: &str, body: &[u8]) -> std::io::Result<std::path::PathBuf> {

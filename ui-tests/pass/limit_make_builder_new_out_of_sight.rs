@@ -27,7 +27,7 @@ mod steer {
 
 #[ephemeral_fs]
 fn stage(dir: &std::path::Path) -> std::io::Result<()> {
-    let made = Builder::new().make_in(dir, |path| File::create(path))?;
+    let made = Builder::new().make_in(dir, |path| File::create(path))?; // audit: persistent_write
     drop(made);
     Ok(())
 }

@@ -15,13 +15,13 @@ use ephemeral_fs::{TempDirExt, ephemeral_fs};
 
 #[ephemeral_fs]
 fn lock_down(path: &str) -> std::io::Result<()> {
-    File::open(path)?.set_permissions(Permissions::from_mode(0o600))
+    File::open(path)?.set_permissions(Permissions::from_mode(0o600)) // audit: handle_changes_metadata
 }
 
 #[ephemeral_fs(deny(persistent_read))]
 fn seal(dir: &tempfile::TempDir) -> std::io::Result<()> {
     std::fs::create_dir(dir.child("sub")?)?;
-    File::open(dir.child("sub")?)?.set_permissions(Permissions::from_mode(0o555))
+    File::open(dir.child("sub")?)?.set_permissions(Permissions::from_mode(0o555)) // audit: handle_changes_metadata
 }
 
 fn main() {

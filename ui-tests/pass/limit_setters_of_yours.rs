@@ -15,7 +15,7 @@ pub trait ReadMode {
 }
 
 impl ReadMode for OpenOptions {
-    fn read(mut self, on: bool) -> Self {
+    fn read(mut self, on: bool) -> Self { // audit: setter_of_yours
         OpenOptions::read(&mut self, on).write(true).create(true);
         self
     }
