@@ -15,6 +15,7 @@ use syn::visit::{self, Visit};
 use syn::{Block, Expr, FnArg, Pat, Signature};
 
 use ephemeral_fs_core::lints::Lint;
+use ephemeral_fs_core::ops;
 use ephemeral_fs_core::syntax::ident_name;
 
 use crate::approx::Locals;
@@ -152,24 +153,23 @@ pub(crate) struct Place {
 }
 
 /// Setter names of std's, tokio's and async-std's `OpenOptions` and
-/// `DirBuilder`, and of tempfile's `Builder`.
-const SETTERS: &[&str] = &[
+/// `DirBuilder`, and of tempfile's `Builder`, besides the write flags and
+/// the escape switches (`keep`, `disable_cleanup`) of `ops`.
+const OTHER_SETTERS: &[&str] = &[
     "read",
-    "write",
-    "append",
-    "create",
-    "create_new",
-    "truncate",
-    "custom_flags",
     "mode",
     "recursive",
     "prefix",
     "suffix",
     "rand_bytes",
     "permissions",
-    "keep",
-    "disable_cleanup",
 ];
+
+fn is_setter_name(name: &str) -> bool {
+    [ops::WRITE_FLAGS, ops::ESCAPE_SWITCHES, OTHER_SETTERS]
+        .iter()
+        .any(|names| names.contains(&name))
+}
 
 /// `File`'s methods that change its metadata (std's and tokio's).
 const METADATA_SETTERS: &[&str] = &["set_permissions", "set_times", "set_modified"];
@@ -211,7 +211,7 @@ pub(crate) fn places(
         .receiver()
         .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Value));
     let name = ident_name(&sig.ident);
-    if setter_target && by_value_self && SETTERS.contains(&name.as_str()) {
+    if setter_target && by_value_self && is_setter_name(&name) {
         places.push(Place {
             limit: Limit::SetterOfYours,
             span: sig.ident.span(),

@@ -5,7 +5,8 @@
 //! from `text_scan`'s reading of the item's words),
 //! `args` (attribute arguments), `resolve` (names in sight),
 //! `rewrite` (the walk), `flow` (where a path local comes from), `calls`,
-//! `values`, `unseen`, `escape` and `macros` (what to decide at each call,
+//! `builders`, `make`, `temp_dir_modes`, `values`, `unseen`, `escape` and
+//! `macros` (what to decide at each call,
 //! as a `check`), `emit` (generated code), `expand` (entry point and fallback).
 //!
 //! The audit (`ephemeral-fs-audit`) runs the same walk over whole files for
@@ -17,6 +18,8 @@
 mod agreement;
 #[doc(hidden)]
 pub mod args;
+mod bodies;
+mod builders;
 mod by_type;
 mod calls;
 pub mod check;
@@ -27,9 +30,12 @@ mod escape;
 mod expand;
 mod flow;
 mod held;
+mod items;
 pub mod lints;
 mod macros;
+mod make;
 pub mod ops;
+mod our_attrs;
 #[doc(hidden)]
 pub mod prescan;
 #[doc(hidden)]
@@ -39,6 +45,7 @@ pub mod rewrite;
 mod symbol;
 #[doc(hidden)]
 pub mod syntax;
+mod temp_dir_modes;
 #[doc(hidden)]
 pub mod text_scan;
 mod unseen;

@@ -5,14 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use syn::visit_mut::{self, VisitMut};
-use syn::{Attribute, Block, Expr, ImplItem, Item, Local, Pat, Signature, Stmt, TraitItem};
+use syn::{Attribute, Block, Expr, Item, Local, Pat, Signature, Stmt};
 
-use crate::args::{self, Setting};
 use crate::check::Check;
 use crate::ctxt::Ctxt;
 use crate::emit;
 use crate::flow::{self, Flow};
-use crate::held;
 use crate::lints::{Level, Levels, Lint};
 use crate::ops::Builder;
 use crate::resolve::Namespaces;
@@ -40,7 +38,7 @@ pub struct Rewriter<'a> {
     /// Nested `#[ephemeral_fs(..)]` attributes removed so far, by the name
     /// they were written with: the `use` that brought that name in must
     /// stay used (see `keep_imports_used`).
-    nested_names: Vec<syn::Ident>,
+    pub(crate) nested_names: Vec<syn::Ident>,
     /// Every setting in force, innermost last, with the reason of the
     /// `allow` it came from: an allowed finding carries that reason.
     pub(crate) reasons: Vec<(Lint, Option<String>)>,
@@ -51,7 +49,7 @@ pub struct Rewriter<'a> {
     /// leak calls are checked at: the rest of it is left as written.
     pub(crate) const_fn_levels: Option<Levels>,
     /// Whether the `make` closure being visited is handed a path it may
-    /// use (see `calls::only_opens`).
+    /// use (see `make::only_opens`).
     pub(crate) made_is_trusted: bool,
     /// What the item's words say: whether it names a builder type, so that
     /// a terminal method on a receiver that is no chain we read is probed,
@@ -67,7 +65,7 @@ pub struct Rewriter<'a> {
 
 /// Where one of our attributes was found.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
+pub(crate) enum Place {
     Item,
     Statement,
 }
@@ -220,151 +218,6 @@ impl<'a> Rewriter<'a> {
         self.with_settings(&settings, |this| this.rewrite_fn_body(sig, block));
     }
 
-    /// Runs `f` with `settings` applied on top of the levels in force.
-    fn with_settings(&mut self, settings: &[Setting], f: impl FnOnce(&mut Self)) {
-        let saved = self.levels;
-        let reasons = self.reasons.len();
-        let saved_const_fn = self.const_fn_levels;
-        if !self.stripping {
-            self.levels = args::apply(saved, settings);
-        } else if let Some(levels) = saved_const_fn {
-            self.const_fn_levels = Some(args::apply(levels, settings));
-        }
-        if !self.stripping || saved_const_fn.is_some() {
-            self.reasons
-                .extend(settings.iter().map(|s| (s.lint, s.reason.clone())));
-        }
-        f(self);
-        self.levels = saved;
-        self.const_fn_levels = saved_const_fn;
-        self.reasons.truncate(reasons);
-    }
-
-    /// Removes our attributes from an item or statement and returns the
-    /// levels they set. Left in place, rustc would reject them.
-    fn take_our_attrs(&mut self, attrs: &mut Vec<Attribute>, place: Place) -> Vec<Setting> {
-        let mut settings = Vec::new();
-        let mut nested_seen = false;
-        let mut ours = 0;
-        for attr in attrs.iter() {
-            if args::is_allow_attr(attr) {
-                settings.extend(args::parse_allow(attr, self.ctxt));
-            } else if args::is_ephemeral_fs_attr(attr) {
-                // A nested `#[ephemeral_fs(..)]` adjusts levels for its item;
-                // expanding it again would check generated code twice.
-                settings.extend(self.nested_levels(attr, place, nested_seen));
-                nested_seen = true;
-                if let (Place::Item, Some(name)) = (place, attr.path().get_ident()) {
-                    self.nested_names.push(name.clone());
-                }
-            } else {
-                continue;
-            }
-            ours += 1;
-        }
-        if ours > 0 && self.emits {
-            self.changes += ours;
-            attrs.retain(|attr| !args::is_allow_attr(attr) && !args::is_ephemeral_fs_attr(attr));
-        }
-        settings
-    }
-
-    fn nested_levels(&mut self, attr: &Attribute, place: Place, again: bool) -> Vec<Setting> {
-        if place == Place::Statement {
-            self.ctxt.error_spanned(
-                attr,
-                "a statement takes `#[ephemeral_fs::allow(<lint>, reason = \"...\")]`: an exception needs its reason",
-            );
-            return Vec::new();
-        }
-        if again {
-            self.ctxt.error_spanned(
-                attr,
-                "one `#[ephemeral_fs(..)]` per item: merge the levels into the first",
-            );
-            return Vec::new();
-        }
-        match &attr.meta {
-            syn::Meta::List(list) => args::parse_levels(list.tokens.clone(), self.ctxt),
-            syn::Meta::Path(_) => Vec::new(),
-            syn::Meta::NameValue(_) => {
-                self.ctxt.error_spanned(
-                    attr,
-                    "expected `#[ephemeral_fs(deny(<lint>))]`, with levels in parentheses",
-                );
-                Vec::new()
-            }
-        }
-    }
-
-    /// Rewrites a function body. A `const fn` cannot touch the filesystem,
-    /// and probes are not `const`, so its body only loses our attributes,
-    /// but for its `const` leak calls (`mem::forget`, `ManuallyDrop::new`),
-    /// which can cancel a temp file's cleanup when it runs at run time:
-    /// they are checked through closures never called (`calls.rs`).
-    fn rewrite_fn_body(&mut self, sig: &Signature, block: &mut Block) {
-        self.with_type_params(&sig.generics, |this| this.rewrite_fn_body_in(sig, block));
-    }
-
-    /// Runs `f` with the type parameters of `generics` in sight.
-    fn with_type_params<R>(
-        &mut self,
-        generics: &syn::Generics,
-        f: impl FnOnce(&mut Self) -> R,
-    ) -> R {
-        let outer = self.type_params.len();
-        let params = generics.type_params();
-        self.type_params
-            .extend(params.map(|param| crate::syntax::ident_name(&param.ident)));
-        let result = f(self);
-        self.type_params.truncate(outer);
-        result
-    }
-
-    fn rewrite_fn_body_in(&mut self, sig: &Signature, block: &mut Block) {
-        if sig.constness.is_some() {
-            let saved = std::mem::take(&mut self.body);
-            let saved_const_fn = self.const_fn_levels.replace(self.levels);
-            self.body.flow = Flow::for_body(block);
-            self.strip_only(|this| this.visit_block_mut(block));
-            if self.body.uses_probes && self.emits {
-                block.stmts.insert(0, emit::probe_traits_import());
-            }
-            self.const_fn_levels = saved_const_fn;
-            self.body = saved;
-            return;
-        }
-        let saved = std::mem::take(&mut self.body);
-        let saved_const_fn = self.const_fn_levels.take();
-        let thread_local_statics = std::mem::take(&mut self.thread_local_statics);
-        let names = crate::syntax::body_names(sig, block);
-        (
-            self.body.locals,
-            self.body.used_as_values,
-            self.body.used_by_value,
-            self.body.given_modes,
-        ) = (
-            names.bound,
-            names.used_as_values,
-            names.used_by_value,
-            names.given_modes,
-        );
-        self.body.flow = Flow::for_body(block);
-        for input in &sig.inputs {
-            if let syn::FnArg::Typed(param) = input {
-                self.note_typed_builder(&param.pat, &param.ty);
-            }
-        }
-        self.visit_block_mut(block);
-        self.refuse_unlistable_temp_dirs();
-        if self.body.uses_probes && self.emits {
-            block.stmts.insert(0, emit::probe_traits_import());
-        }
-        self.const_fn_levels = saved_const_fn;
-        self.body = saved;
-        self.thread_local_statics = thread_local_statics;
-    }
-
     /// Visits an expression that is a scope of its own (a closure's or an
     /// arm's body), where the `let`s of a `persist` receiver's marker go in
     /// a block before it.
@@ -385,7 +238,7 @@ impl<'a> Rewriter<'a> {
 
     /// Runs `f` with every lint allowed: our attributes are removed, nothing
     /// is rewritten.
-    fn strip_only(&mut self, f: impl FnOnce(&mut Self)) {
+    pub(crate) fn strip_only(&mut self, f: impl FnOnce(&mut Self)) {
         let (levels, stripping, const_levels) = (self.levels, self.stripping, self.const_levels);
         if !stripping && const_levels.is_none() {
             self.const_levels = Some(levels);
@@ -427,7 +280,7 @@ impl<'a> Rewriter<'a> {
     // Input:  enum Pad { A = { impl Saver for X { fn save() { fs::write(..) } } 1 } }
     /// Runs `f` on an item's types or discriminants, outside any body: they
     /// are const contexts, in which only nested items are checked.
-    fn visit_item_types(&mut self, f: impl FnOnce(&mut Self)) {
+    pub(crate) fn visit_item_types(&mut self, f: impl FnOnce(&mut Self)) {
         let saved = std::mem::take(&mut self.body);
         let block = Block {
             brace_token: Default::default(),
@@ -440,7 +293,7 @@ impl<'a> Rewriter<'a> {
 
     // Input:  fn f(p: &str, pad: [u8; { impl Saver for X { .. } 1 }]) -> ()
     /// The types of a signature: its generics, parameters and return type.
-    fn visit_signature_types(&mut self, sig: &mut Signature) {
+    pub(crate) fn visit_signature_types(&mut self, sig: &mut Signature) {
         self.visit_item_types(|this| {
             visit_mut::visit_generics_mut(this, &mut sig.generics);
             for input in &mut sig.inputs {
@@ -454,110 +307,6 @@ impl<'a> Rewriter<'a> {
             }
         });
     }
-
-    // Input:  static CACHE: LazyLock<()> = LazyLock::new(|| { fs::write(..); });
-    /// The initializer of a `const` or `static` item: a const context,
-    /// whose closures run at run time.
-    fn rewrite_const_item(&mut self, expr: &mut Expr) {
-        let saved = std::mem::take(&mut self.body);
-        let block = Block {
-            brace_token: Default::default(),
-            stmts: Vec::new(),
-        };
-        self.body.flow = Flow::for_body(&block);
-        if self.thread_local_statics {
-            // Input:  thread_local! { static SAVED: bool = fs::write(..).is_ok(); }
-            // `thread_local!` runs the initializer on first access, like a
-            // closure's body (a `const { .. }` one stays a const context).
-            self.strip_only(|this| {
-                this.in_run_time_closure(expr, |this, expr| this.visit_expr_mut(expr))
-            });
-        } else {
-            self.strip_only(|this| this.visit_expr_mut(expr));
-        }
-        self.body = saved;
-    }
-
-    // Input:  mod m { use ephemeral_fs::ephemeral_fs; #[ephemeral_fs(deny(persistent_read))] fn f() {} }
-    // Output: mod m { use ephemeral_fs::ephemeral_fs; fn f() {}
-    //                 #[allow(unused_imports)] use ephemeral_fs as _; }
-    /// A nested attribute is applied by the enclosing expansion and removed,
-    /// which would leave the import of its name unused. One `use` of each
-    /// name removed since `since` keeps it used; it goes where the attribute
-    /// resolved (the enclosing module or block, or a method's body).
-    fn keep_imports_used(&mut self, since: usize) -> Vec<Item> {
-        let mut names: Vec<syn::Ident> = self.nested_names.drain(since..).collect();
-        if !self.emits {
-            return Vec::new();
-        }
-        names.sort_by_key(|name| name.to_string());
-        names.dedup_by_key(|name| name.to_string());
-        names
-            .into_iter()
-            .map(|name| {
-                Item::Verbatim(quote::quote! {
-                    #[allow(unused_imports)]
-                    use #name as _;
-                })
-            })
-            .collect()
-    }
-
-    // Input:  let p = files[next].path().to_path_buf();
-    // Output: let __ephemeral_fs_owner_0 = &files[next];
-    //         let p = Probe(__ephemeral_fs_owner_0)
-    //             .__ephemeral_fs_path_buf(|| (*__ephemeral_fs_owner_0).path().to_path_buf());
-    /// Rewrites the `let` of a path local that a check reads (see
-    /// `flow::Slot` and `held.rs`).
-    /// Returns where it put a statement before the `let`, if it did.
-    fn rewrite_held_let(&mut self, stmts: &mut Vec<Stmt>, slot: usize) -> Option<usize> {
-        if !self.emits {
-            return None;
-        }
-        let slot_data = self.body.flow.slot(slot);
-        if slot_data.alias.is_some() {
-            return None;
-        }
-        let (root, joins, owned) = (slot_data.root, slot_data.joins.clone(), slot_data.owned);
-        let owner = slot_data.owner.clone();
-        let Some(Stmt::Local(local)) = stmts.get_mut(slot_data.stmt) else {
-            return None;
-        };
-        let init = local.init.as_mut()?;
-        let owner_span = syn::spanned::Spanned::span(&owner);
-        let held = held::held_ident(root, owner_span);
-        if root == slot {
-            held::replace_owner(&mut init.expr, held::deref_of(&held));
-        }
-        let held_expr = held::ident_expr(&held);
-        held::replace_chain(&mut init.expr, |chain| {
-            held::compute(&held_expr, &joins, owned, chain)
-        });
-        self.body.uses_probes = true;
-        if root == slot {
-            let at = self.body.flow.slot(slot).stmt;
-            stmts.insert(at, held::hold_stmt(&held, &owner));
-            return Some(at);
-        }
-        None
-    }
-
-    /// Rejects `#[ephemeral_fs::allow]` where it cannot scope a statement.
-    pub(crate) fn reject_stray_allow(&mut self, attrs: &mut Vec<Attribute>) {
-        let emits = self.emits;
-        attrs.retain(|attr| {
-            if args::is_allow_attr(attr) {
-                self.ctxt.error_spanned(
-                    attr,
-                    "`#[ephemeral_fs::allow]` goes on a statement or an item: move it to the statement that contains this expression",
-                );
-                self.changes += 1;
-                !emits
-            } else {
-                true
-            }
-        });
-    }
 }
 
 impl Rewriter<'_> {
@@ -565,7 +314,7 @@ impl Rewriter<'_> {
     // Output: [("opts", OpenOptions, no write flag)]
     /// The builders a `let` binds by name: the whole initializer, or each
     /// element of a tuple bound to a tuple of names.
-    fn let_builders(&self, local: &Local) -> Vec<(String, BuilderState)> {
+    pub(crate) fn let_builders(&self, local: &Local) -> Vec<(String, BuilderState)> {
         let Some(init) = &local.init else {
             return Vec::new();
         };
@@ -601,208 +350,7 @@ impl VisitMut for Rewriter<'_> {
     // consts and statics (a `LazyLock::new(|| ..)`); macro definitions are
     // templates, not code.
     fn visit_item_mut(&mut self, item: &mut Item) {
-        // An item in a const context has a body of its own, which runs at
-        // run time: it is checked with the levels outside that context.
-        if let Some(levels) = self.const_levels.take() {
-            let (saved, stripping) = (self.levels, self.stripping);
-            (self.levels, self.stripping) = (levels, false);
-            self.visit_item_mut(item);
-            (self.levels, self.stripping) = (saved, stripping);
-            self.const_levels = Some(levels);
-            return;
-        }
-        match item {
-            Item::Fn(function) => {
-                let settings = self.take_our_attrs(&mut function.attrs, Place::Item);
-                self.with_settings(&settings, |this| {
-                    this.visit_signature_types(&mut function.sig);
-                    this.rewrite_fn_body(&function.sig, &mut function.block)
-                });
-            }
-            Item::Impl(item_impl) => {
-                let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
-                self.namespaces.push_self(item_impl);
-                let outer = self.type_params.len();
-                let params = item_impl.generics.type_params();
-                self.type_params
-                    .extend(params.map(|param| crate::syntax::ident_name(&param.ident)));
-                self.with_settings(&settings, |this| {
-                    this.visit_item_types(|this| {
-                        visit_mut::visit_generics_mut(this, &mut item_impl.generics);
-                        this.visit_type_mut(&mut item_impl.self_ty);
-                    });
-                    for impl_item in &mut item_impl.items {
-                        match impl_item {
-                            ImplItem::Fn(method) => {
-                                let nested = this.nested_names.len();
-                                let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
-                                this.with_settings(&settings, |this| {
-                                    this.visit_signature_types(&mut method.sig);
-                                    this.rewrite_fn_body(&method.sig, &mut method.block)
-                                });
-                                let uses = this.keep_imports_used(nested);
-                                method
-                                    .block
-                                    .stmts
-                                    .splice(0..0, uses.into_iter().map(Stmt::Item));
-                                continue;
-                            }
-                            ImplItem::Const(item) => {
-                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
-                                this.with_settings(&settings, |this| {
-                                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty));
-                                    this.rewrite_const_item(&mut item.expr)
-                                });
-                                continue;
-                            }
-                            ImplItem::Type(item) => {
-                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
-                                this.with_settings(&settings, |this| {
-                                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty))
-                                });
-                                continue;
-                            }
-                            ImplItem::Macro(item) => {
-                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
-                                this.with_settings(&settings, |this| {
-                                    this.rewrite_macro(&mut item.mac)
-                                });
-                                continue;
-                            }
-                            _ => continue,
-                        }
-                    }
-                });
-                self.type_params.truncate(outer);
-                self.namespaces.pop();
-            }
-            Item::Trait(item_trait) => {
-                let settings = self.take_our_attrs(&mut item_trait.attrs, Place::Item);
-                let outer = self.type_params.len();
-                let params = item_trait.generics.type_params();
-                self.type_params
-                    .extend(params.map(|param| crate::syntax::ident_name(&param.ident)));
-                self.with_settings(&settings, |this| {
-                    for trait_item in &mut item_trait.items {
-                        match trait_item {
-                            TraitItem::Fn(method) => {
-                                let nested = this.nested_names.len();
-                                let settings = this.take_our_attrs(&mut method.attrs, Place::Item);
-                                this.with_settings(&settings, |this| {
-                                    this.visit_signature_types(&mut method.sig)
-                                });
-                                if let Some(body) = &mut method.default {
-                                    let sig = &method.sig;
-                                    this.with_settings(&settings, |this| {
-                                        this.rewrite_fn_body(sig, body)
-                                    });
-                                    let uses = this.keep_imports_used(nested);
-                                    body.stmts.splice(0..0, uses.into_iter().map(Stmt::Item));
-                                }
-                                continue;
-                            }
-                            TraitItem::Const(item) => {
-                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
-                                if let Some((_, expr)) = &mut item.default {
-                                    this.with_settings(&settings, |this| {
-                                        this.rewrite_const_item(expr)
-                                    });
-                                }
-                                continue;
-                            }
-                            TraitItem::Type(item) => {
-                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
-                                if let Some((_, ty)) = &mut item.default {
-                                    this.with_settings(&settings, |this| {
-                                        this.visit_item_types(|this| this.visit_type_mut(ty))
-                                    });
-                                }
-                                continue;
-                            }
-                            TraitItem::Macro(item) => {
-                                let settings = this.take_our_attrs(&mut item.attrs, Place::Item);
-                                this.with_settings(&settings, |this| {
-                                    this.rewrite_macro(&mut item.mac)
-                                });
-                                continue;
-                            }
-                            _ => continue,
-                        }
-                    }
-                });
-                self.type_params.truncate(outer);
-            }
-            Item::Mod(module) => {
-                let settings = self.take_our_attrs(&mut module.attrs, Place::Item);
-                if let Some((_, items)) = &mut module.content {
-                    let nested = self.nested_names.len();
-                    self.namespaces
-                        .push_named_module(Some(crate::syntax::ident_name(&module.ident)), items);
-                    self.with_settings(&settings, |this| {
-                        for item in items.iter_mut() {
-                            this.visit_item_mut(item);
-                        }
-                    });
-                    self.namespaces.pop();
-                    items.extend(self.keep_imports_used(nested));
-                }
-            }
-            Item::Const(item) => {
-                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| {
-                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty));
-                    this.rewrite_const_item(&mut item.expr)
-                });
-            }
-            Item::Static(item) => {
-                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| {
-                    this.visit_item_types(|this| this.visit_type_mut(&mut item.ty));
-                    this.rewrite_const_item(&mut item.expr)
-                });
-            }
-            // Types and discriminants are const contexts: items nested in
-            // them (`A = { impl Saver for X { .. } 1 }`) run at run time.
-            Item::Enum(item) => {
-                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| {
-                    this.visit_item_types(|this| visit_mut::visit_item_enum_mut(this, item))
-                });
-            }
-            Item::Struct(item) => {
-                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| {
-                    this.visit_item_types(|this| visit_mut::visit_item_struct_mut(this, item))
-                });
-            }
-            Item::Union(item) => {
-                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| {
-                    this.visit_item_types(|this| visit_mut::visit_item_union_mut(this, item))
-                });
-            }
-            Item::Type(item) => {
-                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                self.with_settings(&settings, |this| {
-                    this.visit_item_types(|this| visit_mut::visit_item_type_mut(this, item))
-                });
-            }
-            // `thread_local! { .. }`, `handlers! { fn .. }` among items: its
-            // tokens are code, as in a body. A `macro_rules!` is a definition,
-            // whose tokens are patterns and templates.
-            Item::Macro(item) => {
-                let settings = self.take_our_attrs(&mut item.attrs, Place::Item);
-                if item.ident.is_none() {
-                    self.with_settings(&settings, |this| this.rewrite_macro(&mut item.mac));
-                }
-            }
-            other => {
-                // Nothing to check in it, but our attributes must not reach rustc.
-                if let Some(attrs) = crate::syntax::item_attrs_mut(other) {
-                    self.take_our_attrs(attrs, Place::Item);
-                }
-            }
-        }
+        self.rewrite_item(item);
     }
 
     fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
@@ -829,84 +377,7 @@ impl VisitMut for Rewriter<'_> {
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {
-        let nested = self.nested_names.len();
-        self.namespaces.push_block(&block.stmts);
-        self.body.flow.enter(false);
-        self.body.enter_builder_scope();
-        // A block's items are in scope in the whole block: they shadow path
-        // locals and builder locals of their names, as a `let` does after it.
-        if self.body.flow.has_bindings() || !self.body.builders.is_empty() {
-            for stmt in &block.stmts {
-                let names = match stmt {
-                    Stmt::Item(item) => crate::syntax::block_item_value_names(item),
-                    // A macro in statement position may expand to items
-                    // (`settings!()` as `const p: &str = ".."`), which
-                    // shadow in the whole block whatever names it is given:
-                    // no path local is followed in the block.
-                    Stmt::Macro(mac) if !self.binds_nothing(&mac.mac.path) => None,
-                    Stmt::Expr(Expr::Macro(mac), None) if !self.binds_nothing(&mac.mac.path) => {
-                        None
-                    }
-                    _ => continue,
-                };
-                let hidden: Vec<String> = match &names {
-                    Some(names) => names.clone(),
-                    None => self.body.builders.keys().cloned().collect(),
-                };
-                for name in hidden {
-                    self.body.forget_builder(&name);
-                }
-                self.body.flow.shadow_by_item(names);
-            }
-        }
-        let block_number = self.body.flow.open_block();
-        let outer_hoist = self.body.hoist.take();
-        let mut hoisted = Vec::new();
-        for (at, stmt) in block.stmts.iter_mut().enumerate() {
-            self.body.hoist = Some(Hoist::at(&self.body.flow));
-            if let Stmt::Local(_) = stmt {
-                self.body.flow.next_let = Some(at);
-            }
-            let attrs = match stmt {
-                Stmt::Local(local) => Some(&mut local.attrs),
-                Stmt::Expr(expr, _) => crate::syntax::expr_attrs_mut(expr),
-                Stmt::Macro(mac) => Some(&mut mac.attrs),
-                Stmt::Item(_) => None,
-            };
-            let settings = match attrs {
-                Some(attrs) => self.take_our_attrs(attrs, Place::Statement),
-                None => Vec::new(),
-            };
-            self.with_settings(&settings, |this| this.visit_stmt_mut(stmt));
-            if let Some(hoist) = self.body.hoist.take().filter(|h| !h.lets.is_empty()) {
-                // A `#[cfg]`'d statement's `let`s go with it.
-                let conditions = crate::syntax::stmt_conditions(stmt);
-                let lets = hoist.lets.into_iter().map(|mut stmt| {
-                    if let Stmt::Local(local) = &mut stmt {
-                        local.attrs.extend(conditions.iter().cloned());
-                    }
-                    stmt
-                });
-                hoisted.push((at, lets.collect::<Vec<_>>()));
-            }
-        }
-        self.body.hoist = outer_hoist;
-        // Each in its statement's original place, last first: a held
-        // owner's statement goes before its `let`, a hoisted `let` before
-        // its statement, after any held owner of that statement.
-        let mut held = Vec::new();
-        for slot in self.body.flow.close_block(block_number) {
-            held.extend(self.rewrite_held_let(&mut block.stmts, slot));
-        }
-        for (at, lets) in hoisted.into_iter().rev() {
-            let shifted = at + held.iter().filter(|&&inserted| inserted <= at).count();
-            block.stmts.splice(shifted..shifted, lets);
-        }
-        self.body.exit_builder_scope();
-        self.body.flow.exit();
-        self.namespaces.pop();
-        let uses = self.keep_imports_used(nested);
-        block.stmts.extend(uses.into_iter().map(Stmt::Item));
+        self.rewrite_block(block);
     }
 
     // The initializer is classified as written, before its own rewrite, and

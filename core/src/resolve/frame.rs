@@ -1,0 +1,88 @@
+//! One frame of names: a module's or a block's items and imports, merged
+//! over `#[cfg]` alternatives, and the conventional names that stand for
+//! std's filesystem when nothing in sight binds them.
+
+use super::*;
+
+impl Frame {
+    /// Binds `name` by an import or an alias, unless an item or import of
+    /// the frame already binds it more strictly (see `strictness`).
+    /// Another `#[cfg]` alternative of this module: each name keeps the
+    /// stricter of its two meanings.
+    pub(super) fn merge(&mut self, other: Frame) {
+        for (name, binding) in other.names {
+            self.bind_stricter(name, binding);
+        }
+        for glob in other.globs {
+            if !self.globs.contains(&glob) {
+                self.globs.push(glob);
+            }
+        }
+        self.leads_to_fs |= other.leads_to_fs;
+    }
+
+    /// How strict and how many the frame's bindings are: it changes only
+    /// when a binding does.
+    pub(super) fn signature(&self) -> (usize, usize) {
+        let strictness = self
+            .names
+            .values()
+            .map(|binding| usize::from(binding.strictness()))
+            .sum();
+        (strictness, self.globs.len())
+    }
+
+    pub(super) fn bind_stricter(&mut self, name: String, binding: Binding) {
+        match self.names.get(&name) {
+            Some(known) if known.strictness() > binding.strictness() => {}
+            _ => {
+                self.names.insert(name, binding);
+            }
+        }
+    }
+
+    /// What `name` means in this frame alone: its own names, then its
+    /// globs. A glob brings the operations of an fs module, and the
+    /// modules below it on the way to one (`use std::os::unix::*;` then
+    /// `net::UnixListener::bind`, `use std::*;` then `fs::write`).
+    pub(super) fn lookup_own(&self, name: &str) -> Option<Binding> {
+        if let Some(binding) = self.names.get(name) {
+            return Some(binding.clone());
+        }
+        for glob in &self.globs {
+            let importable = (ops::is_glob_importable(name) && is_fs_module(glob))
+                || leads_to_fs_module(glob, name);
+            if importable {
+                let mut path = glob.clone();
+                path.push(name.to_owned());
+                return Some(Binding::Path(path));
+            }
+        }
+        None
+    }
+}
+
+/// What a name nothing in sight binds conventionally means (`fs`, `File`).
+pub(super) fn conventional_binding(name: &str) -> Option<Binding> {
+    let path = ops::conventional(name)?;
+    Some(Binding::Path(
+        path.iter().map(|s| (*s).to_owned()).collect(),
+    ))
+}
+
+/// Whether `parent::name` is an fs module or on the way to one.
+pub(super) fn leads_to_fs_module(parent: &[String], name: &str) -> bool {
+    ops::Module::all_paths().any(|module| {
+        module.len() > parent.len()
+            && module[parent.len()] == name
+            && parent
+                .iter()
+                .map(String::as_str)
+                .eq(module[..parent.len()].iter().copied())
+    })
+}
+
+pub(super) fn is_fs_module(path: &[String]) -> bool {
+    ops::Module::all_paths()
+        .any(|module| path.iter().map(String::as_str).eq(module.iter().copied()))
+}

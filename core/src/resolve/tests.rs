@@ -1,0 +1,373 @@
+use super::*;
+use syn::parse_quote;
+
+fn resolve(items: Vec<Item>, path: syn::Path) -> Option<String> {
+    let mut scope = Namespaces::default();
+    scope.push_module(&items);
+    scope.resolve(&path).map(|p| p.join("::"))
+}
+
+#[test]
+fn logging_imports_are_followed() {
+    // So that a bare `info!` is known as tracing's or log's.
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            use tracing::info;
+        ),
+        parse_quote!(
+            use log::{debug as trace_it};
+        ),
+        parse_quote!(
+            use my_logging::warn;
+        ),
+    ];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(info)).unwrap(),
+        "tracing::info"
+    );
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(trace_it)).unwrap(),
+        "log::debug"
+    );
+    assert_eq!(resolve(items, parse_quote!(warn)), None);
+}
+
+#[test]
+fn functions_and_macros_hide_calls_not_paths() {
+    // rustc resolves the first segment of a longer path in the type
+    // namespace: `fn rocket()` (Rocket's `#[launch]`) does not hide the
+    // crate, and `fn fs()` does not hide the module.
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            use rocket::tokio::fs;
+        ),
+        parse_quote!(
+            fn rocket() {}
+        ),
+        parse_quote!(
+            fn write() {}
+        ),
+        parse_quote!(
+            macro_rules! File {
+                () => {};
+            }
+        ),
+    ];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(fs::write)).unwrap(),
+        "rocket::tokio::fs::write"
+    );
+    assert_eq!(resolve(items.clone(), parse_quote!(write)), None);
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(File::create)).unwrap(),
+        "std::fs::File::create"
+    );
+    let both: Vec<Item> = vec![
+        parse_quote!(
+            mod fs {}
+        ),
+        parse_quote!(
+            fn fs() {}
+        ),
+    ];
+    assert_eq!(resolve(both, parse_quote!(fs::write)), None);
+    let hidden: Vec<Item> = vec![parse_quote!(
+        fn fs() {}
+    )];
+    assert_eq!(
+        resolve(hidden.clone(), parse_quote!(fs::write)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(resolve(hidden, parse_quote!(fs)), None);
+}
+
+#[test]
+fn follows_imports_and_renames() {
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            use std::fs;
+        ),
+        parse_quote!(
+            use std::fs::{File as F, write as save};
+        ),
+        parse_quote!(
+            use tokio::fs as afs;
+        ),
+    ];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(fs::write)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(F::create)).unwrap(),
+        "std::fs::File::create"
+    );
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(save)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(
+        resolve(items, parse_quote!(afs::write)).unwrap(),
+        "tokio::fs::write"
+    );
+}
+
+#[test]
+fn imports_build_on_each_other() {
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            use std::fs;
+        ),
+        parse_quote!(
+            use fs::{self as f, File};
+        ),
+    ];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(File::create)).unwrap(),
+        "std::fs::File::create"
+    );
+    assert_eq!(
+        resolve(items, parse_quote!(f::remove_file)).unwrap(),
+        "std::fs::remove_file"
+    );
+}
+
+#[test]
+fn globs_bring_operation_names() {
+    let items: Vec<Item> = vec![parse_quote!(
+        use std::fs::*;
+    )];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(remove_dir_all)).unwrap(),
+        "std::fs::remove_dir_all"
+    );
+    assert_eq!(resolve(items, parse_quote!(launch)), None);
+}
+
+#[test]
+fn local_items_and_foreign_imports_shadow_conventions() {
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            mod fs {}
+        ),
+        parse_quote!(
+            use crate::storage::File;
+        ),
+    ];
+    assert_eq!(resolve(items.clone(), parse_quote!(fs::write)), None);
+    assert_eq!(resolve(items, parse_quote!(File::create)), None);
+    assert_eq!(
+        resolve(vec![], parse_quote!(fs::write)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(resolve(vec![], parse_quote!(storage::write)), None);
+    assert_eq!(resolve(vec![], parse_quote!(self::fs::write)), None);
+}
+
+#[test]
+fn parent_globs_self_super_and_inline_modules_are_followed() {
+    let items: Vec<Item> = vec![parse_quote!(
+        use std::os::unix::*;
+    )];
+    assert_eq!(
+        resolve(items, parse_quote!(net::UnixListener::bind)).unwrap(),
+        "std::os::unix::net::UnixListener::bind"
+    );
+    let items: Vec<Item> = vec![parse_quote!(
+        use std::*;
+    )];
+    assert_eq!(
+        resolve(
+            items.clone(),
+            parse_quote!(os::unix::net::UnixListener::bind)
+        )
+        .unwrap(),
+        "std::os::unix::net::UnixListener::bind"
+    );
+    assert_eq!(resolve(items, parse_quote!(io::copy)), None);
+    let mut scope = Namespaces::default();
+    scope.push_module(&[parse_quote!(
+        use std::fs;
+    )]);
+    scope.push_module(&[parse_quote!(
+        fn g() {}
+    )]);
+    let resolved = |scope: &Namespaces, path: syn::Path| scope.resolve(&path).map(|p| p.join("::"));
+    assert_eq!(
+        resolved(&scope, parse_quote!(super::fs::write)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(resolved(&scope, parse_quote!(self::fs::write)), None);
+    scope.pop();
+    assert_eq!(
+        resolved(&scope, parse_quote!(self::fs::write)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(resolved(&scope, parse_quote!(super::fs::write)), None);
+    let items: Vec<Item> = vec![parse_quote!(
+        mod m {
+            pub use std::fs::write as save;
+            pub fn other() {}
+        }
+    )];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(m::save)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(resolve(items, parse_quote!(m::other)), None);
+}
+
+#[test]
+fn renamed_crates_and_type_aliases_are_followed() {
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            extern crate std as stdlib;
+        ),
+        parse_quote!(
+            type Blob = std::fs::File;
+        ),
+        parse_quote!(
+            type Own = crate::Blob;
+        ),
+        parse_quote!(
+            type Paren = (std::fs::File);
+        ),
+    ];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(Paren::create)).unwrap(),
+        "std::fs::File::create"
+    );
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(stdlib::fs::write)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(Blob::create)).unwrap(),
+        "std::fs::File::create"
+    );
+    assert_eq!(resolve(items, parse_quote!(Own::create)), None);
+}
+
+#[test]
+fn imports_and_aliases_resolve_in_any_order() {
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            use fs::File;
+        ),
+        parse_quote!(
+            type Upload = Backend;
+        ),
+        parse_quote!(
+            type Backend = File;
+        ),
+        parse_quote!(
+            use std::fs;
+        ),
+    ];
+    assert_eq!(
+        resolve(items, parse_quote!(Upload::create)).unwrap(),
+        "std::fs::File::create"
+    );
+}
+
+#[test]
+fn use_trees_through_self_super_and_inline_modules() {
+    let mut scope = Namespaces::default();
+    let outer: Vec<Item> = vec![
+        parse_quote!(
+            use std::fs;
+        ),
+        parse_quote!(
+            mod disk {
+                pub use std::fs::write as save;
+            }
+        ),
+        parse_quote!(
+            use self::fs as local;
+        ),
+        parse_quote!(
+            use disk::save;
+        ),
+    ];
+    scope.push_module(&outer);
+    let path = |p: syn::Path, scope: &Namespaces| scope.resolve(&p).map(|p| p.join("::"));
+    assert_eq!(
+        path(parse_quote!(local::write), &scope).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(path(parse_quote!(save), &scope).unwrap(), "std::fs::write");
+    let inner: Vec<Item> = vec![
+        parse_quote!(
+            use super::fs as parent;
+        ),
+        parse_quote!(
+            use super::disk::*;
+        ),
+        parse_quote!(
+            use crate::File;
+        ),
+    ];
+    scope.push_module(&inner);
+    assert_eq!(
+        path(parse_quote!(parent::write), &scope).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(path(parse_quote!(save), &scope).unwrap(), "std::fs::write");
+    // `crate::` is out of sight: its `File` is not std's.
+    assert_eq!(path(parse_quote!(File::create), &scope), None);
+}
+
+#[test]
+fn conditional_imports_keep_the_stricter_meaning() {
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            #[cfg(test)]
+            use crate::mock::File;
+        ),
+        parse_quote!(
+            #[cfg(not(test))]
+            use std::fs::File;
+        ),
+        parse_quote!(
+            #[cfg(test)]
+            fn write() {}
+        ),
+        parse_quote!(
+            use std::fs::*;
+        ),
+        parse_quote!(
+            #[cfg(test)]
+            use crate::mock::remove_file;
+        ),
+    ];
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(File::create)).unwrap(),
+        "std::fs::File::create"
+    );
+    assert_eq!(
+        resolve(items.clone(), parse_quote!(write)).unwrap(),
+        "std::fs::write"
+    );
+    assert_eq!(
+        resolve(items, parse_quote!(remove_file)).unwrap(),
+        "std::fs::remove_file"
+    );
+}
+
+#[test]
+fn associated_types_of_trait_impls_in_sight() {
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            impl Backend for Local {
+                type Handle = std::fs::File;
+            }
+        ),
+        parse_quote!(
+            struct Local;
+        ),
+    ];
+    assert_eq!(
+        resolve(items, parse_quote!(Local::Handle::create)).unwrap(),
+        "std::fs::File::create"
+    );
+}

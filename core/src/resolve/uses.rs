@@ -1,0 +1,251 @@
+//! `use` trees and type aliases bound into a frame: renames, globs,
+//! `self`/`super`/`crate` roots, and the stricter meaning where `#[cfg]`
+//! alternatives disagree.
+
+use super::*;
+
+impl Namespaces {
+    pub(super) fn bind_imports_and_aliases(
+        &mut self,
+        uses: &[&syn::ItemUse],
+        aliases: &[&syn::ItemType],
+    ) {
+        for item_use in uses {
+            let prefix = if item_use.leading_colon.is_some() {
+                Prefix::At(Vec::new())
+            } else {
+                Prefix::Root
+            };
+            self.conditional = crate::syntax::is_conditional(&item_use.attrs);
+            self.add_use_tree(&item_use.tree, prefix);
+            self.conditional = false;
+        }
+        // `type Blob = std::fs::File;` stands for the path it names.
+        for alias in aliases {
+            // `type F = (std::fs::File);` is the same alias.
+            let syn::Type::Path(target) = strip_type_parens(&alias.ty) else {
+                continue;
+            };
+            // A generic alias stands for its target like a plain one
+            // (`type Upload<'a> = std::fs::File;`), unless the target is
+            // one of its own parameters, which names nothing in sight.
+            let param = target.path.get_ident().and_then(|ident| {
+                alias
+                    .generics
+                    .type_params()
+                    .position(|param| param.ident == *ident)
+            });
+            if let (Some(index), Some(frame)) = (param, self.frames.last_mut()) {
+                frame.bind_stricter(ident_name(&alias.ident), Binding::Param(index));
+                continue;
+            }
+            // `type Upload = <Disk as Backend>::Handle;`
+            let is_projection = target.qself.is_some();
+            let Some(target) = qualified_path(target.qself.as_ref(), &target.path, 1) else {
+                continue;
+            };
+            // `type Boxed<T> = Box<T>;` names a leak function's type too
+            // (`Boxed::leak`).
+            let resolved = self.resolve_with(&target, |name| {
+                ops::conventional(name).or_else(|| ops::leak_conventional(name))
+            });
+            // `type HandleOf<B> = <B as Backend>::Handle;`, and an alias of
+            // such an alias (`type LogFile = HandleOf<Local>;`).
+            let is_projection =
+                is_projection || (resolved.is_none() && self.names_projection(&target));
+            if resolved.is_none() && is_projection {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.bind_stricter(ident_name(&alias.ident), Binding::Projection);
+                }
+                continue;
+            }
+            if let Some(path) = resolved {
+                let binding = Binding::Path(path);
+                let conditional = crate::syntax::is_conditional(&alias.attrs);
+                if conditional && binding.strictness() < LEADS_TO_FS {
+                    continue;
+                }
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.bind_stricter(ident_name(&alias.ident), binding);
+                }
+            }
+        }
+    }
+
+    pub(super) fn add_use_tree(&mut self, tree: &UseTree, prefix: Prefix) {
+        match tree {
+            UseTree::Path(path) => {
+                let name = ident_name(&path.ident);
+                let next = match prefix {
+                    // `use self::..`, `use super::super::..`
+                    Prefix::Root if name == "self" => Prefix::Supers(0),
+                    Prefix::Root if name == "super" => Prefix::Supers(1),
+                    Prefix::Root | Prefix::CrateRoot if name == "crate" => Prefix::CrateRoot,
+                    Prefix::CrateRoot => match self.crate_anchor() {
+                        Some((anchor, supers)) if name == anchor => Prefix::Supers(supers),
+                        Some(_) => Prefix::CrateRoot,
+                        None => Prefix::Untracked,
+                    },
+                    Prefix::Supers(supers) if name == "super" => Prefix::Supers(supers + 1),
+                    Prefix::Root => self.resolve_use_root(&name),
+                    Prefix::Supers(supers) => Prefix::below(
+                        self.lookup_in_module(&name, supers)
+                            .or_else(|| conventional_binding(&name)),
+                    ),
+                    Prefix::InModule(module) => Prefix::below(module.lookup_own(&name)),
+                    Prefix::At(mut prefix) => {
+                        prefix.push(name);
+                        Prefix::At(prefix)
+                    }
+                    Prefix::Untracked => Prefix::Untracked,
+                };
+                self.add_use_tree(&path.tree, next);
+            }
+            UseTree::Name(name) => {
+                let name = ident_name(&name.ident);
+                self.bind(&name, &name, prefix)
+            }
+            UseTree::Rename(rename) => self.bind(
+                &ident_name(&rename.rename),
+                &ident_name(&rename.ident),
+                prefix,
+            ),
+            UseTree::Glob(_) => match prefix {
+                Prefix::At(prefix) => {
+                    if let Some(frame) = self.frames.last_mut() {
+                        if !frame.globs.contains(&prefix) {
+                            frame.globs.push(prefix);
+                        }
+                    }
+                }
+                // `use self::disk::*;`, `use super::*;`: what the module
+                // binds, as if each name were imported.
+                Prefix::InModule(module) => self.import_glob_of(&module),
+                Prefix::Supers(supers) => {
+                    let module = self
+                        .frames
+                        .iter()
+                        .rev()
+                        .filter(|frame| frame.module)
+                        .nth(supers)
+                        .cloned();
+                    if let Some(module) = module {
+                        self.import_glob_of(&module);
+                    }
+                }
+                Prefix::Root | Prefix::CrateRoot | Prefix::Untracked => {}
+            },
+            UseTree::Group(group) => {
+                for tree in &group.items {
+                    self.add_use_tree(tree, prefix.clone());
+                }
+            }
+        }
+    }
+
+    /// A glob import of a module in sight: its names, where the frame has
+    /// none of its own (an item or import of the frame shadows a glob's),
+    /// and its globs.
+    pub(super) fn import_glob_of(&mut self, module: &Frame) {
+        let conditional = self.conditional;
+        if let Some(frame) = self.frames.last_mut() {
+            for (name, binding) in &module.names {
+                let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
+                if (leads_to_fs || !conditional) && !frame.names.contains_key(name) {
+                    frame.names.insert(name.clone(), binding.clone());
+                }
+            }
+            for glob in &module.globs {
+                if !frame.globs.contains(glob) {
+                    frame.globs.push(glob.clone());
+                }
+            }
+        }
+    }
+
+    /// `use a::…` starts at a crate or at a name in sight; anything else is
+    /// a place we don't track, and every name it brings in hides ours.
+    pub(super) fn resolve_use_root(&self, first: &str) -> Prefix {
+        match self.lookup(first) {
+            Some(Binding::Path(path)) => Prefix::At(path),
+            Some(Binding::Module(module)) => Prefix::InModule(module),
+            Some(Binding::Opaque | Binding::Param(_) | Binding::Projection) => Prefix::Untracked,
+            // A use path starts in the type namespace. log's and tracing's
+            // imports are followed so that their macros are known as theirs.
+            None | Some(Binding::Value | Binding::Macro)
+                if ops::is_known_crate(first) || matches!(first, "log" | "tracing") =>
+            {
+                Prefix::At(vec![first.to_owned()])
+            }
+            // `use fs::File;`: a conventional name, as in a path.
+            None => conventional_binding(first)
+                .map_or(Prefix::Untracked, |binding| Prefix::below(Some(binding))),
+            Some(Binding::Value | Binding::Macro) => Prefix::Untracked,
+        }
+    }
+
+    pub(super) fn bind(&mut self, alias: &str, name: &str, prefix: Prefix) {
+        if alias == "_" {
+            return;
+        }
+        let binding = match prefix {
+            // `use std::fs::{self}` imports the module itself.
+            Prefix::At(prefix) if name == "self" => Binding::Path(prefix),
+            // `use self::storage::{self as disk}`: the inline module;
+            // `use super::{self as parent}`: the module that many levels out.
+            Prefix::InModule(module) if name == "self" => Binding::Module(module),
+            Prefix::Supers(supers) if name == "self" => self
+                .frames
+                .iter()
+                .rev()
+                .filter(|frame| frame.module)
+                .nth(supers)
+                .map_or(Binding::Opaque, |frame| {
+                    Binding::Module(std::rc::Rc::new(frame.clone()))
+                }),
+            Prefix::At(mut prefix) => {
+                prefix.push(name.to_owned());
+                Binding::Path(prefix)
+            }
+            // `use fs as disk;` after `use std::fs;`, `use save as store;`:
+            // what the name means where the `use` is; `use std;` names the
+            // crate itself.
+            // A name nothing in sight binds is what it conventionally is
+            // (`use fs as disk;`, `use fs::File;`), as it is in a path.
+            Prefix::Root => match self.lookup(name) {
+                Some(binding) => binding,
+                None if ops::is_known_crate(name) => Binding::Path(vec![name.to_owned()]),
+                None => conventional_binding(name).unwrap_or(Binding::Opaque),
+            },
+            // `use super::fs;`: what the name means in that module; a name
+            // it does not bind in sight is something we don't track.
+            Prefix::Supers(supers) => self
+                .lookup_in_module(name, supers)
+                .or_else(|| conventional_binding(name))
+                .unwrap_or(Binding::Opaque),
+            Prefix::InModule(module) => module.lookup_own(name).unwrap_or(Binding::Opaque),
+            Prefix::CrateRoot | Prefix::Untracked => Binding::Opaque,
+        };
+        let alias = if name == "self" && alias == "self" {
+            match &binding {
+                Binding::Path(path) => path.last().cloned().unwrap_or_default(),
+                Binding::Opaque
+                | Binding::Module(_)
+                | Binding::Value
+                | Binding::Macro
+                | Binding::Param(_)
+                | Binding::Projection => return,
+            }
+        } else {
+            alias.to_owned()
+        };
+        // A `#[cfg]`'d import that leads nowhere near the filesystem would
+        // hide, when it is compiled out, the name's other meaning.
+        if self.conditional && binding.strictness() < LEADS_TO_FS {
+            return;
+        }
+        if let Some(frame) = self.frames.last_mut() {
+            frame.bind_stricter(alias, binding);
+        }
+    }
+}
