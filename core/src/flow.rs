@@ -103,9 +103,6 @@ pub(crate) struct Slot {
 #[derive(Clone)]
 struct Binding {
     origin: Origin,
-    /// The variable the owner starts from (`tmp` in `tmp.path()`): binding
-    /// that name again invalidates the binding.
-    owner_root: Option<String>,
 }
 
 #[derive(Default)]
@@ -258,21 +255,19 @@ impl Flow {
         }
     }
 
-    /// `name` is bound to something not followed; every binding whose owner
-    /// it named is dropped too, since the owner's name now means another
-    /// value.
+    /// `name` is assigned: a marker of its type read before the statement
+    /// could read it before it is initialized (`let tmp; (tmp = ..,
+    /// tmp.persist(..))`). It is counted as bound since then, and stays
+    /// followed.
+    pub(crate) fn note_assigned(&mut self, name: &str) {
+        self.bound.push(name.to_owned());
+    }
+
+    /// `name` is bound to something not followed. A path local whose owner
+    /// it named stays followed: its `let` holds the owner's borrow (see
+    /// `held.rs`), which a new value of the name does not change.
     pub(crate) fn shadow(&mut self, name: &str) {
         self.bound.push(name.to_owned());
-        for frame in &mut self.frames {
-            for binding in frame.names.values_mut() {
-                if binding
-                    .as_ref()
-                    .is_some_and(|b| b.owner_root.as_deref() == Some(name))
-                {
-                    *binding = None;
-                }
-            }
-        }
         if let Some(frame) = self.frames.last_mut() {
             frame.names.insert(name.to_owned(), None);
         }
@@ -298,14 +293,10 @@ impl Flow {
             other => other,
         };
         let Some(origin) = origin else { return };
-        let owner_root = match &origin {
-            Origin::PathOf(path_of) => place_root(path_of.owner.written()),
-            _ => None,
-        };
         if let Some(frame) = self.frames.last_mut() {
             frame
                 .names
-                .insert(name.to_owned(), Some(Binding { origin, owner_root }));
+                .insert(name.to_owned(), Some(Binding { origin }));
         }
     }
 
@@ -442,19 +433,6 @@ fn plain_name(expr: &Expr) -> Option<String> {
     plain.then_some(value)
 }
 
-/// The variable a place starts from: `tmp` in `tmp`, `tmp.0`, `self.dir`.
-pub(crate) fn place_root(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::Path(path) if path.qself.is_none() => path.path.get_ident().map(ident_name),
-        Expr::Field(field) => place_root(&field.base),
-        Expr::Index(index) => place_root(&index.expr),
-        Expr::Paren(paren) => place_root(&paren.expr),
-        Expr::Unary(unary) => place_root(&unary.expr),
-        Expr::Reference(reference) => place_root(&reference.expr),
-        _ => None,
-    }
-}
-
 /// The name a `let` pattern binds, if it is a single name, and whether it
 /// is `mut`. `ref` bindings and sub-patterns are not followed.
 pub(crate) fn let_binding(pat: &Pat) -> Option<(String, bool)> {
@@ -520,9 +498,9 @@ mod tests {
         assert!(flow.classify(&use_p).is_none());
         flow.exit();
         assert!(flow.classify(&use_p).is_some());
-        // Rebinding the owner's name drops what was bound to its path.
+        // Rebinding the owner's name does not: `p`'s `let` holds the owner.
         flow.shadow("dir");
-        assert!(flow.classify(&use_p).is_none());
+        assert!(flow.classify(&use_p).is_some());
     }
 
     #[test]

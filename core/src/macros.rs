@@ -245,17 +245,21 @@ impl Rewriter<'_> {
             };
         }
         // A match guard (`matches!(x, Some(_) if ..)`): the pattern does not
-        // parse as an expression, the guard after `if` does.
+        // parse as an expression, the guard after `if` does. So does a
+        // condition that starts the piece (`select!`'s `, if ready =>`).
         let guard = piece
             .iter()
             .position(|token| matches!(token, TokenTree::Ident(ident) if ident == "if"));
-        if let Some(at) = guard.filter(|at| *at > 0) {
-            let mut pattern = piece;
-            let mut guard = pattern.split_off(at);
-            let if_token = guard.remove(0);
-            let mut out = self.rewrite_piece(pattern);
-            out.extend([if_token]);
-            out.extend(self.rewrite_piece(guard));
+        // `select!`'s `Ok(n) = reader.read(..) =>`, `json!`'s `"saved": ..`:
+        // what follows a lone `=` or `:` may be an expression.
+        let at = guard.or_else(|| lone_binder(&piece));
+        if let Some(at) = at {
+            let mut before = piece;
+            let mut after = before.split_off(at);
+            let separator = after.remove(0);
+            let mut out = self.rewrite_piece(before);
+            out.extend([separator]);
+            out.extend(self.rewrite_piece(after));
             return out;
         }
         piece
@@ -275,6 +279,20 @@ impl Rewriter<'_> {
             })
             .collect()
     }
+}
+
+// Input:  Ok(n) = read(..)     "saved": write(..)     a == b     std::fs::write
+// Output: Some(2)              Some(1)                None       None
+/// Where a piece of a macro's tokens has a `=` or a `:` of its own: not
+/// part of `==`, `<=`, `+=`, `=>` or `::`.
+fn lone_binder(piece: &[TokenTree]) -> Option<usize> {
+    let is_joint = |at: usize| matches!(piece.get(at), Some(TokenTree::Punct(p)) if p.spacing() == Spacing::Joint);
+    piece.iter().enumerate().position(|(at, token)| {
+        matches!(token, TokenTree::Punct(p)
+            if matches!(p.as_char(), '=' | ':')
+                && p.spacing() == Spacing::Alone
+                && !(at > 0 && is_joint(at - 1)))
+    })
 }
 
 /// std's formatting and assertion macros, in its prelude: their expansion
@@ -418,6 +436,19 @@ pub(crate) fn collect_idents(tokens: &TokenStream, names: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_binders_are_not_parts_of_longer_operators() {
+        let at = |text: &str| {
+            let piece: Vec<TokenTree> = text.parse::<TokenStream>().unwrap().into_iter().collect();
+            lone_binder(&piece)
+        };
+        assert_eq!(at("Ok(n) = read(p)"), Some(2));
+        assert_eq!(at("\"saved\": write(p)"), Some(1));
+        for text in ["a == b", "a <= b", "a += 1", "std::fs::write(p)", "a != b"] {
+            assert_eq!(at(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn lets_in_tokens_name_what_they_may_bind() {

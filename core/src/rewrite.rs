@@ -470,6 +470,15 @@ impl VisitMut for Rewriter<'_> {
                 visit_mut::visit_expr_mut(self, expr);
                 self.body.exit_builder_scope();
             }
+            // `tmp = NamedTempFile::new()?`, which may initialize a `let tmp;`:
+            // nothing later in the statement reads `tmp` before it (see
+            // `hoisted_marker`).
+            Expr::Assign(assign) => {
+                visit_mut::visit_expr_assign_mut(self, assign);
+                if let Some(name) = emit::place_root_name(&assign.left) {
+                    self.body.flow.note_assigned(&name);
+                }
+            }
             // An inline `const { .. }` is evaluated at compile time.
             Expr::Const(_) => self.strip_only(|this| visit_mut::visit_expr_mut(this, expr)),
             // `[value; len]`: the length is a const context.

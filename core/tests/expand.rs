@@ -607,16 +607,24 @@ fn path_locals_hold_their_owner_until_the_use() {
             quote! { let p = tmp.path(); let f = move || fs::write(p, x); },
             "persistent_write (p)",
         ),
-        (
-            quote! { let p = tmp.path(); let tmp = other(); fs::write(p, x); },
-            "persistent_write (p)",
-        ),
     ] {
         let output = expand(quote!(), quote! { fn f() { #body } });
         assert!(!output.contains("__ephemeral_fs_owner"), "{output}");
         let guard = format!("fs :: write (:: ephemeral_fs :: __private :: {guard} , x)");
         assert!(output.contains(&guard), "{guard} in {output}");
     }
+    // The owner's name bound again: the `let` holds the first owner.
+    let output = expand(
+        quote!(),
+        quote! { fn f() { let p = tmp.path(); let tmp = other(); fs::write(p, x); } },
+    );
+    assert!(
+        output.contains("let __ephemeral_fs_owner_0 = & tmp ; let p =")
+            && output.contains(
+                "Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_deny_persistent_write_path (p)"
+            ),
+        "{output}"
+    );
 }
 
 #[test]
