@@ -141,7 +141,8 @@ fn manifest(here: &Path, cases: &[String]) -> String {
          ephemeral-fs = {{ path = {:?} }}\n\
          fs-err = {{ version = \"3\", features = [\"tokio\"] }}\n\
          async-fs = \"2\"\n\
-         tokio = {{ version = \"1\", features = [\"fs\", \"rt\"] }}\n\
+         tokio = {{ version = \"1\", features = [\"fs\", \"rt\", \"macros\"] }}\n\
+         serde_json = \"1\"\n\
          tempfile = \"3.20\"\n",
         here.join("../runtime").display().to_string()
     );

@@ -17,6 +17,14 @@ const NOT_REPORTED: &[(&str, &str)] = &[
         "a tokio fs call on a temp path is the common async path; only a future dropped mid-call leaves a file",
     ),
     (
+        "limit_future_outlives_its_handle.rs",
+        "an async fs call on a temp path is the common async path; only a handle dropped before the await leaves a file",
+    ),
+    (
+        "limit_cleanup_that_fails.rs",
+        "a cleanup that fails at run time: nothing in the code to point at",
+    ),
+    (
         "limit_persist_in_a_user_macro.rs",
         "a change of drop order, not a write: nothing to report",
     ),

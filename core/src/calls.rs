@@ -104,6 +104,7 @@ impl Rewriter<'_> {
                 for arg in call.args.iter_mut() {
                     self.visit_expr_mut(arg);
                 }
+                self.refuse_owner_in_later_arguments(operation.targets, &call.args);
                 for target in operation.targets {
                     if let Some(arg) = call.args.iter_mut().nth(target.arg) {
                         let callee = Callee::Operation {
@@ -138,6 +139,53 @@ impl Rewriter<'_> {
             }
         }
         self.visit_path_called_escape(expr, &path, &name, callee_span);
+    }
+
+    // Input:  fs::write(upload.path().to_path_buf(), transcode(upload)?)
+    /// A path taken from a temp handle is checked where it is evaluated,
+    /// and the arguments after it run before the call: one that names the
+    /// handle may drop it, and the call then makes the file again where
+    /// nothing removes it. The types cannot tell a move from a borrow, so
+    /// the shape is refused.
+    fn refuse_owner_in_later_arguments(
+        &mut self,
+        targets: &[Target],
+        args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
+    ) {
+        for target in targets {
+            if self.levels.get(target.lint) != Level::Deny {
+                continue;
+            }
+            let Some(Origin::PathOf(path_of)) = args
+                .iter()
+                .nth(target.arg)
+                .and_then(|arg| self.body.flow.classify(arg))
+            else {
+                continue;
+            };
+            let Some(owner) = emit::place_root_name(path_of.owner.written()) else {
+                continue;
+            };
+            for (at, later) in args.iter().enumerate().skip(target.arg + 1) {
+                // Another path from a handle only borrows it, and another
+                // path argument (`dir.child("b")?`) is checked itself.
+                if targets.iter().any(|other| other.arg == at)
+                    || matches!(self.body.flow.classify(later), Some(Origin::PathOf(_)))
+                {
+                    continue;
+                }
+                if names_outside_shared_borrows(later, &owner) {
+                    self.changes += 1;
+                    self.ctxt.error_spanned(
+                        later,
+                        format!(
+                            "{}: this argument names `{owner}`, whose temp file an earlier argument's path is in, and runs before the call: if it drops `{owner}`, the call makes the file again where nothing removes it; evaluate it in a `let` before the call; to do this on purpose, put `#[ephemeral_fs::allow({}, reason = \"...\")]` on the statement",
+                            target.lint, target.lint
+                        ),
+                    );
+                }
+            }
+        }
     }
 
     // Input:  std::mem::forget(tmp)
@@ -478,4 +526,47 @@ impl Rewriter<'_> {
 pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
     // A function needs a segment below the associated type it is called on.
     crate::resolve::qualified_path(callee.qself.as_ref(), &callee.path, 2)
+}
+
+// Input:  transcode(upload)?, upload         Output: true
+// Input:  render(&upload), &upload.name     Output: false
+/// Whether `expr` names `owner` other than under a shared borrow (`&owner`,
+/// `&owner.field`), where it could be moved or dropped.
+fn names_outside_shared_borrows(expr: &Expr, owner: &str) -> bool {
+    struct Names<'a> {
+        owner: &'a str,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Names<'_> {
+        fn visit_expr_reference(&mut self, reference: &'ast syn::ExprReference) {
+            if reference.mutability.is_some() || !is_place_of(&reference.expr, self.owner) {
+                syn::visit::visit_expr_reference(self, reference);
+            }
+        }
+        fn visit_ident(&mut self, ident: &'ast proc_macro2::Ident) {
+            self.found |= ident_name(ident) == self.owner;
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let mut names = Vec::new();
+            crate::macros::collect_idents(&mac.tokens, &mut names);
+            self.found |= names.iter().any(|name| name == self.owner);
+        }
+    }
+    fn is_place_of(expr: &Expr, owner: &str) -> bool {
+        match expr {
+            Expr::Path(path) => path
+                .path
+                .get_ident()
+                .is_some_and(|ident| ident_name(ident) == owner),
+            Expr::Field(field) => is_place_of(&field.base, owner),
+            Expr::Paren(paren) => is_place_of(&paren.expr, owner),
+            _ => false,
+        }
+    }
+    let mut names = Names {
+        owner,
+        found: false,
+    };
+    syn::visit::Visit::visit_expr(&mut names, expr);
+    names.found
 }

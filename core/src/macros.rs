@@ -210,8 +210,19 @@ impl Rewriter<'_> {
         let mut out = TokenStream::new();
         let mut piece = Vec::new();
         let mut tokens = tokens.into_iter().peekable();
+        // Inside a turbofish (`write::<&str, &[u8]>`, `HashMap::<K, V>`), a
+        // comma separates generic arguments, not pieces.
+        let mut turbofish = 0usize;
         while let Some(token) = tokens.next() {
+            if let TokenTree::Punct(p) = &token {
+                turbofish = match p.as_char() {
+                    '<' if turbofish > 0 || ends_with_path_separator(&piece) => turbofish + 1,
+                    '>' if !ends_with_arrow_start(&piece) => turbofish.saturating_sub(1),
+                    _ => turbofish,
+                };
+            }
             let separator = match &token {
+                _ if turbofish > 0 => false,
                 TokenTree::Punct(p) if p.as_char() == ',' || p.as_char() == ';' => true,
                 TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == Spacing::Joint => {
                     matches!(tokens.peek(), Some(TokenTree::Punct(next)) if next.as_char() == '>')
@@ -252,7 +263,11 @@ impl Rewriter<'_> {
             .position(|token| matches!(token, TokenTree::Ident(ident) if ident == "if"));
         // `select!`'s `Ok(n) = reader.read(..) =>`, `json!`'s `"saved": ..`:
         // what follows a lone `=` or `:` may be an expression.
-        let at = guard.or_else(|| lone_binder(&piece));
+        // The first of them: `"k": if a { b } else { c }` is a value.
+        let at = match (guard, lone_binder(&piece)) {
+            (Some(guard), Some(binder)) => Some(guard.min(binder)),
+            (guard, binder) => guard.or(binder),
+        };
         if let Some(at) = at {
             let mut before = piece;
             let mut after = before.split_off(at);
@@ -279,6 +294,17 @@ impl Rewriter<'_> {
             })
             .collect()
     }
+}
+
+/// Whether a piece so far ends with `::`, so that a `<` opens a turbofish.
+fn ends_with_path_separator(piece: &[TokenTree]) -> bool {
+    matches!(piece, [.., TokenTree::Punct(a), TokenTree::Punct(b)]
+        if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':')
+}
+
+/// Whether a piece so far ends with the `-` of `->` (`Fn(A) -> B`).
+fn ends_with_arrow_start(piece: &[TokenTree]) -> bool {
+    matches!(piece.last(), Some(TokenTree::Punct(p)) if p.as_char() == '-' && p.spacing() == Spacing::Joint)
 }
 
 // Input:  Ok(n) = read(..)     "saved": write(..)     a == b     std::fs::write

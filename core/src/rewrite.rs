@@ -376,6 +376,20 @@ impl VisitMut for Rewriter<'_> {
         visit_mut::visit_pat_ident_mut(self, pat);
     }
 
+    // Input:  if let some!(upload) = staged && upload.persist(..)
+    /// A pattern macro may bind any name in its tokens.
+    fn visit_pat_mut(&mut self, pat: &mut Pat) {
+        if let Pat::Macro(pattern) = pat {
+            let mut names = Vec::new();
+            crate::macros::collect_idents(&pattern.mac.tokens, &mut names);
+            for name in names {
+                self.body.forget_builder(&name);
+                self.body.flow.shadow(&name);
+            }
+        }
+        visit_mut::visit_pat_mut(self, pat);
+    }
+
     fn visit_block_mut(&mut self, block: &mut Block) {
         self.rewrite_block(block);
     }
@@ -470,12 +484,16 @@ impl VisitMut for Rewriter<'_> {
                 visit_mut::visit_expr_mut(self, expr);
                 self.body.exit_builder_scope();
             }
-            // `tmp = NamedTempFile::new()?`, which may initialize a `let tmp;`:
-            // nothing later in the statement reads `tmp` before it (see
-            // `hoisted_marker`).
+            // `tmp = NamedTempFile::new()?` or `(tmp, n) = ..`, which may
+            // initialize a `let tmp;`: nothing later in the statement reads
+            // `tmp` before it (see `hoisted_marker`). Every name on the left
+            // counts.
             Expr::Assign(assign) => {
                 visit_mut::visit_expr_assign_mut(self, assign);
-                if let Some(name) = emit::place_root_name(&assign.left) {
+                let mut names = Vec::new();
+                let left = quote::ToTokens::to_token_stream(&*assign.left);
+                crate::macros::collect_idents(&left, &mut names);
+                for name in names {
                     self.body.flow.note_assigned(&name);
                 }
             }
