@@ -73,22 +73,24 @@ impl Rewriter<'_> {
                     // Constructors are `new` and `options`: a cheap test
                     // before resolving, which allocates.
                     let last = callee.path.segments.last()?;
-                    if !Builder::is_constructor_name(&ident_name(&last.ident)) {
-                        // A builder passed through another call
-                        // (`Some(OpenOptions::new()).unwrap()`) is one still;
-                        // that call may set its flags where the chain does
-                        // not show them (`OpenOptions::write(&mut o, true)`,
-                        // a closure given to `Option::map`): it counts as
-                        // writing.
-                        let inner = call.args.iter().find_map(|arg| self.builder_chain(arg))?;
-                        return Some(BuilderState {
-                            writes: true,
-                            ..inner
-                        });
+                    let constructor = Builder::is_constructor_name(&ident_name(&last.ident))
+                        .then(|| self.namespaces.resolve(&callee.path))
+                        .flatten()
+                        .and_then(|canonical| ops::lookup_builder(&canonical));
+                    if let Some(kind) = constructor {
+                        return Some(BuilderState { kind, writes });
                     }
-                    let canonical = self.namespaces.resolve(&callee.path)?;
-                    let kind = ops::lookup_builder(&canonical)?;
-                    return Some(BuilderState { kind, writes });
+                    // A builder passed through another call
+                    // (`Some(OpenOptions::new()).unwrap()`, `ManuallyDrop::new(o)`,
+                    // `Pin::new(&o)`) is one still; that call may set its flags
+                    // where the chain does not show them
+                    // (`OpenOptions::write(&mut o, true)`, a closure given to
+                    // `Option::map`): it counts as writing.
+                    let inner = call.args.iter().find_map(|arg| self.builder_chain(arg))?;
+                    return Some(BuilderState {
+                        writes: true,
+                        ..inner
+                    });
                 }
                 Expr::Path(path) => {
                     let name = ident_name(path.path.get_ident()?);

@@ -104,7 +104,7 @@ impl Rewriter<'_> {
                 for arg in call.args.iter_mut() {
                     self.visit_expr_mut(arg);
                 }
-                self.refuse_owner_in_later_arguments(operation.targets, &call.args);
+                let held = self.owners_to_hold(operation.targets, &call.args);
                 for target in operation.targets {
                     if let Some(arg) = call.args.iter_mut().nth(target.arg) {
                         let callee = Callee::Operation {
@@ -113,6 +113,10 @@ impl Rewriter<'_> {
                         };
                         self.guard_target(*target, arg, callee, callee_span);
                     }
+                }
+                if !held.is_empty() && self.emits {
+                    let call = std::mem::replace(expr, Expr::Verbatim(Default::default()));
+                    *expr = emit::held_through(held, call, callee_span);
                 }
                 return;
             }
@@ -142,50 +146,75 @@ impl Rewriter<'_> {
     }
 
     // Input:  fs::write(upload.path().to_path_buf(), transcode(upload)?)
+    // Output: held_through((&upload,), fs::write(<checked path>, transcode(upload)?))
     /// A path taken from a temp handle is checked where it is evaluated,
-    /// and the arguments after it run before the call: one that names the
-    /// handle may drop it, and the call then makes the file again where
-    /// nothing removes it. The types cannot tell a move from a borrow, so
-    /// the shape is refused.
-    fn refuse_owner_in_later_arguments(
+    /// and the arguments after it run before the call: one that drops the
+    /// handle would let the call make the file again where nothing removes
+    /// it. The handle's borrow is kept until the call has run, so that
+    /// dropping, moving or mutably borrowing it there is a borrow error.
+    /// A handle written as a longer place (`self.dir`, `files[i]`), whose
+    /// borrow is not kept, is refused when a later argument names its root.
+    /// Returns the borrows to keep; only at `deny`.
+    fn owners_to_hold(
         &mut self,
         targets: &[Target],
         args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
-    ) {
+    ) -> Vec<Expr> {
+        let mut held = Vec::new();
         for target in targets {
             if self.levels.get(target.lint) != Level::Deny {
                 continue;
             }
-            let Some(Origin::PathOf(path_of)) = args
+            let Some(arg) = args.iter().nth(target.arg) else {
+                continue;
+            };
+            let Some(Origin::PathOf(path_of)) = self.body.flow.classify(arg) else {
+                continue;
+            };
+            // Another path from a handle only borrows it, and another path
+            // argument (`dir.child("b")?`) is checked itself.
+            let later: Vec<&Expr> = args
                 .iter()
-                .nth(target.arg)
-                .and_then(|arg| self.body.flow.classify(arg))
-            else {
+                .enumerate()
+                .skip(target.arg + 1)
+                .filter(|(at, later)| {
+                    !targets.iter().any(|other| other.arg == *at)
+                        && !matches!(self.body.flow.classify(later), Some(Origin::PathOf(_)))
+                })
+                .map(|(_, later)| later)
+                .collect();
+            if later.is_empty() {
                 continue;
-            };
-            let Some(owner) = emit::place_root_name(path_of.owner.written()) else {
-                continue;
-            };
-            for (at, later) in args.iter().enumerate().skip(target.arg + 1) {
-                // Another path from a handle only borrows it, and another
-                // path argument (`dir.child("b")?`) is checked itself.
-                if targets.iter().any(|other| other.arg == at)
-                    || matches!(self.body.flow.classify(later), Some(Origin::PathOf(_)))
-                {
-                    continue;
+            }
+            let span = syn::spanned::Spanned::span(arg);
+            match path_of.owner {
+                flow::Owner::Held { slot, .. } => {
+                    held.push(held::ident_expr(&held::held_ident(slot, span)));
                 }
-                if names_outside_shared_borrows(later, &owner) {
-                    self.changes += 1;
-                    self.ctxt.error_spanned(
-                        later,
-                        format!(
-                            "{}: this argument names `{owner}`, whose temp file an earlier argument's path is in, and runs before the call: if it drops `{owner}`, the call makes the file again where nothing removes it; evaluate it in a `let` before the call; to do this on purpose, put `#[ephemeral_fs::allow({}, reason = \"...\")]` on the statement",
-                            target.lint, target.lint
-                        ),
-                    );
+                flow::Owner::Place(owner) if held::is_lone_name(&owner) => {
+                    held.push(syn::parse_quote_spanned!(span=> &#owner));
+                }
+                flow::Owner::Place(owner) => {
+                    let Some(root) = emit::place_root_name(&owner) else {
+                        continue;
+                    };
+                    for later in later
+                        .into_iter()
+                        .filter(|later| names_as_value(later, &root))
+                    {
+                        self.changes += 1;
+                        self.ctxt.error_spanned(
+                            later,
+                            format!(
+                                "{}: this argument names `{root}`, which holds the temp handle an earlier argument's path is taken from, and runs before the call: if it drops the handle, the call makes the file again where nothing removes it; evaluate it in a `let` before the call; to do this on purpose, put `#[ephemeral_fs::allow({}, reason = \"...\")]` on the statement",
+                                target.lint, target.lint
+                            ),
+                        );
+                    }
                 }
             }
         }
+        held
     }
 
     // Input:  std::mem::forget(tmp)
@@ -528,45 +557,45 @@ pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
     crate::resolve::qualified_path(callee.qself.as_ref(), &callee.path, 2)
 }
 
-// Input:  transcode(upload)?, upload         Output: true
-// Input:  render(&upload), &upload.name     Output: false
-/// Whether `expr` names `owner` other than under a shared borrow (`&owner`,
-/// `&owner.field`), where it could be moved or dropped.
-fn names_outside_shared_borrows(expr: &Expr, owner: &str) -> bool {
+// Input:  transcode(files)?, take(&mut files)      Output: true
+// Input:  render(&files), req.files, form.files()   Output: false
+/// Whether `expr` names `root` as a variable (not a field or a method),
+/// other than under a shared borrow (`&files`, `&files.x`).
+fn names_as_value(expr: &Expr, root: &str) -> bool {
     struct Names<'a> {
-        owner: &'a str,
+        root: &'a str,
         found: bool,
     }
     impl<'ast> syn::visit::Visit<'ast> for Names<'_> {
         fn visit_expr_reference(&mut self, reference: &'ast syn::ExprReference) {
-            if reference.mutability.is_some() || !is_place_of(&reference.expr, self.owner) {
+            if reference.mutability.is_some() || !is_place_of(&reference.expr, self.root) {
                 syn::visit::visit_expr_reference(self, reference);
             }
         }
-        fn visit_ident(&mut self, ident: &'ast proc_macro2::Ident) {
-            self.found |= ident_name(ident) == self.owner;
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            self.found |= path
+                .path
+                .get_ident()
+                .is_some_and(|ident| ident_name(ident) == self.root);
         }
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
             let mut names = Vec::new();
             crate::macros::collect_idents(&mac.tokens, &mut names);
-            self.found |= names.iter().any(|name| name == self.owner);
+            self.found |= names.iter().any(|name| name == self.root);
         }
     }
-    fn is_place_of(expr: &Expr, owner: &str) -> bool {
+    fn is_place_of(expr: &Expr, root: &str) -> bool {
         match expr {
             Expr::Path(path) => path
                 .path
                 .get_ident()
-                .is_some_and(|ident| ident_name(ident) == owner),
-            Expr::Field(field) => is_place_of(&field.base, owner),
-            Expr::Paren(paren) => is_place_of(&paren.expr, owner),
+                .is_some_and(|ident| ident_name(ident) == root),
+            Expr::Field(field) => is_place_of(&field.base, root),
+            Expr::Paren(paren) => is_place_of(&paren.expr, root),
             _ => false,
         }
     }
-    let mut names = Names {
-        owner,
-        found: false,
-    };
+    let mut names = Names { root, found: false };
     syn::visit::Visit::visit_expr(&mut names, expr);
     names.found
 }

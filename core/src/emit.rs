@@ -218,6 +218,20 @@ pub fn guard_path_of(
     check
 }
 
+// Input:  fs::write(p, body(upload)?)    (p from `upload.path()`)
+// Output: ::ephemeral_fs::__private::held_through((&upload,), fs::write(p, body(upload)?))
+/// The call, with the borrows of the handles its paths come from kept
+/// until it has run (see `calls::owners_to_hold`).
+pub fn held_through(owners: Vec<Expr>, whole_call: Expr, span: Span) -> Expr {
+    let owners: Punctuated<Expr, syn::Token![,]> = owners.into_iter().collect();
+    let owners: Expr = syn::parse_quote_spanned!(span=> (#owners,));
+    call(
+        private_path(symbol::HELD_THROUGH, span),
+        [owners, whole_call],
+        span,
+    )
+}
+
 // Input:  Builder::new().make(|path| File::create(path))
 // Output: ::ephemeral_fs::__private::persistent_write_made(
 //             Builder::new().make(|path| File::create(path)))

@@ -35,6 +35,17 @@ fn private_name(expr: &Expr) -> Option<String> {
     }
 }
 
+// Input:  held_through((owner,), fs::write(p, body))    Output: fs::write(p, body)
+/// A call whose handles' borrows are kept until it has run: glue around
+/// the guards in its arguments, no guard of its own.
+fn unhold(expr: &mut Expr) -> Option<Expr> {
+    let Expr::Call(call) = expr else { return None };
+    if private_name(&call.func).as_deref() != Some("held_through") || call.args.len() != 2 {
+        return None;
+    }
+    call.args.last_mut().map(take)
+}
+
 fn take(expr: &mut Expr) -> Expr {
     std::mem::replace(expr, Expr::Verbatim(Default::default()))
 }
@@ -434,6 +445,8 @@ impl VisitMut for Undo {
             // A computed path is a probe too, but no guard of its own.
             if let Some(chain) = uncompute(expr) {
                 *expr = chain;
+            } else if let Some(call) = unhold(expr) {
+                *expr = call;
             } else if let Some(call) = unprobe_builder(expr) {
                 *expr = call;
             } else if let Some(value) = unon_type(expr) {

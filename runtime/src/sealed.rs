@@ -65,6 +65,10 @@ impl<T: Sealed + Clone> Sealed for std::borrow::Cow<'_, T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for std::panic::AssertUnwindSafe<T> {}
 #[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::mem::ManuallyDrop<T> {}
+#[diagnostic::do_not_recommend]
+impl<P: Sealed> Sealed for std::pin::Pin<P> {}
+#[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Option<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed> Sealed for Vec<T> {}

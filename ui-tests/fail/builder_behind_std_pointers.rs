@@ -54,4 +54,15 @@ fn behind_wrappers_and_indexes(
     Ok(())
 }
 
+#[ephemeral_fs]
+fn behind_manually_drop_and_pin(
+    kept: &std::mem::ManuallyDrop<OpenOptions>,
+    pinned: std::pin::Pin<&OpenOptions>,
+    p: &str,
+) -> std::io::Result<()> {
+    kept.open(p)?;
+    pinned.open(p)?;
+    Ok(())
+}
+
 fn main() {}

@@ -1,6 +1,9 @@
-// A path taken from a temp handle, then an argument after it that names
-// the handle: it runs before the call and may drop the handle, and the
-// call would make the file again where nothing removes it.
+// A path taken from a temp handle, then an argument after it that drops
+// the handle: it runs before the call, and the call would make the file
+// again where nothing removes it. The handle stays borrowed until the call
+// has run, so moving it there is a borrow error, through a reference too;
+// a handle written as a longer place is refused where a later argument
+// names its root.
 use std::io::Read;
 
 use ephemeral_fs::ephemeral_fs;
@@ -21,6 +24,30 @@ fn inline(upload: NamedTempFile) -> std::io::Result<()> {
 fn through_a_local(upload: NamedTempFile) -> std::io::Result<()> {
     let staged = upload.path().to_path_buf();
     std::fs::write(&staged, transcode(upload)?)
+}
+
+#[ephemeral_fs]
+fn through_a_reference(upload: NamedTempFile) -> std::io::Result<()> {
+    let staged = &upload;
+    std::fs::write(staged.path().to_owned(), {
+        drop(upload);
+        b"body"
+    })
+}
+
+pub struct Staging {
+    upload: NamedTempFile,
+}
+
+impl Staging {
+    fn into_body(self) -> Vec<u8> {
+        transcode(self.upload).unwrap_or_default()
+    }
+}
+
+#[ephemeral_fs]
+fn in_a_field(staging: Staging) -> std::io::Result<()> {
+    std::fs::write(staging.upload.path().to_owned(), staging.into_body())
 }
 
 fn main() {}

@@ -20,8 +20,8 @@ use crate::sealed::Sealed;
 
 /// A std `OpenOptions`, seen through references, `Box`, `Rc`, `Arc`, the
 /// std lazy cells (`static OPTS: LazyLock<OpenOptions>`), the guards of
-/// std's locks and cells (`opts.lock().unwrap()`, `opts.borrow()`), `Cow`
-/// and `AssertUnwindSafe`.
+/// std's locks and cells (`opts.lock().unwrap()`, `opts.borrow()`), `Cow`,
+/// `AssertUnwindSafe`, `ManuallyDrop` and `Pin`.
 pub trait UnseenOpenOptions: Sealed {
     type Builder;
 }
@@ -80,6 +80,12 @@ macro_rules! seen_through {
         }
         impl<T: $trait> $trait for std::panic::AssertUnwindSafe<T> {
             type Builder = T::Builder;
+        }
+        impl<T: $trait + ?Sized> $trait for std::mem::ManuallyDrop<T> {
+            type Builder = T::Builder;
+        }
+        impl<P: $trait> $trait for std::pin::Pin<P> {
+            type Builder = P::Builder;
         }
     };
 }

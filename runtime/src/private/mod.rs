@@ -227,6 +227,14 @@ pub fn after<P, T>(_probe: P, value: T) -> T {
     value
 }
 
+/// Yields `result`, the value of a call whose path arguments come from the
+/// handles `owners` borrows: the borrows last until the call has run, so
+/// that no argument after a path can drop its handle first.
+#[inline(always)]
+pub fn held_through<O, R>(_owners: O, result: R) -> R {
+    result
+}
+
 /// Wraps a value whose type decides which probe method applies.
 ///
 /// An inherent method (bounded on the type) wins over a trait method of the
