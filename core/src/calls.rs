@@ -146,17 +146,18 @@ impl Rewriter<'_> {
     }
 
     // Input:  fs::write(upload.path().to_path_buf(), transcode(upload)?)
-    // Output: held_through((&upload,), fs::write(<checked path>, transcode(upload)?))
+    // Output: held_through((borrowed(&upload),), fs::write(<checked path>, transcode(upload)?))
     /// A path taken from a temp handle is checked where it is evaluated,
     /// and the arguments after it run before the call: one that drops the
     /// handle would let the call make the file again where nothing removes
-    /// it. The handle's borrow is kept until the call has run, so that
-    /// dropping, moving or mutably borrowing it there is a borrow error.
-    /// A handle written as a longer place (`self.dir`, `files[i]`), whose
-    /// borrow is not kept, is refused when a later argument names its root.
+    /// it. A borrow is kept until the call has run, so that dropping,
+    /// moving or mutably borrowing the handle there is a borrow error: of
+    /// the `let` that holds it for a path local, and otherwise of the
+    /// variable the handle is in (`staging` of `staging.upload.path()`,
+    /// `r` of `(*r).path()`), which borrowing again runs no code.
     /// Returns the borrows to keep; only at `deny`.
     fn owners_to_hold(
-        &mut self,
+        &self,
         targets: &[Target],
         args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>,
     ) -> Vec<Expr> {
@@ -173,17 +174,15 @@ impl Rewriter<'_> {
             };
             // Another path from a handle only borrows it, and another path
             // argument (`dir.child("b")?`) is checked itself.
-            let later: Vec<&Expr> = args
+            let later = args
                 .iter()
                 .enumerate()
                 .skip(target.arg + 1)
-                .filter(|(at, later)| {
-                    !targets.iter().any(|other| other.arg == *at)
+                .any(|(at, later)| {
+                    !targets.iter().any(|other| other.arg == at)
                         && !matches!(self.body.flow.classify(later), Some(Origin::PathOf(_)))
-                })
-                .map(|(_, later)| later)
-                .collect();
-            if later.is_empty() {
+                });
+            if !later {
                 continue;
             }
             let span = syn::spanned::Spanned::span(arg);
@@ -191,25 +190,9 @@ impl Rewriter<'_> {
                 flow::Owner::Held { slot, .. } => {
                     held.push(held::ident_expr(&held::held_ident(slot, span)));
                 }
-                flow::Owner::Place(owner) if held::is_lone_name(&owner) => {
-                    held.push(syn::parse_quote_spanned!(span=> &#owner));
-                }
                 flow::Owner::Place(owner) => {
-                    let Some(root) = emit::place_root_name(&owner) else {
-                        continue;
-                    };
-                    for later in later
-                        .into_iter()
-                        .filter(|later| names_as_value(later, &root))
-                    {
-                        self.changes += 1;
-                        self.ctxt.error_spanned(
-                            later,
-                            format!(
-                                "{}: this argument names `{root}`, which holds the temp handle an earlier argument's path is taken from, and runs before the call: if it drops the handle, the call makes the file again where nothing removes it; evaluate it in a `let` before the call; to do this on purpose, put `#[ephemeral_fs::allow({}, reason = \"...\")]` on the statement",
-                                target.lint, target.lint
-                            ),
-                        );
+                    if let Some(root) = crate::syntax::place_root(&owner) {
+                        held.push(syn::parse_quote_spanned!(span=> &#root));
                     }
                 }
             }
@@ -555,47 +538,4 @@ impl Rewriter<'_> {
 pub(crate) fn callee_path(callee: &syn::ExprPath) -> Option<syn::Path> {
     // A function needs a segment below the associated type it is called on.
     crate::resolve::qualified_path(callee.qself.as_ref(), &callee.path, 2)
-}
-
-// Input:  transcode(files)?, take(&mut files)      Output: true
-// Input:  render(&files), req.files, form.files()   Output: false
-/// Whether `expr` names `root` as a variable (not a field or a method),
-/// other than under a shared borrow (`&files`, `&files.x`).
-fn names_as_value(expr: &Expr, root: &str) -> bool {
-    struct Names<'a> {
-        root: &'a str,
-        found: bool,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Names<'_> {
-        fn visit_expr_reference(&mut self, reference: &'ast syn::ExprReference) {
-            if reference.mutability.is_some() || !is_place_of(&reference.expr, self.root) {
-                syn::visit::visit_expr_reference(self, reference);
-            }
-        }
-        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
-            self.found |= path
-                .path
-                .get_ident()
-                .is_some_and(|ident| ident_name(ident) == self.root);
-        }
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            let mut names = Vec::new();
-            crate::macros::collect_idents(&mac.tokens, &mut names);
-            self.found |= names.iter().any(|name| name == self.root);
-        }
-    }
-    fn is_place_of(expr: &Expr, root: &str) -> bool {
-        match expr {
-            Expr::Path(path) => path
-                .path
-                .get_ident()
-                .is_some_and(|ident| ident_name(ident) == root),
-            Expr::Field(field) => is_place_of(&field.base, root),
-            Expr::Paren(paren) => is_place_of(&paren.expr, root),
-            _ => false,
-        }
-    }
-    let mut names = Names { root, found: false };
-    syn::visit::Visit::visit_expr(&mut names, expr);
-    names.found
 }

@@ -219,11 +219,17 @@ pub fn guard_path_of(
 }
 
 // Input:  fs::write(p, body(upload)?)    (p from `upload.path()`)
-// Output: ::ephemeral_fs::__private::held_through((&upload,), fs::write(p, body(upload)?))
-/// The call, with the borrows of the handles its paths come from kept
-/// until it has run (see `calls::owners_to_hold`).
+// Output: ::ephemeral_fs::__private::held_through(
+//             (::ephemeral_fs::__private::borrowed(&upload),), fs::write(p, body(upload)?))
+/// The call, with the borrows `owners` (references to the handles its paths
+/// come from, or to the variables they are in) kept until it has run (see
+/// `calls::owners_to_hold`).
 pub fn held_through(owners: Vec<Expr>, whole_call: Expr, span: Span) -> Expr {
-    let owners: Punctuated<Expr, syn::Token![,]> = owners.into_iter().collect();
+    let borrowed = private_path(symbol::BORROWED, span);
+    let owners: Punctuated<Expr, syn::Token![,]> = owners
+        .into_iter()
+        .map(|owner| call(borrowed.clone(), [owner], span))
+        .collect();
     let owners: Expr = syn::parse_quote_spanned!(span=> (#owners,));
     call(
         private_path(symbol::HELD_THROUGH, span),

@@ -20,6 +20,8 @@ pub const AFTER: &str = "after";
 /// `held_through(owners, call)`: keeps the borrows of the handles a call's
 /// paths come from until the call has run.
 pub const HELD_THROUGH: &str = "held_through";
+/// `borrowed(&owner)`: a borrow's lifetime, for `held_through`.
+pub const BORROWED: &str = "borrowed";
 /// `with_witness(user_path, mirror)`: a function used as a value.
 pub const WITH_WITNESS: &str = "with_witness";
 /// `type_of(|| &raw const place)`: a place's type, from a closure never called.

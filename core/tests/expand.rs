@@ -581,7 +581,7 @@ fn path_locals_hold_their_owner_until_the_use() {
         quote! { fn f() { let p = tmp.path().to_path_buf(); fs::write(&p, x); } },
     );
     assert!(
-        output.contains("let __ephemeral_fs_owner_0 = & tmp ; let p = :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_path_buf (|| (* __ephemeral_fs_owner_0) . path () . to_path_buf ()) ; :: ephemeral_fs :: __private :: held_through ((__ephemeral_fs_owner_0 ,) , fs :: write (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_deny_persistent_write_path (& p) , x))"),
+        output.contains("let __ephemeral_fs_owner_0 = & tmp ; let p = :: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_path_buf (|| (* __ephemeral_fs_owner_0) . path () . to_path_buf ()) ; :: ephemeral_fs :: __private :: held_through ((:: ephemeral_fs :: __private :: borrowed (__ephemeral_fs_owner_0) ,) , fs :: write (:: ephemeral_fs :: __private :: Probe (__ephemeral_fs_owner_0) . __ephemeral_fs_deny_persistent_write_path (& p) , x))"),
         "{output}"
     );
     // A `let` no check reads is left as written.

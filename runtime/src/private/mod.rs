@@ -228,11 +228,24 @@ pub fn after<P, T>(_probe: P, value: T) -> T {
 }
 
 /// Yields `result`, the value of a call whose path arguments come from the
-/// handles `owners` borrows: the borrows last until the call has run, so
-/// that no argument after a path can drop its handle first.
+/// handles `owners` borrows (`borrowed(&tmp)`): the borrows last until the
+/// call has run, so that no argument after a path can drop its handle
+/// first.
 #[inline(always)]
 pub fn held_through<O, R>(_owners: O, result: R) -> R {
     result
+}
+
+/// The lifetime of a borrow, without the reference: `Send` and `Sync`
+/// whatever it borrows, so that holding it across an `.await` in a later
+/// argument leaves the future as `Send` as it was.
+#[derive(Clone, Copy)]
+pub struct Borrowed<'a>(std::marker::PhantomData<&'a ()>);
+
+/// The lifetime of `value`'s borrow.
+#[inline(always)]
+pub fn borrowed<T: ?Sized>(_value: &T) -> Borrowed<'_> {
+    Borrowed(std::marker::PhantomData)
 }
 
 /// Wraps a value whose type decides which probe method applies.
