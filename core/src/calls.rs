@@ -152,9 +152,8 @@ impl Rewriter<'_> {
     /// handle would let the call make the file again where nothing removes
     /// it. A borrow is kept until the call has run, so that dropping,
     /// moving or mutably borrowing the handle there is a borrow error: of
-    /// the `let` that holds it for a path local, and otherwise of the
-    /// variable the handle is in (`staging` of `staging.upload.path()`,
-    /// `r` of `(*r).path()`), which borrowing again runs no code.
+    /// the `let` that holds it for a path local, or of the handle written
+    /// as a name (`tmp.path()`), which borrowing again runs no code.
     /// Returns the borrows to keep; only at `deny`.
     fn owners_to_hold(
         &self,
@@ -190,11 +189,13 @@ impl Rewriter<'_> {
                 flow::Owner::Held { slot, .. } => {
                     held.push(held::ident_expr(&held::held_ident(slot, span)));
                 }
-                flow::Owner::Place(owner) => {
-                    if let Some(root) = crate::syntax::place_root(&owner) {
-                        held.push(syn::parse_quote_spanned!(span=> &#root));
-                    }
+                flow::Owner::Place(owner) if held::is_lone_name(&owner) => {
+                    held.push(syn::parse_quote_spanned!(span=> &#owner));
                 }
+                // A longer place (`staging.upload`) is not borrowed again: a
+                // `Deref` of the user's on the way would run twice, and a
+                // closure would capture more than the place. A limit.
+                flow::Owner::Place(_) => {}
             }
         }
         held

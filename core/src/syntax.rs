@@ -235,20 +235,6 @@ pub fn place_kind(expr: &Expr) -> PlaceKind {
     }
 }
 
-// Input:  staging.upload    (*r)    files[i].dir    Output: staging    r    files
-/// The variable a place starts from, as written.
-pub fn place_root(expr: &Expr) -> Option<&Expr> {
-    match expr {
-        Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => Some(expr),
-        Expr::Paren(paren) => place_root(&paren.expr),
-        Expr::Group(group) => place_root(&group.expr),
-        Expr::Field(field) => place_root(&field.base),
-        Expr::Index(index) => place_root(&index.expr),
-        Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => place_root(&unary.expr),
-        _ => None,
-    }
-}
-
 // Input:  opts[append as usize]    dirs[&mode].inner    Output: true
 // Input:  opts[next()]    make().opts                 Output: false
 /// Whether a place calls nothing it shows: no function or method call,

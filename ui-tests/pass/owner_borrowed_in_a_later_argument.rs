@@ -56,6 +56,25 @@ fn closure_parameter(staging: &Staging, parts: &[&str]) -> std::io::Result<usize
     Ok(std::fs::read(staging.upload.path())?.len())
 }
 
+pub struct Logged {
+    upload: NamedTempFile,
+    log: Vec<String>,
+}
+
+// A closure captures only the field it writes through, as without the
+// attribute: the rest of the variable stays the handler's.
+#[ephemeral_fs]
+fn closure_captures_the_field(body: Vec<u8>) -> std::io::Result<Vec<String>> {
+    let mut staging = Logged {
+        upload: NamedTempFile::new()?,
+        log: Vec::new(),
+    };
+    let write = move || std::fs::write(staging.upload.path(), &body);
+    staging.log.push("staged".to_owned());
+    write()?;
+    Ok(staging.log)
+}
+
 fn require_send<F: Future + Send>(future: F) -> F {
     future
 }
@@ -85,6 +104,7 @@ fn main() {
         upload: NamedTempFile::new().unwrap(),
     };
     assert_eq!(closure_parameter(&staging, &[" a", "b "]).unwrap(), 3);
+    assert_eq!(closure_captures_the_field(b"x".to_vec()).unwrap(), ["staged"]);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
