@@ -376,7 +376,7 @@ impl VisitMut for Rewriter<'_> {
         visit_mut::visit_pat_ident_mut(self, pat);
     }
 
-    // Input:  if let some!(upload) = staged && upload.persist(..)
+    // Input:  if let some!(upload) = staged { upload.persist(..) }
     /// A pattern macro may bind any name in its tokens.
     fn visit_pat_mut(&mut self, pat: &mut Pat) {
         if let Pat::Macro(pattern) = pat {
