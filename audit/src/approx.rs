@@ -126,6 +126,10 @@ const TYPE_NAMES: &[(&str, Handle)] = &[
 pub struct Locals {
     /// `None`: bound to something not known to be a temp handle.
     names: HashMap<String, Option<Value>>,
+    /// Whether every binding of the name is a shared reference (`tmp:
+    /// &NamedTempFile`, `let r = &tmp;`), through which none of tempfile's
+    /// escapes can be called: they take their handle by value or `&mut`.
+    shared_refs: HashMap<String, bool>,
 }
 
 impl Locals {
@@ -170,7 +174,18 @@ impl Locals {
                     Some(ty) => type_value(ty),
                     None => init.and_then(|init| self.value(init)),
                 };
-                self.bind(ident_name(&binding.ident), value);
+                let shared = match ty {
+                    Some(ty) => {
+                        matches!(strip_type_groups(ty), Type::Reference(r) if r.mutability.is_none())
+                    }
+                    None => init.is_some_and(|init| self.is_shared_reference(init)),
+                };
+                let name = ident_name(&binding.ident);
+                self.shared_refs
+                    .entry(name.clone())
+                    .and_modify(|known| *known &= shared)
+                    .or_insert(shared);
+                self.bind(name, value);
             }
             // `let (file, path) = tmp.keep()?`: the path is the kept file's.
             Pat::Tuple(tuple)
@@ -189,6 +204,21 @@ impl Locals {
                 }
             }
             other => self.visit_pat(other),
+        }
+    }
+
+    /// Whether an expression is a shared reference: `&tmp`, or a name
+    /// every binding of which is one.
+    fn is_shared_reference(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Paren(inner) => self.is_shared_reference(&inner.expr),
+            Expr::Group(inner) => self.is_shared_reference(&inner.expr),
+            Expr::Reference(reference) => reference.mutability.is_none(),
+            Expr::Path(path) if path.qself.is_none() => path
+                .path
+                .get_ident()
+                .is_some_and(|ident| self.shared_refs.get(&ident_name(ident)) == Some(&true)),
+            _ => false,
         }
     }
 
@@ -412,6 +442,10 @@ impl Locals {
         let Some(handle) = self.value(subject).map(Value::handle) else {
             return false;
         };
+        // `tmp.keep()` on a `&NamedTempFile` that compiles is not tempfile's.
+        if self.is_shared_reference(subject) {
+            return false;
+        }
         match method {
             "persist" | "persist_noclobber" => matches!(handle, Handle::File | Handle::Path),
             "into_path" => handle == Handle::Dir,
@@ -528,6 +562,15 @@ fn type_named(name: &str) -> Option<Handle> {
     TYPE_NAMES
         .iter()
         .find_map(|(type_name, handle)| (*type_name == name).then_some(*handle))
+}
+
+/// A type without its parentheses and invisible groups.
+fn strip_type_groups(ty: &Type) -> &Type {
+    match ty {
+        Type::Paren(inner) => strip_type_groups(&inner.elem),
+        Type::Group(inner) => strip_type_groups(&inner.elem),
+        other => other,
+    }
 }
 
 /// The value a parameter or local of this type holds.

@@ -230,6 +230,32 @@ fn escapes_are_reported_on_tempfile_receivers_only() {
     );
 }
 
+/// tempfile's escapes take their handle by value or by `&mut`: on a shared
+/// reference, a `keep()` that compiles is a method of the user's, as the
+/// attribute decides.
+#[test]
+fn escapes_on_shared_references_are_not_tempfile_s() {
+    let source = r#"
+        fn handler(tmp: &NamedTempFile, dir: &mut TempDir) {
+            tmp.keep();
+            (&*tmp).keep();
+            Mark::keep(tmp);
+            let staged = NamedTempFile::new().unwrap();
+            let r = &staged;
+            r.keep();
+            dir.disable_cleanup(true);
+            staged.keep();
+        }
+    "#;
+    assert_eq!(
+        strict(source),
+        [
+            "handler temp_escape deny .disable_cleanup()",
+            "handler temp_escape deny .keep()",
+        ]
+    );
+}
+
 /// Rocket re-exports tokio, and services name it through Rocket.
 #[test]
 fn tokio_as_rocket_re_exports_it() {

@@ -1,7 +1,7 @@
 //! Builder chains in sight: where a chain starts (`OpenOptions::new()`, a
 //! builder local) and which write flags it sets on the way.
 
-use syn::Expr;
+use syn::{Expr, Local, Pat};
 
 use crate::ops::{self, Builder};
 use crate::rewrite::{BuilderState, Rewriter};
@@ -143,6 +143,39 @@ impl Rewriter<'_> {
             {
                 state.writes = true;
             }
+        }
+    }
+
+    // Input:  let (mut opts, path) = (OpenOptions::new(), ..);
+    // Output: [("opts", OpenOptions, no write flag)]
+    /// The builders a `let` binds by name: the whole initializer, or each
+    /// element of a tuple bound to a tuple of names.
+    pub(crate) fn let_builders(&self, local: &Local) -> Vec<(String, BuilderState)> {
+        let Some(init) = &local.init else {
+            return Vec::new();
+        };
+        let pat = match &local.pat {
+            Pat::Type(typed) => &*typed.pat,
+            pat => pat,
+        };
+        match (pat, &*init.expr) {
+            (Pat::Ident(binding), init) => self
+                .builder_chain(init)
+                .map(|state| (ident_name(&binding.ident), state))
+                .into_iter()
+                .collect(),
+            (Pat::Tuple(names), Expr::Tuple(values)) => names
+                .elems
+                .iter()
+                .zip(&values.elems)
+                .filter_map(|(name, value)| match name {
+                    Pat::Ident(binding) => self
+                        .builder_chain(value)
+                        .map(|state| (ident_name(&binding.ident), state)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
         }
     }
 }

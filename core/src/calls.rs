@@ -2,7 +2,8 @@
 //! operations, builder terminals and tempfile escapes. Where a builder chain
 //! starts is in `builders.rs`, tempfile's `make` in `make.rs`, directory
 //! modes in `temp_dir_modes.rs`, functions used as values in `values.rs`,
-//! terminals of builders out of sight in `unseen.rs`.
+//! terminals of builders out of sight in `unseen.rs`, calls that skip a
+//! destructor in `leaks.rs`.
 
 use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
@@ -189,95 +190,18 @@ impl Rewriter<'_> {
                 flow::Owner::Held { slot, .. } => {
                     held.push(held::ident_expr(&held::held_ident(slot, span)));
                 }
-                flow::Owner::Place(owner) if held::is_lone_name(&owner) => {
-                    held.push(syn::parse_quote_spanned!(span=> &#owner));
+                // `(tmp).path()` too: the same variable. A longer place
+                // (`staging.upload`) is not borrowed again: a `Deref` of the
+                // user's on the way would run twice, and a closure would
+                // capture more than the place. A limit.
+                flow::Owner::Place(owner) => {
+                    if let Some(name) = held::lone_name_within(&owner) {
+                        held.push(emit::shared_ref(name.clone(), span));
+                    }
                 }
-                // A longer place (`staging.upload`) is not borrowed again: a
-                // `Deref` of the user's on the way would run twice, and a
-                // closure would capture more than the place. A limit.
-                flow::Owner::Place(_) => {}
             }
         }
         held
-    }
-
-    // Input:  std::mem::forget(tmp)
-    // Output: std::mem::forget(::ephemeral_fs::__private::Probe(tmp).__ephemeral_fs_deny_temp_forget())
-    /// `mem::forget`, `ManuallyDrop::new`, `Box::leak` and the like skip
-    /// their argument's destructor: a temp handle the argument owns is an
-    /// escape, decided by its type.
-    fn visit_leak(&mut self, expr: &mut Expr, path: &syn::Path, callee_span: Span) {
-        let Expr::Call(call) = expr else { return };
-        let Some(arg) = call.args.first_mut() else {
-            return;
-        };
-        let value = &*arg;
-        let describe = || (Callee::Leak { path }, Some(Subject::Value(value)));
-        // In a `const fn`, at the levels of its body: the probe is `const`.
-        let in_const_fn = self.const_fn_levels;
-        let level = match in_const_fn {
-            Some(levels) => {
-                let level = levels.get(Lint::TempEscape);
-                self.record_at(Lint::TempEscape, level, callee_span, true, describe)
-            }
-            None => self.record(Lint::TempEscape, callee_span, true, describe),
-        };
-        if level == Level::Allow || !self.emits {
-            return;
-        }
-        let value = std::mem::replace(arg, Expr::Verbatim(Default::default()));
-        *arg = match in_const_fn {
-            Some(_) => emit::forgotten_in_const(level, value, callee_span),
-            None => emit::forgotten(level, value, callee_span),
-        };
-    }
-
-    // Input:  uploads.leak()
-    /// A method that skips its receiver's destructor (`Vec::leak`): the
-    /// receiver is probed for a temp handle it owns, by type, as the
-    /// argument of `Vec::leak(uploads)` is. A place is read, not moved.
-    fn visit_method_leak(&mut self, expr: &mut Expr, method_span: Span) {
-        let Expr::MethodCall(call) = &*expr else {
-            return;
-        };
-        let path: syn::Path = syn::parse_quote!(Vec::leak);
-        let receiver = &*call.receiver;
-        let level = self.record(Lint::TempEscape, method_span, true, || {
-            (Callee::Leak { path: &path }, Some(Subject::Value(receiver)))
-        });
-        if level == Level::Allow || !self.emits {
-            return;
-        }
-        use crate::syntax::{PlaceKind, place_kind};
-        let has_value_root = |receiver: &Expr| {
-            let mut receiver = receiver.clone();
-            crate::syntax::value_root_mut(&mut receiver).is_some()
-        };
-        match place_kind(receiver) {
-            PlaceKind::Pure => {
-                let place = receiver.clone();
-                self.probe_by_place(expr, &place, None, |place, whole| {
-                    emit::leak_by_place(level, place, whole, method_span)
-                });
-            }
-            PlaceKind::Value => {
-                let Expr::MethodCall(call) = expr else { return };
-                let value =
-                    std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
-                *call.receiver = emit::forgotten(level, value, method_span);
-            }
-            // `(files,).0.leak()`, `(*load()?).leak()`: a projection of a
-            // value, read by type without moving it, the value evaluated
-            // once where it is written.
-            PlaceKind::Impure if has_value_root(receiver) => {
-                if let Expr::MethodCall(call) = expr {
-                    emit::leak_by_root(level, &mut call.receiver, method_span);
-                }
-            }
-            // `items[next()].leak()`: a place that cannot be moved out of,
-            // so no `Vec::leak`; a method of the user's, by reference.
-            PlaceKind::Impure => {}
-        }
     }
 
     /// A cheap test before resolving, which allocates: the last segment is
@@ -424,7 +348,7 @@ impl Rewriter<'_> {
                 emit::guard_path_of(lint, level, held, joined, value, callee_span)
             }
             Owner::Place(owner) if held::is_lone_name(&owner) => {
-                let owner_ref: Expr = syn::parse_quote_spanned!(callee_span=> &#owner);
+                let owner_ref = emit::shared_ref(*owner, callee_span);
                 held::replace_chain(&mut value, |chain| {
                     held::compute(&owner_ref, &joins, owned, chain)
                 });

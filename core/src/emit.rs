@@ -48,6 +48,16 @@ fn call(func: Expr, args: impl IntoIterator<Item = Expr>, span: Span) -> Expr {
     })
 }
 
+/// `&expr`, built rather than parsed back from tokens.
+pub(crate) fn shared_ref(expr: Expr, span: Span) -> Expr {
+    Expr::Reference(ExprReference {
+        attrs: Vec::new(),
+        and_token: syn::Token![&](span),
+        mutability: None,
+        expr: Box::new(expr),
+    })
+}
+
 fn method(receiver: Expr, name: &str, span: Span) -> Expr {
     Expr::MethodCall(ExprMethodCall {
         attrs: Vec::new(),
@@ -226,11 +236,17 @@ pub fn guard_path_of(
 /// `calls::owners_to_hold`).
 pub fn held_through(owners: Vec<Expr>, whole_call: Expr, span: Span) -> Expr {
     let borrowed = private_path(symbol::BORROWED, span);
-    let owners: Punctuated<Expr, syn::Token![,]> = owners
+    let mut elems: Punctuated<Expr, syn::Token![,]> = owners
         .into_iter()
         .map(|owner| call(borrowed.clone(), [owner], span))
         .collect();
-    let owners: Expr = syn::parse_quote_spanned!(span=> (#owners,));
+    // A tuple of one needs its comma.
+    elems.push_punct(syn::Token![,](span));
+    let owners = Expr::Tuple(syn::ExprTuple {
+        attrs: Vec::new(),
+        paren_token: syn::token::Paren(span),
+        elems,
+    });
     call(
         private_path(symbol::HELD_THROUGH, span),
         [owners, whole_call],

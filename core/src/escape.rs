@@ -210,7 +210,10 @@ impl Rewriter<'_> {
             }
             PlaceKind::Value => {
                 if let Some(receiver) = form.receiver_mut(expr) {
-                    let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
+                    let mut value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
+                    if matches!(form, Form::Method) {
+                        value = crate::syntax::receiver_as_argument(value);
+                    }
                     *receiver = emit::escape_by_value(level, value, span);
                 }
             }
@@ -334,7 +337,7 @@ impl Rewriter<'_> {
                 (held, None)
             }
             Owner::Place(owner) if held::is_lone_name(&owner) => {
-                (syn::parse_quote_spanned!(span=> &#owner), None)
+                (emit::shared_ref(*owner, span), None)
             }
             Owner::Place(owner) => {
                 let bound = held::owner_ident(syn::spanned::Spanned::span(&*owner));

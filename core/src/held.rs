@@ -43,14 +43,18 @@ pub(crate) fn owner_ident(at: Span) -> Ident {
 }
 
 pub(crate) fn ident_expr(ident: &Ident) -> Expr {
-    syn::parse_quote!(#ident)
+    Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path: ident.clone().into(),
+    })
 }
 
 // Input:  files[next]                Output: let __ephemeral_fs_owner_0 = &files[next];
 /// The statement that borrows an owner once and holds the borrow.
 pub(crate) fn hold_stmt(held: &Ident, owner: &Expr) -> Stmt {
     let span = syn::spanned::Spanned::span(owner);
-    let borrow: Expr = syn::parse_quote_spanned!(span=> &#owner);
+    let borrow = crate::emit::shared_ref(owner.clone(), span);
     syn::parse_quote_spanned!(glue_span(span)=> let #held = #borrow;)
 }
 
@@ -119,6 +123,18 @@ pub(crate) fn replace_owner(expr: &mut Expr, with: Expr) {
 /// runs no code, so it needs no binding.
 pub(crate) fn is_lone_name(owner: &Expr) -> bool {
     matches!(owner, Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some())
+}
+
+// Input:  ((tmp))   or `tmp` from a macro's `$h:expr` (an invisible group)
+// Output: Some(tmp)
+/// The lone name an owner is, below parentheses and invisible groups,
+/// which name the same variable.
+pub(crate) fn lone_name_within(owner: &Expr) -> Option<&Expr> {
+    match owner {
+        Expr::Paren(paren) => lone_name_within(&paren.expr),
+        Expr::Group(group) => lone_name_within(&group.expr),
+        name => is_lone_name(name).then_some(name),
+    }
 }
 
 /// The `&`s and parentheses an argument starts with, outermost first, and

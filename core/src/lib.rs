@@ -31,6 +31,7 @@ mod expand;
 mod flow;
 mod held;
 mod items;
+mod leaks;
 pub mod lints;
 mod macros;
 mod make;

@@ -309,41 +309,6 @@ impl<'a> Rewriter<'a> {
     }
 }
 
-impl Rewriter<'_> {
-    // Input:  let (mut opts, path) = (OpenOptions::new(), ..);
-    // Output: [("opts", OpenOptions, no write flag)]
-    /// The builders a `let` binds by name: the whole initializer, or each
-    /// element of a tuple bound to a tuple of names.
-    pub(crate) fn let_builders(&self, local: &Local) -> Vec<(String, BuilderState)> {
-        let Some(init) = &local.init else {
-            return Vec::new();
-        };
-        let pat = match &local.pat {
-            Pat::Type(typed) => &*typed.pat,
-            pat => pat,
-        };
-        match (pat, &*init.expr) {
-            (Pat::Ident(binding), init) => self
-                .builder_chain(init)
-                .map(|state| (crate::syntax::ident_name(&binding.ident), state))
-                .into_iter()
-                .collect(),
-            (Pat::Tuple(names), Expr::Tuple(values)) => names
-                .elems
-                .iter()
-                .zip(&values.elems)
-                .filter_map(|(name, value)| match name {
-                    Pat::Ident(binding) => self
-                        .builder_chain(value)
-                        .map(|state| (crate::syntax::ident_name(&binding.ident), state)),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-}
-
 impl VisitMut for Rewriter<'_> {
     // Items are visited only where they hold code a handler runs: function
     // bodies, impl and trait methods, inline modules, and the closures in

@@ -26,6 +26,9 @@ pub const BORROWED: &str = "borrowed";
 pub const WITH_WITNESS: &str = "with_witness";
 /// `type_of(|| &raw const place)`: a place's type, from a closure never called.
 pub const TYPE_OF: &str = "type_of";
+/// `type_behind(&place)`: a place's type, from a reference to it, not the
+/// reference's.
+pub const TYPE_BEHIND: &str = "type_behind";
 /// `try_output(&value)`: the type of `value?`, in that closure.
 pub const TRY_OUTPUT: &str = "try_output";
 /// `await_output(&value)`: the type of `value.await`, in that closure.
@@ -337,6 +340,7 @@ mod tests {
             AFTER,
             WITH_WITNESS,
             TYPE_OF,
+            TYPE_BEHIND,
             TRY_OUTPUT,
             AWAIT_OUTPUT,
             PROJECTED,

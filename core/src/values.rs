@@ -1,6 +1,7 @@
 //! Functions taken as values: an operation is replaced by its guarded
 //! mirror, and what no mirror or probe can check (an operation without a
-//! mirror, a builder's constructor, a leak function) is refused at `deny`.
+//! mirror, a builder's constructor, a leak function: see `leaks.rs`) is
+//! refused at `deny`.
 //! A value in a const context is called at run time, and is checked too.
 
 use syn::Expr;
@@ -146,93 +147,6 @@ impl Rewriter<'_> {
             *expr =
                 emit::guarded_value(value.clone(), &canonical, mirror, operation.generics, span);
         }
-    }
-
-    // Input:  forget   ManuallyDrop::new   discard (use std::mem::forget as discard;)
-    // Output: true
-    /// The cheap test before resolving a path as a leak function, which
-    /// allocates: a leak word in it, or a first segment that an import or
-    /// alias in sight binds (`use std::mem::forget as discard;`, `type
-    /// Hold<T> = ManuallyDrop<T>;`).
-    pub(crate) fn may_name_leak_function(&self, path: &syn::Path) -> bool {
-        let Some(last) = path.segments.last() else {
-            return false;
-        };
-        ops::LEAK_WORDS.contains(&ident_name(&last.ident).as_str())
-            || path
-                .segments
-                .iter()
-                .any(|s| ops::LEAK_TYPES.iter().any(|ty| s.ident == ty))
-            || path.segments.first().is_some_and(|first| {
-                // `discard(tmp)`, `self::discard(tmp)`, `util::discard(tmp)`
-                let first = ident_name(&first.ident);
-                path.leading_colon.is_none()
-                    && (self.namespaces.imports(&first)
-                        || self.namespaces.is_module(&first)
-                        || (path.segments.len() > 1
-                            && matches!(first.as_str(), "self" | "super" | "crate")))
-            })
-    }
-
-    /// Whether a value path names a function that skips its argument's
-    /// destructor (`std::mem::forget`, `Box::leak`).
-    fn is_leak_value(&self, path: &syn::Path) -> bool {
-        self.may_name_leak_function(path)
-            && self
-                .namespaces
-                .resolve_with(path, ops::leak_conventional)
-                .as_deref()
-                .is_some_and(ops::is_leak_function)
-    }
-
-    // Input:  lock.try_lock().map(core::mem::forget)
-    // Output: lock.try_lock().map(|__ephemeral_fs_leaked| core::mem::forget(
-    //             ::ephemeral_fs::__private::checked_in_const(__ephemeral_fs_leaked, ..)))
-    /// A leak function passed as an argument: a closure that calls it takes
-    /// its place, and that call is checked as any other. The callee's bound
-    /// (`FnOnce(T)`) gives the closure its argument's type, which decides.
-    /// Only at `deny`, where the value would be refused, and outside const
-    /// contexts, where a closure cannot be called.
-    pub(crate) fn leak_arguments_as_calls(&mut self, expr: &mut Expr) {
-        if self.stripping
-            || self.const_levels.is_some()
-            || self.const_fn_levels.is_some()
-            || self.levels.get(Lint::TempEscape) != Level::Deny
-        {
-            return;
-        }
-        let args = match expr {
-            Expr::Call(call) => &mut call.args,
-            Expr::MethodCall(call) => &mut call.args,
-            _ => return,
-        };
-        for arg in args.iter_mut() {
-            let Expr::Path(value) = &*arg else { continue };
-            if !value.attrs.is_empty() || !self.is_leak_value(&value.path) {
-                continue;
-            }
-            let span = last_ident_span(&value.path);
-            // At the function's name, as written, so that a refusal points
-            // there (a binding no user names, by its prefix).
-            let leaked = syn::Ident::new(crate::symbol::LEAKED, span);
-            *arg = syn::parse_quote_spanned!(span=> |#leaked| #value(#leaked));
-        }
-    }
-
-    // Input:  let skip = std::mem::forget::<NamedTempFile>;
-    // Output: error: temp_escape: `std::mem::forget` used as a value is not checked ..
-    /// A leak function taken as a value has no argument in sight to probe:
-    /// refused at `deny`.
-    fn refuse_leak_value(&mut self, path: &syn::Path) {
-        if self.levels.get(Lint::TempEscape) != Level::Deny {
-            return;
-        }
-        self.changes += 1;
-        let message = format!(
-            "temp_escape: `{}` used as a value is not checked, since it skips the destructor of what it is given, which may remove a temp file; call it where its argument is in sight instead; to do this on purpose, put `#[ephemeral_fs::allow(temp_escape, reason = \"...\")]` on the statement",
-            crate::syntax::path_text(path)
-        );
-        self.ctxt.error_spanned(path, message);
     }
 
     // Input:  let open = OpenOptions::open;

@@ -199,7 +199,7 @@ fn impure_places_are_probed_by_type_and_evaluated_once() {
     // A place that starts from a value: the value goes through once.
     let output = expand(quote!(), quote! { fn f() { (tmp,).0.persist(dest); } });
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: projected ((tmp ,) , | __ephemeral_fs_root | :: ephemeral_fs :: __private :: Probe (& (* __ephemeral_fs_root) . 0) . __ephemeral_fs_deny_temp_escape_in_place ()) . 0 . persist (dest)"),
+        output.contains(":: ephemeral_fs :: __private :: projected ((tmp ,) , | __ephemeral_fs_root | :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_behind (& (* __ephemeral_fs_root) . 0)) . __ephemeral_fs_deny_temp_escape_in_place ()) . 0 . persist (dest)"),
         "{output}"
     );
 }

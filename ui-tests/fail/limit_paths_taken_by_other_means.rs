@@ -37,6 +37,17 @@ pub fn to_path_buf(staged: &TempPath) -> std::io::Result<()> {
     std::fs::write(staged.to_path_buf(), b"6")
 }
 
+fn first(files: &[NamedTempFile]) -> &NamedTempFile {
+    &files[0]
+}
+
+// The handle is a call's result: even one that outlives the call cannot be
+// kept borrowed through it.
+#[ephemeral_fs]
+pub fn of_a_call(files: &[NamedTempFile]) -> std::io::Result<()> {
+    std::fs::write(first(files).path(), b"6a")
+}
+
 // Accepted: the handle, `tmp.path()`, and a local bound to its copy.
 #[ephemeral_fs]
 pub fn accepted(tmp: &NamedTempFile, dir: &TempDir) -> std::io::Result<()> {
@@ -44,7 +55,8 @@ pub fn accepted(tmp: &NamedTempFile, dir: &TempDir) -> std::io::Result<()> {
     std::fs::write(tmp.path(), b"8")?;
     let copy = tmp.path().to_owned();
     std::fs::write(&copy, b"9")?;
-    std::fs::write(dir.child("c")?, b"10")
+    std::fs::write(dir.child("c")?, b"10")?;
+    std::fs::write(first(std::slice::from_ref(tmp)), b"11")
 }
 
 fn main() {}

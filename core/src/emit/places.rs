@@ -5,12 +5,7 @@
 use super::*;
 
 fn borrow(place: &Expr, span: Span) -> Expr {
-    Expr::Reference(ExprReference {
-        attrs: Vec::new(),
-        and_token: syn::Token![&](span),
-        mutability: None,
-        expr: Box::new(place.clone()),
-    })
+    shared_ref(place.clone(), span)
 }
 
 // Input:  tmp.keep()
@@ -215,8 +210,8 @@ fn typed_only(place: &Expr) -> Expr {
 
 // Input:  (tmp,).0.keep()
 // Output: ::ephemeral_fs::__private::projected((tmp,), |__ephemeral_fs_root|
-//             ::ephemeral_fs::__private::Probe(&(*__ephemeral_fs_root).0)
-//                 .__ephemeral_fs_deny_temp_escape_in_place()).0.keep()
+//             ::ephemeral_fs::__private::Probe(::ephemeral_fs::__private::type_behind(
+//                 &(*__ephemeral_fs_root).0)).__ephemeral_fs_deny_temp_escape_in_place()).0.keep()
 /// Checks a receiver that starts from a value: the value is evaluated once,
 /// where the user wrote it, and the receiver's type is read from a closure
 /// that is given it and never called. `receiver` is the receiver as
@@ -224,7 +219,14 @@ fn typed_only(place: &Expr) -> Expr {
 pub fn escape_by_root(level: Level, receiver: &mut Expr, method_span: Span) {
     check_by_root(receiver, method_span, |projection| {
         let check = method(
-            probe(borrow(projection, method_span), method_span),
+            probe(
+                call(
+                    private_path(symbol::TYPE_BEHIND, method_span),
+                    [borrow(projection, method_span)],
+                    method_span,
+                ),
+                method_span,
+            ),
             symbol::escape_probe(level, true),
             method_span,
         );

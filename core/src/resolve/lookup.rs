@@ -33,6 +33,11 @@ impl Namespaces {
             supers = Some(supers.map_or(up, |n: usize| n + up));
             first = segments.next()?;
         }
+        // `super::handlers::fs::write` in `mod handlers`: back in sight.
+        if let Some(back) = supers.and_then(|up| self.back_in_sight(up, &first)) {
+            supers = Some(back);
+            first = segments.next()?;
+        }
         let mut binding = match supers {
             Some(supers) => Some(self.lookup_in_module(&first, supers)?),
             None => self.lookup(&first),
@@ -133,6 +138,18 @@ impl Namespaces {
         let name = root.name.as_deref()?;
         let supers = self.frames.iter().filter(|frame| frame.module).count() - 1;
         Some((name, supers))
+    }
+
+    // Input:  super::handlers      (in the annotated `mod handlers`, at its top)
+    // Output: Some(0), as `self`
+    /// Where `super::`s that climb out of the annotated module come back
+    /// into it by its own name: the module's `super::`s from the innermost
+    /// one in sight. rustc allows one item of a name in a module, so the
+    /// parent's `handlers` is this module.
+    pub(super) fn back_in_sight(&self, supers: usize, name: &str) -> Option<usize> {
+        let root = self.frames.first().filter(|frame| frame.module)?;
+        let modules = self.frames.iter().filter(|frame| frame.module).count();
+        (supers == modules && root.name.as_deref() == Some(name)).then(|| supers - 1)
     }
 
     pub(super) fn lookup(&self, name: &str) -> Option<Binding> {

@@ -371,3 +371,66 @@ fn associated_types_of_trait_impls_in_sight() {
         "std::fs::File::create"
     );
 }
+
+#[test]
+fn the_annotated_module_named_from_outside_or_by_itself() {
+    // In the annotated `mod handlers`: `super::handlers` is the module
+    // itself, and so are `use self as me;` and `use super::handlers as
+    // me;`, read before the imports they lead to.
+    let mut scope = Namespaces::default();
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            use self as me;
+        ),
+        parse_quote!(
+            use super::handlers as again;
+        ),
+        parse_quote!(
+            use super::handlers::util::put as store;
+        ),
+        parse_quote!(
+            use std::fs;
+        ),
+        parse_quote!(
+            pub use std::fs::write as put;
+        ),
+        parse_quote!(
+            mod util {
+                pub use std::fs::write as put;
+            }
+        ),
+    ];
+    scope.push_named_module(Some("handlers".to_owned()), &items);
+    let path = |p: syn::Path, scope: &Namespaces| scope.resolve(&p).map(|p| p.join("::"));
+    for written in [
+        parse_quote!(super::handlers::fs::write),
+        parse_quote!(super::handlers::put),
+        parse_quote!(super::handlers::util::put),
+        parse_quote!(me::put),
+        parse_quote!(me::fs::write),
+        parse_quote!(again::put),
+        parse_quote!(store),
+    ] {
+        let text = crate::syntax::path_text(&written);
+        assert_eq!(
+            path(written, &scope).as_deref(),
+            Some("std::fs::write"),
+            "{text}"
+        );
+    }
+    // A module nested in it climbs one more level.
+    let inner: Vec<Item> = vec![parse_quote!(
+        use super::super::handlers::put as up;
+    )];
+    scope.push_named_module(Some("inner".to_owned()), &inner);
+    assert_eq!(
+        path(parse_quote!(super::super::handlers::fs::write), &scope).as_deref(),
+        Some("std::fs::write")
+    );
+    assert_eq!(
+        path(parse_quote!(up), &scope).as_deref(),
+        Some("std::fs::write")
+    );
+    // Another module of the parent's is out of sight.
+    assert_eq!(path(parse_quote!(super::super::other::put), &scope), None);
+}

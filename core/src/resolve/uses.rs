@@ -87,6 +87,10 @@ impl Namespaces {
                         None => Prefix::Untracked,
                     },
                     Prefix::Supers(supers) if name == "super" => Prefix::Supers(supers + 1),
+                    // `use super::handlers::fs;` in `mod handlers`.
+                    Prefix::Supers(supers) if self.back_in_sight(supers, &name).is_some() => {
+                        Prefix::Supers(supers - 1)
+                    }
                     Prefix::Root => self.resolve_use_root(&name),
                     Prefix::Supers(supers) => Prefix::below(
                         self.lookup_in_module(&name, supers)
@@ -188,6 +192,16 @@ impl Namespaces {
         if alias == "_" {
             return;
         }
+        // `use self as me;`, `use super::handlers as me;` in `mod handlers`:
+        // the module itself, as `use super::{self as parent}` is its parent.
+        let (name, prefix) = match prefix {
+            Prefix::Root if name == "self" => ("self", Prefix::Supers(0)),
+            Prefix::Root if name == "super" => ("self", Prefix::Supers(1)),
+            Prefix::Supers(supers) if self.back_in_sight(supers, name).is_some() => {
+                ("self", Prefix::Supers(supers - 1))
+            }
+            prefix => (name, prefix),
+        };
         let binding = match prefix {
             // `use std::fs::{self}` imports the module itself.
             Prefix::At(prefix) if name == "self" => Binding::Path(prefix),

@@ -34,8 +34,13 @@ use crate::lint::TempEscape;
 use crate::sealed::Sealed;
 
 /// The tempfile types whose escape methods are checked, seen through any
-/// number of references and `Box`es (`iter_mut()` over a
+/// number of mutable references and `Box`es (`iter_mut()` over a
 /// `Vec<&mut NamedTempFile>` hands out `&mut &mut NamedTempFile`).
+///
+/// Not through a shared reference: every escape takes its handle by value
+/// (`keep`, `persist`, `into_path`) or by `&mut` (`disable_cleanup`,
+/// `Builder::keep`), neither of which a `&` gives. A `.keep()` on a
+/// `&NamedTempFile` that compiles is a method of the user's.
 ///
 /// A probe's inherent method, bounded by it, is passed over for the
 /// fallback when the type is known not to be a handle. The message below
@@ -60,9 +65,6 @@ macro_rules! temp_handles {
     )*};
 }
 
-impl<T: TempHandle + ?Sized> TempHandle for &T {
-    type Owned = T::Owned;
-}
 impl<T: TempHandle + ?Sized> TempHandle for &mut T {
     type Owned = T::Owned;
 }
@@ -92,6 +94,14 @@ pub struct TypeOf<T: ?Sized>(PhantomData<fn() -> *const T>);
 /// `TypeOf` the place `place` points to, without evaluating it.
 #[inline(always)]
 pub fn type_of<T: ?Sized, F: FnOnce() -> *const T>(_place: F) -> TypeOf<T> {
+    TypeOf(PhantomData)
+}
+
+/// `TypeOf` what `reference` refers to: the probe reads the place's own
+/// type, which may be a shared reference to a handle, through which no
+/// escape can be called.
+#[inline(always)]
+pub fn type_behind<T: ?Sized>(_reference: &T) -> TypeOf<T> {
     TypeOf(PhantomData)
 }
 
