@@ -172,16 +172,13 @@ impl Rewriter<'_> {
             let Some(Origin::PathOf(path_of)) = self.body.flow.classify(arg) else {
                 continue;
             };
-            // Another path from a handle only borrows it, and another path
-            // argument (`dir.child("b")?`) is checked itself.
+            // Another path from a handle only borrows it. Another checked
+            // argument may still drop the handle on its way to a temp path
+            // (`{ drop(dir); links.child("l")? }`).
             let later = args
                 .iter()
-                .enumerate()
                 .skip(target.arg + 1)
-                .any(|(at, later)| {
-                    !targets.iter().any(|other| other.arg == at)
-                        && !matches!(self.body.flow.classify(later), Some(Origin::PathOf(_)))
-                });
+                .any(|later| !matches!(self.body.flow.classify(later), Some(Origin::PathOf(_))));
             if !later {
                 continue;
             }

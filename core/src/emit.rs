@@ -74,6 +74,27 @@ fn probe(value: Expr, span: Span) -> Expr {
     call(private_path(symbol::PROBE, span), [value], span)
 }
 
+/// `probe` of a method call's receiver. One in parentheses or braces stays
+/// a receiver (see `ProbeReceiver` in the runtime): as an argument, its
+/// delimiters would be `unused_parens` or `unused_braces`.
+fn probe_receiver(receiver: Expr, span: Span) -> Expr {
+    if delimited(&receiver) {
+        method(receiver, symbol::PROBE_RECEIVER, span)
+    } else {
+        probe(receiver, span)
+    }
+}
+
+/// Whether an expression is in parentheses or plain braces, which rustc
+/// calls unnecessary around a function's argument.
+fn delimited(expr: &Expr) -> bool {
+    match expr {
+        Expr::Paren(_) => true,
+        Expr::Block(block) => block.label.is_none(),
+        _ => false,
+    }
+}
+
 /// Whether a rewrite needs the probe fallback traits in scope.
 /// A `warn` always goes through a probe; a `deny` only when a type probe
 /// decides it (`temp_escape`, `tmp.path()`).
@@ -305,16 +326,24 @@ fn then_warn(level: Level, check: Expr, warning: &str, span: Span) -> Expr {
     }
 }
 
-// Input:  NamedTempFile::new()?.keep()
+// Input:  NamedTempFile::new()?.keep()      { session }.keep()
 // Output: ::ephemeral_fs::__private::Probe(NamedTempFile::new()?)
 //             .__ephemeral_fs_deny_temp_escape().keep()
+//         { session }.__ephemeral_fs_probe().__ephemeral_fs_deny_temp_escape().keep()
 /// Passes a receiver that is not a place through a type check by value.
+/// `receiver` is a method call's receiver, or the first argument of the
+/// call by path (`NamedTempFile::keep(..)`): either stays where it is.
 pub fn escape_by_value(level: Level, receiver: Expr, method_span: Span) -> Expr {
-    let check = method(
-        probe(receiver, method_span),
-        symbol::escape_probe(level, false),
-        method_span,
-    );
+    escape_by_value_with(level, probe_receiver(receiver, method_span), method_span)
+}
+
+/// `escape_by_value` of a path call's first argument.
+pub fn escape_argument_by_value(level: Level, argument: Expr, method_span: Span) -> Expr {
+    escape_by_value_with(level, probe(argument, method_span), method_span)
+}
+
+fn escape_by_value_with(level: Level, probed: Expr, method_span: Span) -> Expr {
+    let check = method(probed, symbol::escape_probe(level, false), method_span);
     then_warn(level, check, symbol::ESCAPE_WARNING, method_span)
 }
 
@@ -347,7 +376,7 @@ pub fn unseen_builder_by_place(
 /// The same, for a receiver that is a value: passed through by value.
 pub fn unseen_builder_by_value(builder: Builder, level: Level, receiver: Expr, span: Span) -> Expr {
     let check = method(
-        probe(receiver, span),
+        probe_receiver(receiver, span),
         &symbol::unseen_builder_probe(builder, level, false),
         span,
     );
@@ -366,7 +395,32 @@ pub fn unseen_builder_by_value(builder: Builder, level: Level, receiver: Expr, s
 /// that type is known. Probes are not `const`, and this form needs none
 /// called: it serves a `const fn` too.
 pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
-    let value_span = syn::spanned::Spanned::span(&value);
+    let closure = forget_check(level, syn::spanned::Spanned::span(&value), span);
+    call(
+        private_path(symbol::CHECKED_IN_CONST, span),
+        [value, closure],
+        span,
+    )
+}
+
+// Input:  vec![tmp].leak()
+// Output: vec![tmp].__ephemeral_fs_checked(|__ephemeral_fs_root| ..).leak()
+/// `forgotten` of a method call's receiver; one in parentheses or braces
+/// stays a receiver (see `probe_receiver`).
+pub fn forgotten_receiver(level: Level, receiver: Expr, span: Span) -> Expr {
+    if !delimited(&receiver) {
+        return forgotten(level, receiver, span);
+    }
+    let closure = forget_check(level, syn::spanned::Spanned::span(&receiver), span);
+    let Expr::MethodCall(mut checked) = method(receiver, symbol::CHECKED_RECEIVER, span) else {
+        unreachable!("`method` makes a method call")
+    };
+    checked.args.push(closure);
+    Expr::MethodCall(checked)
+}
+
+/// The closure that reads the type of what `forgotten` is given.
+fn forget_check(level: Level, value_span: Span, span: Span) -> Expr {
     let root = Ident::new(symbol::PROJECTED_ROOT, span);
     let place: Expr = syn::parse_quote_spanned!(value_span=> || #root);
     let place = call(
@@ -376,12 +430,7 @@ pub fn forgotten(level: Level, value: Expr, span: Span) -> Expr {
     );
     let check = method(probe(place, value_span), symbol::forget_probe(level), span);
     let check = then_warn(level, check, symbol::ESCAPE_WARNING, span);
-    let closure: Expr = syn::parse_quote_spanned!(span=> |#root| #check);
-    call(
-        private_path(symbol::CHECKED_IN_CONST, span),
-        [value, closure],
-        span,
-    )
+    syn::parse_quote_spanned!(span=> |#root| #check)
 }
 
 /// `forgotten` in a `const fn`: the same form.

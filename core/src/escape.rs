@@ -210,11 +210,11 @@ impl Rewriter<'_> {
             }
             PlaceKind::Value => {
                 if let Some(receiver) = form.receiver_mut(expr) {
-                    let mut value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
-                    if matches!(form, Form::Method) {
-                        value = crate::syntax::receiver_as_argument(value);
-                    }
-                    *receiver = emit::escape_by_value(level, value, span);
+                    let value = std::mem::replace(receiver, Expr::Verbatim(Default::default()));
+                    *receiver = match form {
+                        Form::Method => emit::escape_by_value(level, value, span),
+                        Form::Path => emit::escape_argument_by_value(level, value, span),
+                    };
                 }
             }
             // Borrowing the receiver would evaluate its calls twice, and

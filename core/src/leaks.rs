@@ -77,8 +77,7 @@ impl Rewriter<'_> {
                 let Expr::MethodCall(call) = expr else { return };
                 let value =
                     std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
-                let value = crate::syntax::receiver_as_argument(value);
-                *call.receiver = emit::forgotten(level, value, method_span);
+                *call.receiver = emit::forgotten_receiver(level, value, method_span);
             }
             // `(files,).0.leak()`, `(*load()?).leak()`: a projection of a
             // value, read by type without moving it, the value evaluated

@@ -35,6 +35,11 @@ enum Binding {
     Value,
     /// A `macro_rules!`: invoked with `!`, it hides no path.
     Macro,
+    /// A module out of sight that holds the annotated one: the crate root
+    /// or a parent (`use crate as root;`, `use super as up;` at its top).
+    /// A path through it is followed from the annotated module's own name
+    /// on, as a `crate::` path is.
+    Above,
     /// An alias that stands for its own type parameter at this index
     /// (`type Id<T> = T;`): `Id<std::fs::File>` is `std::fs::File`.
     Param(usize),
@@ -78,7 +83,7 @@ impl Binding {
                 }
             }
             Binding::Module(module) if module.leads_to_fs => LEADS_TO_FS,
-            Binding::Module(_) | Binding::Param(_) | Binding::Projection => 2,
+            Binding::Module(_) | Binding::Param(_) | Binding::Projection | Binding::Above => 2,
             Binding::Opaque | Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -92,7 +97,8 @@ impl Binding {
             | Binding::Opaque
             | Binding::Module(_)
             | Binding::Param(_)
-            | Binding::Projection => 2,
+            | Binding::Projection
+            | Binding::Above => 2,
             Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -260,6 +266,12 @@ impl Namespaces {
                         ident_name(name),
                         Binding::Path(vec![ident_name(&krate.ident)]),
                     );
+                }
+                // `extern crate self as me;`: the crate root.
+                Item::ExternCrate(krate) if krate.ident == "self" => {
+                    if let Some((_, rename)) = &krate.rename {
+                        frame.bind_stricter(ident_name(rename), Binding::Above);
+                    }
                 }
                 // Its names are read once the frame's own are (`super::`).
                 // A `#[cfg]`'d module is read too, merged with the other

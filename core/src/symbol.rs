@@ -47,6 +47,12 @@ pub const PLACE: &str = "__ephemeral_fs_place";
 pub const PROJECTED: &str = "projected";
 /// `checked_in_const(value, |value| check)`: the same, `const`.
 pub const CHECKED_IN_CONST: &str = "checked_in_const";
+/// `receiver.__ephemeral_fs_probe()`: `Probe(receiver)`, written as a
+/// method of the receiver (`ProbeReceiver`).
+pub const PROBE_RECEIVER: &str = "__ephemeral_fs_probe";
+/// `receiver.__ephemeral_fs_checked(check)`: `checked_in_const`, as a
+/// method of the receiver.
+pub const CHECKED_RECEIVER: &str = "__ephemeral_fs_checked";
 /// The guard for the original of a new link.
 pub const LINK_ORIGINAL_GUARD: &str = "persistent_write_link_original";
 /// The guard for the original of a new symbolic link.
@@ -72,6 +78,7 @@ pub const PROBE_TRAITS: &[&str] = &[
     "PathOfFallback",
     "PersistentRead",
     "PersistentWrite",
+    "ProbeReceiver",
     "TempAdoptFallback",
     "TempEscape",
     "TempEscapeFallback",
@@ -345,6 +352,8 @@ mod tests {
             AWAIT_OUTPUT,
             PROJECTED,
             CHECKED_IN_CONST,
+            PROBE_RECEIVER,
+            CHECKED_RECEIVER,
         ]
         .into_iter()
         .chain([PERSIST_DESTINATION, PERSIST_RECEIVER])

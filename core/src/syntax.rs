@@ -452,18 +452,3 @@ pub fn expr_attrs_mut(expr: &mut Expr) -> Option<&mut Vec<Attribute>> {
         _ => return None,
     })
 }
-
-// Input:  (&*tmp)          (the receiver of `(&*tmp).keep()`)
-// Output: &*tmp
-/// A method's receiver, to be given to a function of ours: its parentheses
-/// were needed before a `.`, and inside our call's would be `unused_parens`
-/// in the user's crate.
-pub(crate) fn receiver_as_argument(mut receiver: Expr) -> Expr {
-    while let Expr::Paren(paren) = receiver {
-        if !paren.attrs.is_empty() {
-            return Expr::Paren(paren);
-        }
-        receiver = *paren.expr;
-    }
-    receiver
-}

@@ -80,7 +80,6 @@ impl Rewriter<'_> {
                 let Expr::MethodCall(call) = expr else { return };
                 let receiver =
                     std::mem::replace(&mut *call.receiver, Expr::Verbatim(Default::default()));
-                let receiver = crate::syntax::receiver_as_argument(receiver);
                 *call.receiver = emit::unseen_builder_by_value(builder, level, receiver, span);
             }
         }

@@ -13,7 +13,7 @@ fn error(args: TokenStream, input: TokenStream) -> (String, String) {
     (messages.join("\n"), item)
 }
 
-const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { FnValueFallback as _ , PathOfFallback as _ , PersistentRead as _ , PersistentWrite as _ , TempAdoptFallback as _ , TempEscape as _ , TempEscapeFallback as _ , UnseenBuilderFallback as _ , UnseenBuilderFlags as _ , } ;";
+const PROBES: &str = "# [allow (unused_imports)] use :: ephemeral_fs :: __private :: { FnValueFallback as _ , PathOfFallback as _ , PersistentRead as _ , PersistentWrite as _ , ProbeReceiver as _ , TempAdoptFallback as _ , TempEscape as _ , TempEscapeFallback as _ , UnseenBuilderFallback as _ , UnseenBuilderFlags as _ , } ;";
 
 #[test]
 fn code_without_filesystem_calls_is_unchanged() {
@@ -168,7 +168,7 @@ fn open_options_chains_are_writes_only_with_a_write_flag() {
 fn escapes_probe_places_by_type_and_values_by_value() {
     let output = expand(quote!(), quote! { fn f() { tmp.keep(); } });
     let expected = format!(
-        "fn f () {{ {PROBES} :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_deny_temp_escape_in_place () , tmp . keep ()) ; }}"
+        "fn f () {{ {PROBES} :: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_deny_temp_escape_in_place () , tmp . keep ()) ; }}"
     );
     assert_eq!(output, expected);
     let output = expand(
@@ -177,6 +177,14 @@ fn escapes_probe_places_by_type_and_values_by_value() {
     );
     assert!(
         output.contains(":: ephemeral_fs :: __private :: Probe (NamedTempFile :: new () ?) . __ephemeral_fs_deny_temp_escape () . keep ()"),
+        "{output}"
+    );
+    // In braces, a receiver stays one: as an argument, `unused_braces`.
+    let output = expand(quote!(), quote! { fn f() { { s }.keep(); } });
+    assert!(
+        output.contains(
+            "{ s } . __ephemeral_fs_probe () . __ephemeral_fs_deny_temp_escape () . keep ()"
+        ),
         "{output}"
     );
     let output = expand(quote!(), quote! { fn f() { TempPath::from_path(p); } });
@@ -193,7 +201,7 @@ fn impure_places_are_probed_by_type_and_evaluated_once() {
     // A place with a call in it: by its type, from a closure never called.
     let output = expand(quote!(), quote! { fn f() { files[next()].keep(); } });
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | & raw const files [next ()])) . __ephemeral_fs_deny_temp_escape_in_place () , files [next ()] . keep ())"),
+        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | & raw const files [next ()])) . __ephemeral_fs_deny_temp_escape_in_place () , files [next ()] . keep ())"),
         "{output}"
     );
     // A place that starts from a value: the value goes through once.
@@ -216,7 +224,7 @@ fn harmless_switches_are_not_probed() {
     );
     assert!(
         output.contains(
-            "Probe (:: ephemeral_fs :: __private :: type_of (| | match x { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_deny_temp_escape_in_place () , staged :: keep (x))"
+            "Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | match x { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_deny_temp_escape_in_place () , staged :: keep (x))"
         ),
         "{output}"
     );
@@ -468,7 +476,7 @@ fn path_called_escapes_probe_their_receiver_argument() {
         quote! { fn f() { NamedTempFile::persist(tmp, dest); Keep::keep(&5); TempDir::disable_cleanup(&mut dir, false); } },
     );
     assert!(
-        output.contains("let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_persist_receiver () ; NamedTempFile :: persist (tmp , :: ephemeral_fs :: __private :: destination (dest , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ;"),
+        output.contains("let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | match tmp { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })) . __ephemeral_fs_persist_receiver () ; NamedTempFile :: persist (tmp , :: ephemeral_fs :: __private :: destination (dest , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ;"),
         "{output}"
     );
     assert!(
@@ -655,7 +663,7 @@ fn persist_checks_its_destination_once() {
         quote! { fn f() { tmp.persist(dir.child("a")?); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () ; tmp . persist (:: ephemeral_fs :: __private :: destination (dir . child (\"a\") ? , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ; }}"
+        "fn f () {{ {PROBES} let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | match tmp {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () ; tmp . persist (:: ephemeral_fs :: __private :: destination (dir . child (\"a\") ? , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ; }}"
     );
     assert_eq!(output, expected);
 }
@@ -840,7 +848,7 @@ fn persist_leaves_a_destination_with_a_closure_in_place() {
         quote! { fn f() { table.persist(Box::new(|s| s.len())); } },
     );
     let expected = format!(
-        "fn f () {{ {PROBES} let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (| | match table {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () ; table . persist (:: ephemeral_fs :: __private :: destination (Box :: new (| s | s . len ()) , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ; }}"
+        "fn f () {{ {PROBES} let __ephemeral_fs_receiver_0 = :: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | match table {{ ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) }})) . __ephemeral_fs_persist_receiver () ; table . persist (:: ephemeral_fs :: __private :: destination (Box :: new (| s | s . len ()) , | __ephemeral_fs_dest | __ephemeral_fs_receiver_0 . __ephemeral_fs_deny_temp_persist_in_place (& * __ephemeral_fs_dest))) ; }}"
     );
     assert_eq!(output, expected);
 }
@@ -850,14 +858,14 @@ fn receivers_are_probed_without_references_where_rustc_forbids_them() {
     // Below a local: a raw pointer, which a packed field allows.
     let output = expand(quote!(), quote! { fn f() { packed.tmp.keep(); } });
     assert!(
-        output.contains("type_of (| | & raw const packed . tmp)"),
+        output.contains("type_of (# [allow (unused_variables)] | | & raw const packed . tmp)"),
         "{output}"
     );
     // Below a `static mut` or a `const`: a `ref` binding.
     let output = expand(quote!(), quote! { fn f() { STATE.keep(); } });
     assert!(
         output.contains(
-            "type_of (| | match STATE { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })"
+            "type_of (# [allow (unused_variables)] | | match STATE { ref __ephemeral_fs_place => :: core :: ptr :: from_ref (__ephemeral_fs_place) })"
         ),
         "{output}"
     );
@@ -868,7 +876,7 @@ fn escape_receivers_named_by_a_macro_or_a_const_are_read_by_type() {
     // A macro may name a place: probing it by value would move it.
     let output = expand(quote!(), quote! { fn f() { lease_of!(row).keep(); } });
     assert!(
-        output.contains("type_of (| | match lease_of ! (row) { ref __ephemeral_fs_place =>"),
+        output.contains("type_of (# [allow (unused_variables)] | | match lease_of ! (row) { ref __ephemeral_fs_place =>"),
         "{output}"
     );
     assert!(output.contains("lease_of ! (row) . keep ())"), "{output}");
@@ -879,13 +887,13 @@ fn escape_receivers_named_by_a_macro_or_a_const_are_read_by_type() {
         quote! { fn f() { const config: Config = Config::new(); config.lease.keep(); } },
     );
     assert!(
-        output.contains("type_of (| | match config . lease { ref __ephemeral_fs_place =>"),
+        output.contains("type_of (# [allow (unused_variables)] | | match config . lease { ref __ephemeral_fs_place =>"),
         "{output}"
     );
     // Below a local, a raw pointer: a packed field may not be borrowed.
     let output = expand(quote!(), quote! { fn f() { row.lease.keep(); } });
     assert!(
-        output.contains("type_of (| | & raw const row . lease)"),
+        output.contains("type_of (# [allow (unused_variables)] | | & raw const row . lease)"),
         "{output}"
     );
 }

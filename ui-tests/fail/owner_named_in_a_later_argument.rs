@@ -34,4 +34,15 @@ fn through_a_reference(upload: NamedTempFile) -> std::io::Result<()> {
     })
 }
 
+// A later argument that is itself a checked path may still drop the
+// handle on its way there.
+#[ephemeral_fs]
+fn checked_later_argument(dir: tempfile::TempDir, links: &tempfile::TempDir) -> std::io::Result<()> {
+    use ephemeral_fs::TempDirExt;
+    std::os::unix::fs::symlink(dir.path().join("a"), {
+        drop(dir);
+        links.child("l")?
+    })
+}
+
 fn main() {}

@@ -109,11 +109,13 @@ pub(super) fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span
     let place = &typed_only(place);
     let below_local =
         !item && is_local_name(place_root(place)) && !crate::held::is_lone_name(place);
+    // A `return Err(code)` in the copy is `unreachable!()`, which leaves
+    // `code` unused there (and only there: the place as written uses it).
     let closure: Expr = if below_local {
-        syn::parse_quote_spanned!(span=> || &raw const #place)
+        syn::parse_quote_spanned!(span=> #[allow(unused_variables)] || &raw const #place)
     } else {
         let bound = Ident::new(symbol::PLACE, crate::held::glue_span(span));
-        syn::parse_quote_spanned!(span=> || match #place {
+        syn::parse_quote_spanned!(span=> #[allow(unused_variables)] || match #place {
             ref #bound => ::core::ptr::from_ref(#bound)
         })
     };

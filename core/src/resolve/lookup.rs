@@ -22,20 +22,27 @@ impl Namespaces {
         // `self::fs::write`, `super::super::fs::write`.
         let mut supers = None;
         // `crate::handlers::util::put`, from inside `mod handlers`.
-        if first == "crate" {
-            let (anchor, up) = self.crate_anchor()?;
-            segments.by_ref().find(|segment| segment == anchor)?;
-            supers = Some(up);
+        let mut above = first == "crate";
+        if above {
             first = segments.next()?;
         }
-        while first == "self" || first == "super" {
+        while !above && (first == "self" || first == "super") {
             let up = usize::from(first == "super");
             supers = Some(supers.map_or(up, |n: usize| n + up));
             first = segments.next()?;
         }
-        // `super::handlers::fs::write` in `mod handlers`: back in sight.
-        if let Some(back) = supers.and_then(|up| self.back_in_sight(up, &first)) {
-            supers = Some(back);
+        // `super::handlers::..` at the top of `mod handlers`, `root::..`
+        // after `use crate as root;`, or `handlers::..` through a glob of
+        // the parent's names.
+        above = above
+            || supers.is_some_and(|up| up >= self.modules_in_sight())
+            || (supers.is_none() && segments.peek().is_some() && self.is_above(&first));
+        if above {
+            let (anchor, up) = self.crate_anchor()?;
+            while first != anchor {
+                first = segments.next()?;
+            }
+            supers = Some(up);
             first = segments.next()?;
         }
         let mut binding = match supers {
@@ -112,7 +119,8 @@ impl Namespaces {
                 | Binding::Module(_)
                 | Binding::Value
                 | Binding::Macro
-                | Binding::Projection,
+                | Binding::Projection
+                | Binding::Above,
             ) => {
                 return None;
             }
@@ -140,16 +148,26 @@ impl Namespaces {
         Some((name, supers))
     }
 
-    // Input:  super::handlers      (in the annotated `mod handlers`, at its top)
-    // Output: Some(0), as `self`
-    /// Where `super::`s that climb out of the annotated module come back
-    /// into it by its own name: the module's `super::`s from the innermost
-    /// one in sight. rustc allows one item of a name in a module, so the
-    /// parent's `handlers` is this module.
-    pub(super) fn back_in_sight(&self, supers: usize, name: &str) -> Option<usize> {
-        let root = self.frames.first().filter(|frame| frame.module)?;
-        let modules = self.frames.iter().filter(|frame| frame.module).count();
-        (supers == modules && root.name.as_deref() == Some(name)).then(|| supers - 1)
+    /// How many modules are in sight: `super::`s past them leave it.
+    pub(super) fn modules_in_sight(&self) -> usize {
+        self.frames.iter().filter(|frame| frame.module).count()
+    }
+
+    // Input:  root       (after `use crate as root;`)     handlers   (in `mod handlers`, bound to nothing)
+    // Output: true
+    /// Whether a path's first segment is a module out of sight that holds
+    /// the annotated one: a name bound to one, or the annotated module's own
+    /// name where nothing in sight binds it (a glob of the parent's names,
+    /// `use super::*;`, brings it; rustc allows one item of a name in a
+    /// module, so the parent's `handlers` is this one).
+    fn is_above(&self, first: &str) -> bool {
+        match self.lookup(first) {
+            Some(Binding::Above) => true,
+            Some(_) => false,
+            None => self
+                .crate_anchor()
+                .is_some_and(|(anchor, _)| anchor == first),
+        }
     }
 
     pub(super) fn lookup(&self, name: &str) -> Option<Binding> {

@@ -399,6 +399,18 @@ fn the_annotated_module_named_from_outside_or_by_itself() {
                 pub use std::fs::write as put;
             }
         ),
+        parse_quote!(
+            use super as up;
+        ),
+        parse_quote!(
+            use crate as root;
+        ),
+        parse_quote!(
+            extern crate self as krate;
+        ),
+        parse_quote!(
+            use up::handlers::put as through_up;
+        ),
     ];
     scope.push_named_module(Some("handlers".to_owned()), &items);
     let path = |p: syn::Path, scope: &Namespaces| scope.resolve(&p).map(|p| p.join("::"));
@@ -410,6 +422,16 @@ fn the_annotated_module_named_from_outside_or_by_itself() {
         parse_quote!(me::fs::write),
         parse_quote!(again::put),
         parse_quote!(store),
+        // Further up, and back by the module's name (a module of that name
+        // elsewhere would be read as this one, as through `crate::`).
+        parse_quote!(super::super::web::handlers::fs::write),
+        parse_quote!(up::handlers::put),
+        parse_quote!(root::web::handlers::put),
+        parse_quote!(krate::handlers::fs::write),
+        parse_quote!(through_up),
+        // Its own name, which nothing in sight binds: a glob of the
+        // parent's names brings it.
+        parse_quote!(handlers::fs::write),
     ] {
         let text = crate::syntax::path_text(&written);
         assert_eq!(

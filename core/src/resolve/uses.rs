@@ -81,15 +81,16 @@ impl Namespaces {
                     Prefix::Root if name == "self" => Prefix::Supers(0),
                     Prefix::Root if name == "super" => Prefix::Supers(1),
                     Prefix::Root | Prefix::CrateRoot if name == "crate" => Prefix::CrateRoot,
-                    Prefix::CrateRoot => match self.crate_anchor() {
-                        Some((anchor, supers)) if name == anchor => Prefix::Supers(supers),
-                        Some(_) => Prefix::CrateRoot,
-                        None => Prefix::Untracked,
-                    },
+                    Prefix::CrateRoot => self.below_above(&name),
                     Prefix::Supers(supers) if name == "super" => Prefix::Supers(supers + 1),
-                    // `use super::handlers::fs;` in `mod handlers`.
-                    Prefix::Supers(supers) if self.back_in_sight(supers, &name).is_some() => {
-                        Prefix::Supers(supers - 1)
+                    // `use super::handlers::fs;` at the top of `mod handlers`;
+                    // `use super::fs::File;` is std's, as in a path.
+                    Prefix::Supers(supers) if supers >= self.modules_in_sight() => {
+                        match self.below_above(&name) {
+                            Prefix::Supers(up) => Prefix::Supers(up),
+                            above => conventional_binding(&name)
+                                .map_or(above, |binding| Prefix::below(Some(binding))),
+                        }
                     }
                     Prefix::Root => self.resolve_use_root(&name),
                     Prefix::Supers(supers) => Prefix::below(
@@ -167,12 +168,34 @@ impl Namespaces {
         }
     }
 
+    // Input:  handlers      (after `use crate::web::` or `super::`, in `mod handlers`)
+    // Output: Prefix::Supers(0)
+    /// A `use` path's next segment in a module out of sight that holds the
+    /// annotated one: followed from the annotated module's own name on.
+    fn below_above(&self, name: &str) -> Prefix {
+        match self.crate_anchor() {
+            Some((anchor, supers)) if name == anchor => Prefix::Supers(supers),
+            Some(_) => Prefix::CrateRoot,
+            None => Prefix::Untracked,
+        }
+    }
+
     /// `use a::…` starts at a crate or at a name in sight; anything else is
     /// a place we don't track, and every name it brings in hides ours.
     pub(super) fn resolve_use_root(&self, first: &str) -> Prefix {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
             Some(Binding::Module(module)) => Prefix::InModule(module),
+            // `use root::handlers::fs;` after `use crate as root;`.
+            Some(Binding::Above) => Prefix::CrateRoot,
+            // `use handlers::fs;`, the annotated module's name through a
+            // glob of its parent's.
+            None if self
+                .crate_anchor()
+                .is_some_and(|(anchor, _)| anchor == first) =>
+            {
+                self.below_above(first)
+            }
             Some(Binding::Opaque | Binding::Param(_) | Binding::Projection) => Prefix::Untracked,
             // A use path starts in the type namespace. log's and tracing's
             // imports are followed so that their macros are known as theirs.
@@ -197,8 +220,12 @@ impl Namespaces {
         let (name, prefix) = match prefix {
             Prefix::Root if name == "self" => ("self", Prefix::Supers(0)),
             Prefix::Root if name == "super" => ("self", Prefix::Supers(1)),
-            Prefix::Supers(supers) if self.back_in_sight(supers, name).is_some() => {
-                ("self", Prefix::Supers(supers - 1))
+            Prefix::Root if name == "crate" => ("self", Prefix::CrateRoot),
+            Prefix::Supers(supers) if name != "self" && supers >= self.modules_in_sight() => {
+                match self.below_above(name) {
+                    Prefix::Supers(up) => ("self", Prefix::Supers(up)),
+                    _ => (name, Prefix::Supers(supers)),
+                }
             }
             prefix => (name, prefix),
         };
@@ -208,15 +235,19 @@ impl Namespaces {
             // `use self::storage::{self as disk}`: the inline module;
             // `use super::{self as parent}`: the module that many levels out.
             Prefix::InModule(module) if name == "self" => Binding::Module(module),
+            // `use super as up;` at the top of the annotated module: a
+            // module out of sight that holds it.
             Prefix::Supers(supers) if name == "self" => self
                 .frames
                 .iter()
                 .rev()
                 .filter(|frame| frame.module)
                 .nth(supers)
-                .map_or(Binding::Opaque, |frame| {
+                .map_or(Binding::Above, |frame| {
                     Binding::Module(std::rc::Rc::new(frame.clone()))
                 }),
+            // `use crate as root;`, `use crate::{self as root};`
+            Prefix::CrateRoot if name == "self" => Binding::Above,
             Prefix::At(mut prefix) => {
                 prefix.push(name.to_owned());
                 Binding::Path(prefix)
@@ -248,7 +279,8 @@ impl Namespaces {
                 | Binding::Value
                 | Binding::Macro
                 | Binding::Param(_)
-                | Binding::Projection => return,
+                | Binding::Projection
+                | Binding::Above => return,
             }
         } else {
             alias.to_owned()

@@ -222,6 +222,32 @@ pub const fn checked_in_const<T, C, F: FnOnce(&T) -> C>(value: T, check: F) -> T
     value
 }
 
+// Input:  { session }.keep()          (a receiver that is a value)
+// Output: { session }.__ephemeral_fs_probe().__ephemeral_fs_deny_temp_escape().keep()
+//
+// A receiver stays where it was written, before a `.`: given to a function
+// of ours as an argument, its parentheses or braces would be
+// `unused_parens` or `unused_braces` in the user's crate, and without its
+// parentheses an attribute on it would pass where rustc refuses it.
+
+/// What a probe does with a method call's receiver, as methods of it.
+pub trait ProbeReceiver: Sized {
+    /// `Probe(self)`.
+    #[inline(always)]
+    fn __ephemeral_fs_probe(self) -> Probe<Self> {
+        Probe(self)
+    }
+
+    /// `checked_in_const(self, check)`.
+    #[inline(always)]
+    fn __ephemeral_fs_checked<C, F: FnOnce(&Self) -> C>(self, check: F) -> Self {
+        std::mem::forget(check);
+        self
+    }
+}
+
+impl<T> ProbeReceiver for T {}
+
 /// Evaluates a probe for its type check only, then yields `value`.
 #[inline(always)]
 pub fn after<P, T>(_probe: P, value: T) -> T {
