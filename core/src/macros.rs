@@ -44,11 +44,18 @@ impl Rewriter<'_> {
         // `{ let $name = $value; $body }`): a path local it names is not
         // followed in its arguments either.
         let binds_nothing = self.binds_nothing(&mac.path);
-        if !binds_nothing && self.body.flow.has_bindings() {
+        if !binds_nothing {
             let mut names = Vec::new();
             collect_idents(&mac.tokens, &mut names);
+            let has_bindings = self.body.flow.has_bindings();
             for name in names {
-                self.body.flow.shadow_if_bound(&name);
+                if has_bindings {
+                    self.body.flow.shadow_if_bound(&name);
+                }
+                // It may assign it too (`init!(doc)` as `$v = Doc(1)`): a
+                // `persist` receiver it names is not read before the
+                // statement (`hoisted_marker`).
+                self.body.flow.note_assigned(&name);
             }
         }
         // `matches!(x, Some(p) if fs::write(&p, ..).is_ok())`: its pattern

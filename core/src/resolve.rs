@@ -18,7 +18,10 @@ mod lookup;
 mod uses;
 
 use frame::conventional_binding;
-use items::{cfg_alternatives, imports_through_parent, item_name, nested_impl_assoc_types};
+use items::{
+    cfg_alternatives, imports_through_parent, inline_modules_within, item_name,
+    nested_impl_assoc_types,
+};
 
 #[derive(Clone, Debug)]
 enum Binding {
@@ -40,6 +43,10 @@ enum Binding {
     /// A path through it is followed from the annotated module's own name
     /// on, as a `crate::` path is.
     Above,
+    /// The annotated module itself (`use self as me;` at its top, `use
+    /// super::handlers as again;`), read as it stands when a path is
+    /// resolved, not as a copy made while its imports were read.
+    Root,
     /// An alias that stands for its own type parameter at this index
     /// (`type Id<T> = T;`): `Id<std::fs::File>` is `std::fs::File`.
     Param(usize),
@@ -83,7 +90,10 @@ impl Binding {
                 }
             }
             Binding::Module(module) if module.leads_to_fs => LEADS_TO_FS,
-            Binding::Module(_) | Binding::Param(_) | Binding::Projection | Binding::Above => 2,
+            // They lead back into the annotated module, where a `#[cfg]`'d
+            // alias of it must not be dropped.
+            Binding::Above | Binding::Root => LEADS_TO_FS,
+            Binding::Module(_) | Binding::Param(_) | Binding::Projection => 2,
             Binding::Opaque | Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -98,7 +108,8 @@ impl Binding {
             | Binding::Module(_)
             | Binding::Param(_)
             | Binding::Projection
-            | Binding::Above => 2,
+            | Binding::Above
+            | Binding::Root => 2,
             Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -332,10 +343,19 @@ impl Namespaces {
         let through_parent = modules
             .iter()
             .any(|(_, items)| imports_through_parent(items));
-        // A chain of such re-exports (`a` from `b`, `b` from `c`) takes a
-        // pass per link: read again until no module binds anything new.
+        // A chain of such re-exports (`a` from `b`, `b` from `c`, also
+        // between modules nested in them) takes a pass per link: read again
+        // until no module binds anything new, at most once per module.
+        let passes = if through_parent {
+            modules
+                .iter()
+                .map(|(_, items)| 1 + inline_modules_within(items))
+                .sum()
+        } else {
+            0
+        };
         let mut signature = None;
-        for _ in 0..=if through_parent { modules.len() } else { 0 } {
+        for _ in 0..=passes {
             let mut read: Vec<(&String, Frame)> = Vec::new();
             for (name, items) in &modules {
                 let mut inner = Namespaces {
@@ -413,7 +433,10 @@ impl Namespaces {
     /// Whether `name` is an inline module in sight, whose re-exports may
     /// rename an operation (`m::save`).
     pub fn is_module(&self, name: &str) -> bool {
-        matches!(self.lookup(name), Some(Binding::Module(_)))
+        matches!(
+            self.lookup(name),
+            Some(Binding::Module(_) | Binding::Root | Binding::Above)
+        )
     }
 
     // Input:  HandleOf    types::Handle    Id        (`type Id<T> = T;`)

@@ -127,3 +127,17 @@ pub(super) fn imports_through_parent(items: &[Item]) -> bool {
         _ => false,
     })
 }
+
+/// How many inline modules `items` hold, at any depth.
+pub(super) fn inline_modules_within(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Mod(module) => module
+                .content
+                .as_ref()
+                .map_or(0, |(_, items)| 1 + inline_modules_within(items)),
+            _ => 0,
+        })
+        .sum()
+}

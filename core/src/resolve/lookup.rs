@@ -31,23 +31,22 @@ impl Namespaces {
             supers = Some(supers.map_or(up, |n: usize| n + up));
             first = segments.next()?;
         }
-        // `super::handlers::..` at the top of `mod handlers`, `root::..`
-        // after `use crate as root;`, or `handlers::..` through a glob of
-        // the parent's names.
-        above = above
-            || supers.is_some_and(|up| up >= self.modules_in_sight())
-            || (supers.is_none() && segments.peek().is_some() && self.is_above(&first));
-        if above {
-            let (anchor, up) = self.crate_anchor()?;
-            while first != anchor {
-                first = segments.next()?;
+        // `super::handlers::..` at the top of `mod handlers`: out of sight,
+        // as after `crate::`.
+        above = above || supers.is_some_and(|up| up >= self.modules_in_sight());
+        let mut binding = if above {
+            supers = Some(0);
+            Some(self.back_into_root(first.clone(), &mut segments)?)
+        } else {
+            match supers {
+                Some(supers) => Some(self.lookup_in_module(&first, supers)?),
+                None => self.lookup(&first).or_else(|| {
+                    // `handlers::..` in `mod handlers`, which nothing in sight
+                    // binds: a glob of the parent's names brings it.
+                    segments.peek()?;
+                    self.is_root_name(&first).then_some(Binding::Root)
+                }),
             }
-            supers = Some(up);
-            first = segments.next()?;
-        }
-        let mut binding = match supers {
-            Some(supers) => Some(self.lookup_in_module(&first, supers)?),
-            None => self.lookup(&first),
         };
         // `Self::Handle::create`: an associated type the impl in sight
         // defines, or a trait impl in sight for the type of this impl
@@ -76,10 +75,23 @@ impl Namespaces {
                 binding = assoc;
             }
         }
-        // `m::save` through inline modules in sight.
-        while let Some(Binding::Module(module)) = &binding {
-            let next = segments.next()?;
-            binding = Some(module.lookup_own(&next)?);
+        // `m::save` through inline modules in sight, the annotated one
+        // (`me::save` after `use self as me;`), and modules out of sight
+        // that hold it (`up::handlers::save` after `use super as up;`).
+        loop {
+            binding = match &binding {
+                Some(Binding::Module(module)) => Some(module.lookup_own(&segments.next()?)?),
+                Some(Binding::Root) => {
+                    let next = segments.next()?;
+                    let own = self.root_frame()?.lookup_own(&next);
+                    Some(own.or_else(|| self.is_root_name(&next).then_some(Binding::Root))?)
+                }
+                Some(Binding::Above) => {
+                    let next = segments.next()?;
+                    Some(self.back_into_root(next, &mut segments)?)
+                }
+                _ => break,
+            };
         }
         let binding = match binding {
             // A function, const or static named by the whole path.
@@ -120,7 +132,8 @@ impl Namespaces {
                 | Binding::Value
                 | Binding::Macro
                 | Binding::Projection
-                | Binding::Above,
+                | Binding::Above
+                | Binding::Root,
             ) => {
                 return None;
             }
@@ -153,21 +166,37 @@ impl Namespaces {
         self.frames.iter().filter(|frame| frame.module).count()
     }
 
-    // Input:  root       (after `use crate as root;`)     handlers   (in `mod handlers`, bound to nothing)
-    // Output: true
-    /// Whether a path's first segment is a module out of sight that holds
-    /// the annotated one: a name bound to one, or the annotated module's own
-    /// name where nothing in sight binds it (a glob of the parent's names,
-    /// `use super::*;`, brings it; rustc allows one item of a name in a
-    /// module, so the parent's `handlers` is this one).
-    fn is_above(&self, first: &str) -> bool {
-        match self.lookup(first) {
-            Some(Binding::Above) => true,
-            Some(_) => false,
-            None => self
-                .crate_anchor()
-                .is_some_and(|(anchor, _)| anchor == first),
+    /// Whether `name` is the annotated module's own. Where nothing in sight
+    /// binds it, a glob of the parent's names brings it; rustc allows one
+    /// item of a name in a module, so the parent's `handlers` is this one.
+    fn is_root_name(&self, name: &str) -> bool {
+        self.crate_anchor()
+            .is_some_and(|(anchor, _)| anchor == name)
+    }
+
+    /// The annotated module's frame, when the annotated item is a module.
+    pub(super) fn root_frame(&self) -> Option<&Frame> {
+        self.frames.first().filter(|frame| frame.module)
+    }
+
+    // Input:  web, [handlers, fs, write]       (after `crate::`, in `mod handlers`)
+    // Output: the binding of `fs` in the annotated module
+    /// A path into a module out of sight that holds the annotated one,
+    /// from its segment `name` on: followed from the annotated module's own
+    /// name, whatever comes before it, to the binding of the segment after
+    /// it. A path that does not come back is out of sight.
+    fn back_into_root(
+        &self,
+        mut name: String,
+        segments: &mut std::iter::Peekable<impl Iterator<Item = String>>,
+    ) -> Option<Binding> {
+        let (anchor, _) = self.crate_anchor()?;
+        while name != anchor {
+            name = segments.next()?;
         }
+        let next = segments.next()?;
+        let own = self.root_frame()?.lookup_own(&next);
+        own.or_else(|| self.is_root_name(&next).then_some(Binding::Root))
     }
 
     pub(super) fn lookup(&self, name: &str) -> Option<Binding> {

@@ -456,3 +456,88 @@ fn the_annotated_module_named_from_outside_or_by_itself() {
     // Another module of the parent's is out of sight.
     assert_eq!(path(parse_quote!(super::super::other::put), &scope), None);
 }
+
+#[test]
+fn the_annotated_module_named_again_within_a_path() {
+    // An alias of the annotated module reads it as it stands, also after
+    // itself (`me::me::disk`); a name for a module above it is followed
+    // wherever it appears in a path; a `#[cfg]`'d alias of it is kept.
+    let mut scope = Namespaces::default();
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            use self as me;
+        ),
+        parse_quote!(
+            use super::handlers as again;
+        ),
+        parse_quote!(
+            #[cfg(unix)]
+            use super as up;
+        ),
+        parse_quote!(
+            #[cfg(unix)]
+            use self as maybe;
+        ),
+        parse_quote!(
+            use std::fs as disk;
+        ),
+        parse_quote!(
+            mod util {
+                pub(super) use crate as root;
+            }
+        ),
+    ];
+    scope.push_named_module(Some("handlers".to_owned()), &items);
+    let path = |p: syn::Path, scope: &Namespaces| scope.resolve(&p).map(|p| p.join("::"));
+    for written in [
+        parse_quote!(me::me::disk::write),
+        parse_quote!(again::again::disk::write),
+        parse_quote!(up::handlers::up::handlers::disk::write),
+        parse_quote!(handlers::handlers::disk::write),
+        parse_quote!(util::root::handlers::disk::write),
+        parse_quote!(maybe::disk::write),
+        parse_quote!(up::handlers::disk::write),
+    ] {
+        let text = crate::syntax::path_text(&written);
+        assert_eq!(
+            path(written, &scope).as_deref(),
+            Some("std::fs::write"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn re_export_chains_between_nested_modules() {
+    // Three links back and forth between modules nested in two siblings.
+    let mut scope = Namespaces::default();
+    let items: Vec<Item> = vec![
+        parse_quote!(
+            pub mod x {
+                pub mod p3 {
+                    pub use std::fs::write as save;
+                }
+                pub mod p2 {
+                    pub use super::super::y::q2::*;
+                }
+            }
+        ),
+        parse_quote!(
+            pub mod y {
+                pub mod q2 {
+                    pub use super::super::x::p3::*;
+                }
+                pub mod q1 {
+                    pub use super::super::x::p2::*;
+                }
+            }
+        ),
+    ];
+    scope.push_named_module(Some("handlers".to_owned()), &items);
+    assert_eq!(
+        scope
+            .resolve(&parse_quote!(y::q1::save))
+            .map(|p| p.join("::")),
+        Some("std::fs::write".to_owned())
+    );
+}

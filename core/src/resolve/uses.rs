@@ -186,8 +186,12 @@ impl Namespaces {
         match self.lookup(first) {
             Some(Binding::Path(path)) => Prefix::At(path),
             Some(Binding::Module(module)) => Prefix::InModule(module),
-            // `use root::handlers::fs;` after `use crate as root;`.
+            // `use root::handlers::fs;` after `use crate as root;`, `use
+            // me::fs;` after `use self as me;`.
             Some(Binding::Above) => Prefix::CrateRoot,
+            Some(Binding::Root) => self
+                .crate_anchor()
+                .map_or(Prefix::Untracked, |(_, up)| Prefix::Supers(up)),
             // `use handlers::fs;`, the annotated module's name through a
             // glob of its parent's.
             None if self
@@ -237,6 +241,16 @@ impl Namespaces {
             Prefix::InModule(module) if name == "self" => Binding::Module(module),
             // `use super as up;` at the top of the annotated module: a
             // module out of sight that holds it.
+            // `use self as me;` at the top of the annotated module, or `use
+            // super::{self as parent};` in one of its modules: the annotated
+            // module as it stands when a path is read.
+            Prefix::Supers(supers)
+                if name == "self"
+                    && supers + 1 == self.modules_in_sight()
+                    && self.root_frame().is_some() =>
+            {
+                Binding::Root
+            }
             Prefix::Supers(supers) if name == "self" => self
                 .frames
                 .iter()
@@ -280,7 +294,8 @@ impl Namespaces {
                 | Binding::Macro
                 | Binding::Param(_)
                 | Binding::Projection
-                | Binding::Above => return,
+                | Binding::Above
+                | Binding::Root => return,
             }
         } else {
             alias.to_owned()
