@@ -38,6 +38,11 @@ enum Binding {
     Value,
     /// A `macro_rules!`: invoked with `!`, it hides no path.
     Macro,
+    /// An item only in the type namespace (a braced `struct`, an `enum`, a
+    /// `trait`, a `type`, a `mod` in another file): it hides the first
+    /// segment of a longer path, not a call (`mod copy;` leaves `copy(..)`
+    /// to the `use std::fs::*;` around it).
+    TypeOnly,
     /// A module out of sight that holds the annotated one: the crate root
     /// or a parent (`use crate as root;`, `use super as up;` at its top).
     /// A path through it is followed from the annotated module's own name
@@ -94,7 +99,7 @@ impl Binding {
             // alias of it must not be dropped.
             Binding::Above | Binding::Root => LEADS_TO_FS,
             Binding::Module(_) | Binding::Param(_) | Binding::Projection => 2,
-            Binding::Opaque | Binding::Value => 1,
+            Binding::Opaque | Binding::Value | Binding::TypeOnly => 1,
             Binding::Macro => 0,
         }
     }
@@ -109,7 +114,8 @@ impl Binding {
             | Binding::Param(_)
             | Binding::Projection
             | Binding::Above
-            | Binding::Root => 2,
+            | Binding::Root
+            | Binding::TypeOnly => 2,
             Binding::Value => 1,
             Binding::Macro => 0,
         }
@@ -160,6 +166,36 @@ impl Prefix {
             Some(Binding::Path(path)) => Prefix::At(path),
             Some(Binding::Module(module)) => Prefix::InModule(module),
             _ => Prefix::Untracked,
+        }
+    }
+}
+
+/// Which of rustc's namespaces a name is looked up in: a call's callee or a
+/// lone value among values, a longer path's first segment among types and
+/// modules. An item is in one of them (or both: a tuple struct); an import
+/// or a glob may bring a name into either, and is taken to be in both.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Namespace {
+    Value,
+    Type,
+}
+
+impl Binding {
+    fn is_in(&self, namespace: Namespace) -> bool {
+        match (self, namespace) {
+            // A macro is in a namespace of its own, which a path never is.
+            (Binding::Macro, _) => false,
+            (Binding::Value, Namespace::Type) => false,
+            (
+                Binding::TypeOnly
+                | Binding::Module(_)
+                | Binding::Root
+                | Binding::Above
+                | Binding::Param(_)
+                | Binding::Projection,
+                Namespace::Value,
+            ) => false,
+            _ => true,
         }
     }
 }
@@ -309,6 +345,17 @@ impl Namespaces {
                         let binding = match other {
                             Item::Fn(_) | Item::Const(_) | Item::Static(_) => Binding::Value,
                             Item::Macro(_) => Binding::Macro,
+                            // A tuple or unit struct is a value too: its
+                            // constructor.
+                            Item::Struct(item) if matches!(item.fields, syn::Fields::Named(_)) => {
+                                Binding::TypeOnly
+                            }
+                            Item::Enum(_)
+                            | Item::Trait(_)
+                            | Item::TraitAlias(_)
+                            | Item::Type(_)
+                            | Item::Union(_)
+                            | Item::Mod(_) => Binding::TypeOnly,
                             _ => Binding::Opaque,
                         };
                         // One name may be an item in each namespace (`mod fs`
@@ -434,7 +481,7 @@ impl Namespaces {
     /// rename an operation (`m::save`).
     pub fn is_module(&self, name: &str) -> bool {
         matches!(
-            self.lookup(name),
+            self.lookup_in(name, Namespace::Type),
             Some(Binding::Module(_) | Binding::Root | Binding::Above)
         )
     }
@@ -459,9 +506,12 @@ impl Namespaces {
     }
 
     /// Whether an import in sight binds `name` to a path (a renamed
-    /// function: `use std::fs::write as save`).
+    /// function: `use std::fs::write as save`), as a value.
     pub fn imports(&self, name: &str) -> bool {
-        matches!(self.lookup(name), Some(Binding::Path(_)))
+        matches!(
+            self.lookup_in(name, Namespace::Value),
+            Some(Binding::Path(_))
+        )
     }
 
     /// The absolute path `path` stands for, when it can be known.

@@ -49,6 +49,19 @@ impl Frame {
         if let Some(binding) = self.names.get(name) {
             return Some(binding.clone());
         }
+        self.lookup_glob(name)
+    }
+
+    /// `lookup_own` in one namespace: a binding in the other one leaves the
+    /// name to the frame's globs.
+    pub(super) fn lookup_own_in(&self, name: &str, namespace: Namespace) -> Option<Binding> {
+        match self.names.get(name) {
+            Some(binding) if binding.is_in(namespace) => Some(binding.clone()),
+            _ => self.lookup_glob(name),
+        }
+    }
+
+    fn lookup_glob(&self, name: &str) -> Option<Binding> {
         for glob in &self.globs {
             let importable = (ops::is_glob_importable(name) && is_fs_module(glob))
                 || leads_to_fs_module(glob, name);

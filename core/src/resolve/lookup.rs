@@ -40,7 +40,14 @@ impl Namespaces {
         } else {
             match supers {
                 Some(supers) => Some(self.lookup_in_module(&first, supers)?),
-                None => self.lookup(&first).or_else(|| {
+                None => {
+                    let namespace = match segments.peek() {
+                        Some(_) => Namespace::Type,
+                        None => Namespace::Value,
+                    };
+                    self.lookup_in(&first, namespace)
+                }
+                .or_else(|| {
                     // `handlers::..` in `mod handlers`, which nothing in sight
                     // binds: a glob of the parent's names brings it.
                     segments.peek()?;
@@ -133,7 +140,8 @@ impl Namespaces {
                 | Binding::Macro
                 | Binding::Projection
                 | Binding::Above
-                | Binding::Root,
+                | Binding::Root
+                | Binding::TypeOnly,
             ) => {
                 return None;
             }
@@ -202,6 +210,22 @@ impl Namespaces {
     pub(super) fn lookup(&self, name: &str) -> Option<Binding> {
         for frame in self.frames.iter().rev() {
             if let Some(binding) = frame.lookup_own(name) {
+                return Some(binding);
+            }
+            if frame.module {
+                break;
+            }
+        }
+        None
+    }
+
+    // Input:  copy       (a call, under `use std::fs::*;` and `mod copy { .. }`)
+    // Output: std::fs::copy
+    /// `lookup` in one namespace: a binding of the name in the other one
+    /// (an item only there) hides nothing, here or further out.
+    pub(super) fn lookup_in(&self, name: &str, namespace: Namespace) -> Option<Binding> {
+        for frame in self.frames.iter().rev() {
+            if let Some(binding) = frame.lookup_own_in(name, namespace) {
                 return Some(binding);
             }
             if frame.module {

@@ -541,3 +541,53 @@ fn re_export_chains_between_nested_modules() {
         Some("std::fs::write".to_owned())
     );
 }
+
+#[test]
+fn an_item_hides_a_name_in_its_own_namespace_only() {
+    // A call's callee is a value, a longer path's first segment a type or
+    // module: an item only in the other namespace hides nothing, in its
+    // frame (the glob still brings `copy`) or further in (`fn store`).
+    let mut scope = Namespaces::default();
+    scope.push_named_module(
+        Some("handlers".to_owned()),
+        &[
+            parse_quote!(
+                use std::fs::*;
+            ),
+            parse_quote!(
+                mod copy {}
+            ),
+            parse_quote!(
+                use std::fs as store;
+            ),
+            parse_quote!(
+                use std::fs::remove_file as discard;
+            ),
+        ],
+    );
+    let block: syn::Block = parse_quote!({
+        fn store(n: usize) -> usize {
+            n
+        }
+        enum discard {}
+        struct write {
+            len: usize,
+        }
+    });
+    scope.push_block(&block.stmts);
+    let path = |p: syn::Path| scope.resolve(&p).map(|p| p.join("::"));
+    assert_eq!(path(parse_quote!(copy)).as_deref(), Some("std::fs::copy"));
+    assert_eq!(
+        path(parse_quote!(store::write)).as_deref(),
+        Some("std::fs::write")
+    );
+    assert_eq!(
+        path(parse_quote!(discard)).as_deref(),
+        Some("std::fs::remove_file")
+    );
+    assert_eq!(path(parse_quote!(write)).as_deref(), Some("std::fs::write"));
+    // In their own namespace they hide: `store(..)` is the local function,
+    // `copy::label` is in the module.
+    assert_eq!(path(parse_quote!(store)), None);
+    assert_eq!(path(parse_quote!(copy::label)), None);
+}

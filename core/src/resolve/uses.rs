@@ -183,7 +183,7 @@ impl Namespaces {
     /// `use a::…` starts at a crate or at a name in sight; anything else is
     /// a place we don't track, and every name it brings in hides ours.
     pub(super) fn resolve_use_root(&self, first: &str) -> Prefix {
-        match self.lookup(first) {
+        match self.lookup_in(first, Namespace::Type) {
             Some(Binding::Path(path)) => Prefix::At(path),
             Some(Binding::Module(module)) => Prefix::InModule(module),
             // `use root::handlers::fs;` after `use crate as root;`, `use
@@ -200,7 +200,9 @@ impl Namespaces {
             {
                 self.below_above(first)
             }
-            Some(Binding::Opaque | Binding::Param(_) | Binding::Projection) => Prefix::Untracked,
+            Some(Binding::Opaque | Binding::Param(_) | Binding::Projection | Binding::TypeOnly) => {
+                Prefix::Untracked
+            }
             // A use path starts in the type namespace. log's and tracing's
             // imports are followed so that their macros are known as theirs.
             None | Some(Binding::Value | Binding::Macro)
@@ -295,7 +297,8 @@ impl Namespaces {
                 | Binding::Param(_)
                 | Binding::Projection
                 | Binding::Above
-                | Binding::Root => return,
+                | Binding::Root
+                | Binding::TypeOnly => return,
             }
         } else {
             alias.to_owned()
