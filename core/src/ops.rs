@@ -584,14 +584,18 @@ pub fn is_operation_name(name: &str) -> bool {
         .contains(name)
 }
 
-/// Whether a single name could, through `use some::fs::*`, be an operation.
-pub fn is_glob_importable(name: &str) -> bool {
-    OPERATIONS
-        .iter()
-        .any(|operation| operation.path.split("::").next() == Some(name))
-        || Builder::CONSTRUCTORS
+/// Whether `use <module>::*;` brings `name` as an operation's first
+/// segment: `write` from `std::fs`, not from `std::os::unix::fs`, which has
+/// no `write`; the builders' types from the `fs` modules only.
+pub fn is_glob_importable_from(module: &[String], name: &str) -> bool {
+    let is = |path: &[&str]| path.iter().copied().eq(module.iter().map(String::as_str));
+    OPERATIONS.iter().any(|operation| {
+        operation.path.split("::").next() == Some(name)
+            && operation.module.paths().iter().any(|path| is(path))
+    }) || (Module::Fs.paths().iter().any(|path| is(path))
+        && Builder::CONSTRUCTORS
             .iter()
-            .any(|(path, _)| path.split("::").next() == Some(name))
+            .any(|(path, _)| path.split("::").next() == Some(name)))
 }
 
 /// Names that, when nothing in sight imports them, are taken to mean

@@ -128,6 +128,11 @@ const LEADS_TO_FS: u8 = 3;
 #[derive(Default, Debug, Clone)]
 struct Frame {
     names: HashMap<String, Binding>,
+    /// What a glob of a module in sight brings under a name the frame's
+    /// own items or imports already have: an item hides it in its own
+    /// namespace only (`struct File {}` hides a glob's `File` for
+    /// `File::create`, not a glob's `write` for `write(..)`).
+    glob_names: HashMap<String, Binding>,
     /// Absolute paths of `use path::*` imports.
     globs: Vec<Vec<String>>,
     /// A module starts a new namespace: lookups stop here.
@@ -186,6 +191,13 @@ impl Binding {
             // A macro is in a namespace of its own, which a path never is.
             (Binding::Macro, _) => false,
             (Binding::Value, Namespace::Type) => false,
+            // An import of one of the operations that are functions
+            // (`use std::fs::metadata as save;`) binds a value only: a
+            // module of the same name (`mod save { .. }`) is still the
+            // longer path's. Of other functions the attribute cannot tell.
+            (Binding::Path(path), Namespace::Type) => {
+                ops::lookup(path).is_none_or(|(operation, _)| operation.path.contains("::"))
+            }
             (
                 Binding::TypeOnly
                 | Binding::Module(_)

@@ -48,6 +48,12 @@ pub fn of_a_call(files: &[NamedTempFile]) -> std::io::Result<()> {
     std::fs::write(first(files).path(), b"6a")
 }
 
+// An index with an operator in it is not read as a place.
+#[ephemeral_fs]
+pub fn of_an_index_with_an_operator(files: &[NamedTempFile], i: usize) -> std::io::Result<()> {
+    std::fs::write(files[i + 1].path(), b"6b")
+}
+
 // Accepted: the handle, `tmp.path()`, and a local bound to its copy.
 #[ephemeral_fs]
 pub fn accepted(tmp: &NamedTempFile, dir: &TempDir) -> std::io::Result<()> {
@@ -56,7 +62,10 @@ pub fn accepted(tmp: &NamedTempFile, dir: &TempDir) -> std::io::Result<()> {
     let copy = tmp.path().to_owned();
     std::fs::write(&copy, b"9")?;
     std::fs::write(dir.child("c")?, b"10")?;
-    std::fs::write(first(std::slice::from_ref(tmp)), b"11")
+    std::fs::write(first(std::slice::from_ref(tmp)), b"11")?;
+    let files = std::slice::from_ref(tmp);
+    let next = files.len() - 1;
+    std::fs::write(files[next].path(), b"12")
 }
 
 fn main() {}

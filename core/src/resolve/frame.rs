@@ -13,6 +13,9 @@ impl Frame {
         for (name, binding) in other.names {
             self.bind_stricter(name, binding);
         }
+        for (name, binding) in other.glob_names {
+            self.glob_names.entry(name).or_insert(binding);
+        }
         for glob in other.globs {
             if !self.globs.contains(&glob) {
                 self.globs.push(glob);
@@ -57,14 +60,35 @@ impl Frame {
     pub(super) fn lookup_own_in(&self, name: &str, namespace: Namespace) -> Option<Binding> {
         match self.names.get(name) {
             Some(binding) if binding.is_in(namespace) => Some(binding.clone()),
-            _ => self.lookup_glob(name),
+            Some(_) => self
+                .glob_names
+                .get(name)
+                .filter(|binding| binding.is_in(namespace))
+                .cloned()
+                .or_else(|| self.lookup_glob(name)),
+            None => self.lookup_glob(name),
+        }
+    }
+
+    /// What an import of `name` from this frame brings: an import takes
+    /// the name in both namespaces, so the stricter of its two meanings
+    /// (`use m::write as save;` where `m` has a `struct write {}` and a glob
+    /// of `std::fs`).
+    pub(super) fn lookup_own_either(&self, name: &str) -> Option<Binding> {
+        match (
+            self.lookup_own_in(name, Namespace::Value),
+            self.lookup_own_in(name, Namespace::Type),
+        ) {
+            (Some(value), Some(ty)) if ty.strictness() > value.strictness() => Some(ty),
+            // A macro's name is in neither.
+            (value, ty) => value.or(ty).or_else(|| self.names.get(name).cloned()),
         }
     }
 
     fn lookup_glob(&self, name: &str) -> Option<Binding> {
         for glob in &self.globs {
-            let importable = (ops::is_glob_importable(name) && is_fs_module(glob))
-                || leads_to_fs_module(glob, name);
+            let importable =
+                ops::is_glob_importable_from(glob, name) || leads_to_fs_module(glob, name);
             if importable {
                 let mut path = glob.clone();
                 path.push(name.to_owned());
@@ -93,9 +117,4 @@ pub(super) fn leads_to_fs_module(parent: &[String], name: &str) -> bool {
                 .map(String::as_str)
                 .eq(module[..parent.len()].iter().copied())
     })
-}
-
-pub(super) fn is_fs_module(path: &[String]) -> bool {
-    ops::Module::all_paths()
-        .any(|module| path.iter().map(String::as_str).eq(module.iter().copied()))
 }

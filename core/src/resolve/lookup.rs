@@ -38,16 +38,17 @@ impl Namespaces {
             supers = Some(0);
             Some(self.back_into_root(first.clone(), &mut segments)?)
         } else {
+            let namespace = namespace_of(&mut segments);
             match supers {
-                Some(supers) => Some(self.lookup_in_module(&first, supers)?),
-                None => {
-                    let namespace = match segments.peek() {
-                        Some(_) => Namespace::Type,
-                        None => Namespace::Value,
-                    };
-                    self.lookup_in(&first, namespace)
-                }
-                .or_else(|| {
+                Some(supers) => Some(
+                    self.frames
+                        .iter()
+                        .rev()
+                        .filter(|frame| frame.module)
+                        .nth(supers)?
+                        .lookup_own_in(&first, namespace)?,
+                ),
+                None => self.lookup_in(&first, namespace).or_else(|| {
                     // `handlers::..` in `mod handlers`, which nothing in sight
                     // binds: a glob of the parent's names brings it.
                     segments.peek()?;
@@ -87,10 +88,15 @@ impl Namespaces {
         // that hold it (`up::handlers::save` after `use super as up;`).
         loop {
             binding = match &binding {
-                Some(Binding::Module(module)) => Some(module.lookup_own(&segments.next()?)?),
+                Some(Binding::Module(module)) => {
+                    let next = segments.next()?;
+                    Some(module.lookup_own_in(&next, namespace_of(&mut segments))?)
+                }
                 Some(Binding::Root) => {
                     let next = segments.next()?;
-                    let own = self.root_frame()?.lookup_own(&next);
+                    let own = self
+                        .root_frame()?
+                        .lookup_own_in(&next, namespace_of(&mut segments));
                     Some(own.or_else(|| self.is_root_name(&next).then_some(Binding::Root))?)
                 }
                 Some(Binding::Above) => {
@@ -203,13 +209,15 @@ impl Namespaces {
             name = segments.next()?;
         }
         let next = segments.next()?;
-        let own = self.root_frame()?.lookup_own(&next);
+        let own = self
+            .root_frame()?
+            .lookup_own_in(&next, namespace_of(segments));
         own.or_else(|| self.is_root_name(&next).then_some(Binding::Root))
     }
 
     pub(super) fn lookup(&self, name: &str) -> Option<Binding> {
         for frame in self.frames.iter().rev() {
-            if let Some(binding) = frame.lookup_own(name) {
+            if let Some(binding) = frame.lookup_own_either(name) {
                 return Some(binding);
             }
             if frame.module {
@@ -246,6 +254,15 @@ impl Namespaces {
             .rev()
             .filter(|frame| frame.module)
             .nth(supers)?
-            .lookup_own(name)
+            .lookup_own_either(name)
+    }
+}
+
+/// The namespace a path's segment is read in: a type's or module's where
+/// more segments follow it, a value's where it is the last.
+fn namespace_of(segments: &mut std::iter::Peekable<impl Iterator<Item = String>>) -> Namespace {
+    match segments.peek() {
+        Some(_) => Namespace::Type,
+        None => Namespace::Value,
     }
 }

@@ -591,3 +591,128 @@ fn an_item_hides_a_name_in_its_own_namespace_only() {
     assert_eq!(path(parse_quote!(store)), None);
     assert_eq!(path(parse_quote!(copy::label)), None);
 }
+
+#[test]
+fn namespaces_in_members_globs_and_imports() {
+    let path = |scope: &Namespaces, p: syn::Path| scope.resolve(&p).map(|p| p.join("::"));
+    // A type-only item leaves the glob's function to `self::write`,
+    // `m::write`, an import of it, and a glob of `m`.
+    let mut scope = Namespaces::default();
+    scope.push_named_module(
+        Some("h".to_owned()),
+        &[
+            parse_quote!(
+                use std::fs::*;
+            ),
+            parse_quote!(
+                struct write {}
+            ),
+            parse_quote!(
+                mod m {
+                    pub use std::fs::*;
+                    pub struct write {}
+                }
+            ),
+            parse_quote!(
+                use m::write as save;
+            ),
+        ],
+    );
+    for written in [
+        parse_quote!(self::write),
+        parse_quote!(m::write),
+        parse_quote!(save),
+    ] {
+        assert_eq!(path(&scope, written).as_deref(), Some("std::fs::write"));
+    }
+    let mut scope = Namespaces::default();
+    scope.push_named_module(
+        Some("h".to_owned()),
+        &[
+            parse_quote!(
+                mod m {
+                    pub use std::fs::write;
+                }
+            ),
+            parse_quote!(
+                use m::*;
+            ),
+            parse_quote!(
+                struct write {}
+            ),
+        ],
+    );
+    assert_eq!(
+        path(&scope, parse_quote!(write)).as_deref(),
+        Some("std::fs::write")
+    );
+    // A glob brings only what its module has: `std::os::unix::fs` has no
+    // `write`, `tokio::net` no `File`.
+    let mut scope = Namespaces::default();
+    scope.push_named_module(
+        Some("h".to_owned()),
+        &[
+            parse_quote!(
+                use std::fs::File;
+            ),
+            parse_quote!(
+                use std::fs::write;
+            ),
+        ],
+    );
+    let block: syn::Block = parse_quote!({
+        use std::os::unix::fs::*;
+        use tokio::net::*;
+    });
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        path(&scope, parse_quote!(write)).as_deref(),
+        Some("std::fs::write")
+    );
+    assert_eq!(
+        path(&scope, parse_quote!(File::create)).as_deref(),
+        Some("std::fs::File::create")
+    );
+    assert_eq!(
+        path(&scope, parse_quote!(symlink)).as_deref(),
+        Some("std::os::unix::fs::symlink")
+    );
+    // Of the two globs in one block, the one that has the name.
+    let block: syn::Block = parse_quote!({
+        use std::fs::*;
+        use std::os::unix::fs::*;
+    });
+    let mut scope = Namespaces::default();
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        path(&scope, parse_quote!(write)).as_deref(),
+        Some("std::fs::write")
+    );
+    // An import of an operation that is a function binds a value only.
+    let mut scope = Namespaces::default();
+    scope.push_named_module(
+        Some("h".to_owned()),
+        &[parse_quote!(
+            use std::fs;
+        )],
+    );
+    let block: syn::Block = parse_quote!({
+        use std::fs::metadata as fs;
+    });
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        path(&scope, parse_quote!(fs::write)).as_deref(),
+        Some("std::fs::write")
+    );
+    // A limit: of other functions the attribute cannot tell that they bind
+    // a value only, so `use std::mem::take as fs;` hides `std::fs` for
+    // `fs::write` (`limits.md`, "Imports of functions").
+    let block: syn::Block = parse_quote!({
+        use std::mem::take as fs;
+    });
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        path(&scope, parse_quote!(fs::write)).as_deref(),
+        Some("std::mem::take::write")
+    );
+}

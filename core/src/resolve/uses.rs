@@ -97,7 +97,7 @@ impl Namespaces {
                         self.lookup_in_module(&name, supers)
                             .or_else(|| conventional_binding(&name)),
                     ),
-                    Prefix::InModule(module) => Prefix::below(module.lookup_own(&name)),
+                    Prefix::InModule(module) => Prefix::below(module.lookup_own_either(&name)),
                     Prefix::At(mut prefix) => {
                         prefix.push(name);
                         Prefix::At(prefix)
@@ -156,7 +156,19 @@ impl Namespaces {
         if let Some(frame) = self.frames.last_mut() {
             for (name, binding) in &module.names {
                 let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
-                if (leads_to_fs || !conditional) && !frame.names.contains_key(name) {
+                // An item of the frame hides the glob's name, but only in
+                // its own namespace: a `struct write {}` leaves the glob's
+                // function to calls.
+                if frame.names.contains_key(name) {
+                    if leads_to_fs || !conditional {
+                        frame
+                            .glob_names
+                            .entry(name.clone())
+                            .or_insert_with(|| binding.clone());
+                    }
+                    continue;
+                }
+                if leads_to_fs || !conditional {
                     frame.names.insert(name.clone(), binding.clone());
                 }
             }
@@ -284,7 +296,7 @@ impl Namespaces {
                 .lookup_in_module(name, supers)
                 .or_else(|| conventional_binding(name))
                 .unwrap_or(Binding::Opaque),
-            Prefix::InModule(module) => module.lookup_own(name).unwrap_or(Binding::Opaque),
+            Prefix::InModule(module) => module.lookup_own_either(name).unwrap_or(Binding::Opaque),
             Prefix::CrateRoot | Prefix::Untracked => Binding::Opaque,
         };
         let alias = if name == "self" && alias == "self" {
