@@ -253,8 +253,6 @@ impl Namespaces {
             // `use self::storage::{self as disk}`: the inline module;
             // `use super::{self as parent}`: the module that many levels out.
             Prefix::InModule(module) if name == "self" => Binding::Module(module),
-            // `use super as up;` at the top of the annotated module: a
-            // module out of sight that holds it.
             // `use self as me;` at the top of the annotated module, or `use
             // super::{self as parent};` in one of its modules: the annotated
             // module as it stands when a path is read.
@@ -265,6 +263,8 @@ impl Namespaces {
             {
                 Binding::Root
             }
+            // `use super as up;` at the top of the annotated module: a
+            // module out of sight that holds it.
             Prefix::Supers(supers) if name == "self" => self
                 .frames
                 .iter()
