@@ -704,6 +704,29 @@ fn namespaces_in_members_globs_and_imports() {
         path(&scope, parse_quote!(fs::write)).as_deref(),
         Some("std::fs::write")
     );
+    // A limit: an import of a module or type under an operation's name is
+    // taken in both namespaces, so `use std::fs as write;` in a block hides
+    // an outer `use std::fs::write;` for a call, which is std's for rustc.
+    let block: syn::Block = parse_quote!({
+        use std::fs::write;
+    });
+    let mut scope = Namespaces::default();
+    scope.push_block(&block.stmts);
+    let block: syn::Block = parse_quote!({
+        use std::fs as write;
+    });
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        path(&scope, parse_quote!(write)).as_deref(),
+        Some("std::fs")
+    );
+    let mut scope = Namespaces::default();
+    scope.push_named_module(
+        Some("h".to_owned()),
+        &[parse_quote!(
+            use std::fs;
+        )],
+    );
     // A limit: of other functions the attribute cannot tell that they bind
     // a value only, so `use std::mem::take as fs;` hides `std::fs` for
     // `fs::write` (`limits.md`, "Imports of functions").
