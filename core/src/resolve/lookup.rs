@@ -40,14 +40,7 @@ impl Namespaces {
         } else {
             let namespace = namespace_of(&mut segments);
             match supers {
-                Some(supers) => Some(
-                    self.frames
-                        .iter()
-                        .rev()
-                        .filter(|frame| frame.module)
-                        .nth(supers)?
-                        .lookup_own_in(&first, namespace)?,
-                ),
+                Some(supers) => Some(self.module_out(supers)?.lookup_own_in(&first, namespace)?),
                 None => self.lookup_in(&first, namespace).or_else(|| {
                     // `handlers::..` in `mod handlers`, which nothing in sight
                     // binds: a glob of the parent's names brings it.
@@ -169,10 +162,18 @@ impl Namespaces {
     /// a path's segments before its name are skipped: a module of the same
     /// name elsewhere is read as this one.
     pub(super) fn crate_anchor(&self) -> Option<(&str, usize)> {
-        let root = self.frames.first().filter(|frame| frame.module)?;
-        let name = root.name.as_deref()?;
-        let supers = self.frames.iter().filter(|frame| frame.module).count() - 1;
-        Some((name, supers))
+        let name = self.root_frame()?.name.as_deref()?;
+        Some((name, self.modules_in_sight() - 1))
+    }
+
+    /// The module `supers` levels out from the innermost one in sight:
+    /// `self::` is 0, `super::` 1; `None` past the annotated item.
+    pub(super) fn module_out(&self, supers: usize) -> Option<&Frame> {
+        self.frames
+            .iter()
+            .rev()
+            .filter(|frame| frame.module)
+            .nth(supers)
     }
 
     /// How many modules are in sight: `super::`s past them leave it.
@@ -183,7 +184,7 @@ impl Namespaces {
     /// Whether `name` is the annotated module's own. Where nothing in sight
     /// binds it, a glob of the parent's names brings it; rustc allows one
     /// item of a name in a module, so the parent's `handlers` is this one.
-    fn is_root_name(&self, name: &str) -> bool {
+    pub(super) fn is_root_name(&self, name: &str) -> bool {
         self.crate_anchor()
             .is_some_and(|(anchor, _)| anchor == name)
     }
@@ -249,12 +250,7 @@ impl Namespaces {
     /// innermost module in sight: `self::` is 0, `super::` 1. A module out
     /// of sight binds nothing we know.
     pub(super) fn lookup_in_module(&self, name: &str, supers: usize) -> Option<Binding> {
-        self.frames
-            .iter()
-            .rev()
-            .filter(|frame| frame.module)
-            .nth(supers)?
-            .lookup_own_either(name)
+        self.module_out(supers)?.lookup_own_either(name)
     }
 }
 

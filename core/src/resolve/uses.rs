@@ -127,14 +127,7 @@ impl Namespaces {
                 // binds, as if each name were imported.
                 Prefix::InModule(module) => self.import_glob_of(&module),
                 Prefix::Supers(supers) => {
-                    let module = self
-                        .frames
-                        .iter()
-                        .rev()
-                        .filter(|frame| frame.module)
-                        .nth(supers)
-                        .cloned();
-                    if let Some(module) = module {
+                    if let Some(module) = self.module_out(supers).cloned() {
                         self.import_glob_of(&module);
                     }
                 }
@@ -206,12 +199,7 @@ impl Namespaces {
                 .map_or(Prefix::Untracked, |(_, up)| Prefix::Supers(up)),
             // `use handlers::fs;`, the annotated module's name through a
             // glob of its parent's.
-            None if self
-                .crate_anchor()
-                .is_some_and(|(anchor, _)| anchor == first) =>
-            {
-                self.below_above(first)
-            }
+            None if self.is_root_name(first) => self.below_above(first),
             Some(Binding::Opaque | Binding::Param(_) | Binding::Projection | Binding::TypeOnly) => {
                 Prefix::Untracked
             }
@@ -265,15 +253,11 @@ impl Namespaces {
             }
             // `use super as up;` at the top of the annotated module: a
             // module out of sight that holds it.
-            Prefix::Supers(supers) if name == "self" => self
-                .frames
-                .iter()
-                .rev()
-                .filter(|frame| frame.module)
-                .nth(supers)
-                .map_or(Binding::Above, |frame| {
+            Prefix::Supers(supers) if name == "self" => {
+                self.module_out(supers).map_or(Binding::Above, |frame| {
                     Binding::Module(std::rc::Rc::new(frame.clone()))
-                }),
+                })
+            }
             // `use crate as root;`, `use crate::{self as root};`
             Prefix::CrateRoot if name == "self" => Binding::Above,
             Prefix::At(mut prefix) => {
