@@ -42,7 +42,7 @@ pub(crate) fn in_sight(namespaces: &Namespaces) -> Vec<&'static UploadType> {
                 return false;
             };
             let path = syn::Path::from(syn::Ident::new(name, Span::call_site()));
-            namespaces.resolve(&path).is_some_and(|resolved| {
+            namespaces.resolve_type(&path).is_some_and(|resolved| {
                 resolved
                     .iter()
                     .map(String::as_str)

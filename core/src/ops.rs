@@ -345,8 +345,6 @@ impl Builder {
             .any(|builder| builder.terminal() == name)
     }
 
-    /// Whether a path's last segment could name a constructor (`new`,
-    /// `options`): a cheap test before resolving, which allocates.
     /// Whether `ty` is a builder type itself (`OpenOptions`), rather than a
     /// type with a builder constructor (`File::options`).
     fn is_builder_type(ty: &str) -> bool {
@@ -355,6 +353,8 @@ impl Builder {
             .any(|(path, _)| path.split_once("::") == Some((ty, "new")))
     }
 
+    /// Whether a path's last segment could name a constructor (`new`,
+    /// `options`): a cheap test before resolving, which allocates.
     pub fn is_constructor_name(last: &str) -> bool {
         Builder::CONSTRUCTORS
             .iter()
@@ -596,6 +596,42 @@ pub fn is_glob_importable_from(module: &[String], name: &str) -> bool {
         && Builder::CONSTRUCTORS
             .iter()
             .any(|(path, _)| path.split("::").next() == Some(name)))
+}
+
+// Input:  std::fs    std::os    tokio    std::fs::File    tempfile::TempDir
+/// Whether a canonical path names a crate, a module or a type the tables
+/// know of. Those are in rustc's type namespace only, so an import of one
+/// under an operation's name (`use std::fs as write;` in a block) leaves a
+/// call `write(..)` to the function further out.
+pub fn names_type_or_module(canonical: &[String]) -> bool {
+    let Some(krate) = canonical.first() else {
+        return false;
+    };
+    let module_or_above = Module::all_paths().any(|module| {
+        canonical.len() <= module.len() && canonical.iter().zip(module).all(|(a, b)| a == b)
+    });
+    let type_below = |ty: &str| {
+        OPERATIONS
+            .iter()
+            .filter_map(|operation| operation.path.split_once("::"))
+            .chain(
+                Builder::CONSTRUCTORS
+                    .iter()
+                    .filter_map(|(path, _)| path.split_once("::")),
+            )
+            .any(|(owner, _)| owner == ty)
+    };
+    let type_in_module = Module::all_paths()
+        .any(|module| matches!(canonical.strip_prefix_str(module), Some([ty]) if type_below(ty)));
+    // tempfile's types are its CamelCase names, its functions
+    // (`tempfile()`, `tempdir()`) the others.
+    let tempfile = krate == "tempfile"
+        && match &canonical[1..] {
+            [] => true,
+            [ty] => ty.starts_with(|c: char| c.is_ascii_uppercase()),
+            _ => false,
+        };
+    module_or_above || type_in_module || tempfile || (canonical.len() == 1 && is_known_crate(krate))
 }
 
 /// Names that, when nothing in sight imports them, are taken to mean

@@ -198,6 +198,9 @@ impl Binding {
             (Binding::Path(path), Namespace::Type) => {
                 ops::lookup(path).is_none_or(|(operation, _)| operation.path.contains("::"))
             }
+            // A crate, module or type the tables know of (`use std::fs as
+            // write;`) is a type only.
+            (Binding::Path(path), Namespace::Value) => !ops::names_type_or_module(path),
             (
                 Binding::TypeOnly
                 | Binding::Module(_)
@@ -270,7 +273,7 @@ impl Namespaces {
     pub fn push_self(&mut self, item_impl: &syn::ItemImpl) {
         let binding = match strip_type_parens(&item_impl.self_ty) {
             syn::Type::Path(ty) if ty.qself.is_none() && item_impl.trait_.is_some() => self
-                .resolve(&ty.path)
+                .resolve_type(&ty.path)
                 .map_or(Binding::Opaque, Binding::Path),
             _ => Binding::Opaque,
         };
@@ -279,7 +282,7 @@ impl Namespaces {
             if let syn::ImplItem::Type(assoc) = impl_item {
                 let binding = match strip_type_parens(&assoc.ty) {
                     syn::Type::Path(ty) if ty.qself.is_none() => self
-                        .resolve(&ty.path)
+                        .resolve_type(&ty.path)
                         .map_or(Binding::Opaque, Binding::Path),
                     _ => Binding::Opaque,
                 };
@@ -463,7 +466,7 @@ impl Namespaces {
             // `impl Backend for Local { type Handle = std::fs::File; }` in
             // sight: `Local::Handle` (`<Local as Backend>::Handle`) is it.
             for (name, target) in assocs {
-                if let Some(path) = self.resolve(target) {
+                if let Some(path) = self.resolve_type(target) {
                     if let Some(frame) = self.frames.last_mut() {
                         frame.bind_stricter(name.clone(), Binding::Path(path));
                     }
@@ -526,9 +529,25 @@ impl Namespaces {
         )
     }
 
-    /// The absolute path `path` stands for, when it can be known.
+    /// `imports` of a type (`use std::fs::OpenOptions as Opts`).
+    pub fn imports_type(&self, name: &str) -> bool {
+        matches!(
+            self.lookup_in(name, Namespace::Type),
+            Some(Binding::Path(_))
+        )
+    }
+
+    /// The absolute path an expression's path (`write`, `File::create`)
+    /// stands for, when it can be known.
     pub fn resolve(&self, path: &syn::Path) -> Option<Vec<String>> {
         self.resolve_with(path, ops::conventional)
+    }
+
+    /// The absolute path a type's path (`File`, `fs::OpenOptions`) stands
+    /// for: its last segment is looked up among types, where an import of
+    /// a function is not (`use std::fs::write as File;`).
+    pub fn resolve_type(&self, path: &syn::Path) -> Option<Vec<String>> {
+        self.resolve_by(path, Namespace::Type, &ops::conventional)
     }
 
     /// `resolve`, with the paths that names nothing in sight imports are
@@ -538,7 +557,7 @@ impl Namespaces {
         path: &syn::Path,
         conventional: impl Fn(&str) -> Option<&'static [&'static str]>,
     ) -> Option<Vec<String>> {
-        self.resolve_by(path, &conventional)
+        self.resolve_by(path, Namespace::Value, &conventional)
     }
 }
 

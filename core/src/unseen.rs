@@ -177,11 +177,11 @@ impl Rewriter<'_> {
         // name, or a name an import in sight renamed.
         let last = crate::syntax::ident_name(&path.path.segments.last()?.ident);
         let named = matches!(last.as_str(), "OpenOptions" | "DirBuilder")
-            || (path.path.segments.len() == 1 && self.namespaces.imports(&last));
+            || (path.path.segments.len() == 1 && self.namespaces.imports_type(&last));
         if path.qself.is_some() || !named {
             return None;
         }
-        let canonical = self.namespaces.resolve(&path.path)?;
+        let canonical = self.namespaces.resolve_type(&path.path)?;
         crate::ops::lookup_builder_type(&canonical)
     }
 }

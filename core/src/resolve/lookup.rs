@@ -5,9 +5,13 @@
 use super::*;
 
 impl Namespaces {
+    /// `last` is the namespace of the path's last segment: a value's in
+    /// an expression (`write(..)`, `File::create`), a type's in a type
+    /// (`type Backend = File;`).
     pub(super) fn resolve_by(
         &self,
         path: &syn::Path,
+        last: Namespace,
         conventional: &dyn Fn(&str) -> Option<&'static [&'static str]>,
     ) -> Option<Vec<String>> {
         let mut segments = path
@@ -36,9 +40,9 @@ impl Namespaces {
         above = above || supers.is_some_and(|up| up >= self.modules_in_sight());
         let mut binding = if above {
             supers = Some(0);
-            Some(self.back_into_root(first.clone(), &mut segments)?)
+            Some(self.back_into_root(first.clone(), &mut segments, last)?)
         } else {
-            let namespace = namespace_of(&mut segments);
+            let namespace = namespace_of(&mut segments, last);
             match supers {
                 Some(supers) => Some(self.module_out(supers)?.lookup_own_in(&first, namespace)?),
                 None => self.lookup_in(&first, namespace).or_else(|| {
@@ -83,18 +87,18 @@ impl Namespaces {
             binding = match &binding {
                 Some(Binding::Module(module)) => {
                     let next = segments.next()?;
-                    Some(module.lookup_own_in(&next, namespace_of(&mut segments))?)
+                    Some(module.lookup_own_in(&next, namespace_of(&mut segments, last))?)
                 }
                 Some(Binding::Root) => {
                     let next = segments.next()?;
                     let own = self
                         .root_frame()?
-                        .lookup_own_in(&next, namespace_of(&mut segments));
+                        .lookup_own_in(&next, namespace_of(&mut segments, last));
                     Some(own.or_else(|| self.is_root_name(&next).then_some(Binding::Root))?)
                 }
                 Some(Binding::Above) => {
                     let next = segments.next()?;
-                    Some(self.back_into_root(next, &mut segments)?)
+                    Some(self.back_into_root(next, &mut segments, last)?)
                 }
                 _ => break,
             };
@@ -130,7 +134,7 @@ impl Namespaces {
                 if argument.qself.is_some() {
                     return None;
                 }
-                self.resolve_by(&argument.path, conventional)?
+                self.resolve_by(&argument.path, Namespace::Type, conventional)?
             }
             Some(
                 Binding::Opaque
@@ -204,6 +208,7 @@ impl Namespaces {
         &self,
         mut name: String,
         segments: &mut std::iter::Peekable<impl Iterator<Item = String>>,
+        last: Namespace,
     ) -> Option<Binding> {
         let (anchor, _) = self.crate_anchor()?;
         while name != anchor {
@@ -212,7 +217,7 @@ impl Namespaces {
         let next = segments.next()?;
         let own = self
             .root_frame()?
-            .lookup_own_in(&next, namespace_of(segments));
+            .lookup_own_in(&next, namespace_of(segments, last));
         own.or_else(|| self.is_root_name(&next).then_some(Binding::Root))
     }
 
@@ -255,10 +260,13 @@ impl Namespaces {
 }
 
 /// The namespace a path's segment is read in: a type's or module's where
-/// more segments follow it, a value's where it is the last.
-fn namespace_of(segments: &mut std::iter::Peekable<impl Iterator<Item = String>>) -> Namespace {
+/// more segments follow it, the path's own (`last`) where it is the last.
+fn namespace_of(
+    segments: &mut std::iter::Peekable<impl Iterator<Item = String>>,
+    last: Namespace,
+) -> Namespace {
     match segments.peek() {
         Some(_) => Namespace::Type,
-        None => Namespace::Value,
+        None => last,
     }
 }

@@ -704,21 +704,72 @@ fn namespaces_in_members_globs_and_imports() {
         path(&scope, parse_quote!(fs::write)).as_deref(),
         Some("std::fs::write")
     );
-    // A limit: an import of a module or type under an operation's name is
-    // taken in both namespaces, so `use std::fs as write;` in a block hides
-    // an outer `use std::fs::write;` for a call, which is std's for rustc.
+    // An import of a crate, module or type the tables know of binds a type
+    // only: `use std::fs as write;` in a block leaves a call `write(..)` to
+    // the outer `use std::fs::write;`, as rustc does, and a type path to it.
+    for inner in [
+        parse_quote!({
+            use std::fs as write;
+        }),
+        parse_quote!({
+            use std::fs::DirBuilder as write;
+        }),
+        parse_quote!({
+            use tempfile::TempDir as write;
+        }),
+        parse_quote!({
+            use tokio as write;
+        }),
+        parse_quote!({
+            use std::os as write;
+        }),
+    ] {
+        let inner: syn::Block = inner;
+        let block: syn::Block = parse_quote!({
+            use std::fs::write;
+        });
+        let mut scope = Namespaces::default();
+        scope.push_block(&block.stmts);
+        scope.push_block(&inner.stmts);
+        assert_eq!(
+            path(&scope, parse_quote!(write)).as_deref(),
+            Some("std::fs::write"),
+            "{}",
+            quote::quote!(#inner)
+        );
+        assert_ne!(
+            scope.resolve_type(&parse_quote!(write)),
+            Some(vec!["std".to_owned(), "fs".to_owned(), "write".to_owned()]),
+        );
+    }
+    // A limit: an import of anything else is taken in both namespaces, so
+    // a type of yours out of sight imported as `write` hides the outer
+    // `write` for a call, which is std's for rustc: the call is left
+    // unchecked (`limits.md`, "What an import binds").
     let block: syn::Block = parse_quote!({
         use std::fs::write;
     });
     let mut scope = Namespaces::default();
     scope.push_block(&block.stmts);
     let block: syn::Block = parse_quote!({
-        use std::fs as write;
+        use models::Upload as write;
+    });
+    scope.push_block(&block.stmts);
+    assert_eq!(path(&scope, parse_quote!(write)).as_deref(), None);
+    // tempfile's functions are values: `tempfile::tempdir as write` hides
+    // the outer `write` for a call, as for rustc.
+    let block: syn::Block = parse_quote!({
+        use std::fs::write;
+    });
+    let mut scope = Namespaces::default();
+    scope.push_block(&block.stmts);
+    let block: syn::Block = parse_quote!({
+        use tempfile::tempdir as write;
     });
     scope.push_block(&block.stmts);
     assert_eq!(
         path(&scope, parse_quote!(write)).as_deref(),
-        Some("std::fs")
+        Some("tempfile::tempdir")
     );
     let mut scope = Namespaces::default();
     scope.push_named_module(
@@ -737,5 +788,60 @@ fn namespaces_in_members_globs_and_imports() {
     assert_eq!(
         path(&scope, parse_quote!(fs::write)).as_deref(),
         Some("std::mem::take::write")
+    );
+}
+
+#[test]
+fn type_paths_are_read_among_types() {
+    let path = |scope: &Namespaces, p: syn::Path| scope.resolve(&p).map(|p| p.join("::"));
+    // `type Backend = File;` under `use std::fs::File;`: a type path of one
+    // segment is the type, not a value.
+    let block: syn::Block = parse_quote!({
+        use std::fs::File;
+    });
+    let mut scope = Namespaces::default();
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        scope
+            .resolve_type(&parse_quote!(File))
+            .map(|p| p.join("::"))
+            .as_deref(),
+        Some("std::fs::File")
+    );
+    // An import of a function under a type's name is no type: the type
+    // path falls to the conventional name.
+    let block: syn::Block = parse_quote!({
+        use std::fs::write as OpenOptions;
+    });
+    let mut scope = Namespaces::default();
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        scope
+            .resolve_type(&parse_quote!(OpenOptions))
+            .map(|p| p.join("::"))
+            .as_deref(),
+        Some("std::fs::OpenOptions")
+    );
+    assert_eq!(
+        path(&scope, parse_quote!(OpenOptions)).as_deref(),
+        Some("std::fs::write")
+    );
+    // A struct of the user's hides the conventional name among types.
+    let block: syn::Block = parse_quote!({
+        struct File {}
+    });
+    let mut scope = Namespaces::default();
+    scope.push_block(&block.stmts);
+    assert_eq!(scope.resolve_type(&parse_quote!(File)), None);
+    // An alias reads its target as a type.
+    let block: syn::Block = parse_quote!({
+        use std::fs::File;
+        type Backend = File;
+    });
+    let mut scope = Namespaces::default();
+    scope.push_block(&block.stmts);
+    assert_eq!(
+        path(&scope, parse_quote!(Backend::create)).as_deref(),
+        Some("std::fs::File::create")
     );
 }

@@ -46,7 +46,7 @@ impl Namespaces {
             };
             // `type Boxed<T> = Box<T>;` names a leak function's type too
             // (`Boxed::leak`).
-            let resolved = self.resolve_with(&target, |name| {
+            let resolved = self.resolve_by(&target, Namespace::Type, &|name| {
                 ops::conventional(name).or_else(|| ops::leak_conventional(name))
             });
             // `type HandleOf<B> = <B as Backend>::Handle;`, and an alias of
