@@ -48,6 +48,11 @@ pub enum Limit {
     /// macro's names and its caller's as text, and the audit cannot read
     /// the item (limits: "Macro hygiene").
     AnnotatedInMacro,
+    /// An import of something the tables do not know, renamed to an
+    /// operation's name or to `fs`: the attribute takes it in both of
+    /// rustc's namespaces, so a type or module of that name hides the
+    /// operation further out (limits: "What an import binds").
+    ImportUnderOperationName,
 }
 
 /// One row per limit: its lint, the finding's title (`{operation}` is the
@@ -110,6 +115,14 @@ const ROWS: &[Row] = &[
         message: "`{operation}` makes annotated items whose names the attribute compares as text, and which the audit cannot read",
         note: "in a handler a `macro_rules!` makes, a name of the macro's and a name the caller passes are one name to the attribute",
         suggestion: "write the handler outside the macro, or check that no caller passes a name the macro binds",
+    },
+    Row {
+        limit: Limit::ImportUnderOperationName,
+        name: "import_under_operation_name",
+        lint: Lint::PersistentWrite,
+        message: "`{operation}` imports something else under a filesystem operation's name, which hides that operation from the attribute",
+        note: "the attribute takes an import it does not know in both of rustc's namespaces: a type or module imported as `write` hides the function `write` further out from it, not from rustc",
+        suggestion: "import it under a name of its own",
     },
 ];
 
@@ -372,8 +385,53 @@ impl<'ast> Visit<'ast> for Scan<'_> {
         }
     }
 
-    // Nested items are functions of their own.
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    // Nested items are functions of their own; an import is the block's.
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        if let syn::Item::Use(item) = item {
+            self.places.extend(imports_under_operation_names(item));
+        }
+    }
+}
+
+// Input:  use std::mem::take as fs;    use crate::models::Upload as write;
+// Output: a place at `fs`, at `write`
+/// The renames of a `use` item to an operation's name or to `fs`, of
+/// something the tables do not know of (`use std::fs::metadata as copy;`
+/// is known, and checked as `metadata`).
+pub(crate) fn imports_under_operation_names(item: &syn::ItemUse) -> Vec<Place> {
+    fn walk(tree: &syn::UseTree, prefix: &mut Vec<String>, places: &mut Vec<Place>) {
+        match tree {
+            syn::UseTree::Path(path) => {
+                prefix.push(ident_name(&path.ident));
+                walk(&path.tree, prefix, places);
+                prefix.pop();
+            }
+            syn::UseTree::Group(group) => {
+                for tree in &group.items {
+                    walk(tree, prefix, places);
+                }
+            }
+            syn::UseTree::Rename(rename) => {
+                let name = ident_name(&rename.rename);
+                let own = ident_name(&rename.ident);
+                let hides = name != own && (name == "fs" || ops::is_operation_name(&name));
+                let mut path = prefix.clone();
+                path.push(own.clone());
+                let known = ops::lookup(&path).is_some() || ops::names_type_or_module(&path);
+                if hides && !known {
+                    places.push(Place {
+                        limit: Limit::ImportUnderOperationName,
+                        span: rename.rename.span(),
+                        operation: format!("{} as {name}", path.join("::")),
+                    });
+                }
+            }
+            syn::UseTree::Name(_) | syn::UseTree::Glob(_) => {}
+        }
+    }
+    let mut places = Vec::new();
+    walk(&item.tree, &mut Vec::new(), &mut places);
+    places
 }
 
 /// Whether a `macro_rules!` definition's tokens carry our attribute: a

@@ -181,6 +181,7 @@ impl<'o> Walker<'o> {
             }
             Item::Static(item) => self.static_item(item, around),
             Item::Macro(item) => self.macro_item(item, around),
+            Item::Use(item) => self.use_item(item, around),
             _ => {}
         }
     }
@@ -368,6 +369,29 @@ impl<'o> Walker<'o> {
             levels,
             around.annotated,
         );
+    }
+
+    /// A module's import of something else under an operation's name: the
+    /// attribute's "What an import binds" limit.
+    fn use_item(&mut self, item: &syn::ItemUse, around: &Around) {
+        // It hides names from the functions of an annotated module; in
+        // others, nothing the audit selects for a function is checked by
+        // the attribute.
+        if !around.annotated && !matches!(self.options.scope, AuditScope::All) {
+            return;
+        }
+        let levels = args::apply(self.options.levels, &around.settings);
+        for place in limits::imports_under_operation_names(item) {
+            let function = self
+                .path
+                .iter()
+                .cloned()
+                .chain([place.operation.clone()])
+                .collect::<Vec<_>>()
+                .join("::");
+            let at = place.span.start().into();
+            self.push_limit(place, function, at, levels, around.annotated);
+        }
     }
 
     /// A limit's place, reported at `warn` unless its lint is allowed there.

@@ -110,9 +110,15 @@ fn reports_every_limit_the_attribute_accepts() {
 #[test]
 fn limit_warnings_in_ordinary_code_stay_quiet() {
     // Builders in sight, inherent by-value setters, handles dropped as
-    // usual, and a permissions read: none of the limits' shapes.
+    // usual, a permissions read, and imports renamed to names of their own
+    // or of known things: none of the limits' shapes.
     let source = r#"
         use std::fs::OpenOptions;
+        use std::io::Write as _;
+        use std::fs::write as save;
+        use std::fs::metadata as copy;
+        use tokio::fs as fs;
+        use crate::db::Store as Db;
         struct Config { mode: u32 }
         impl Config {
             fn mode(self, mode: u32) -> Self { Config { mode } }
