@@ -33,6 +33,8 @@ pub const TYPE_BEHIND: &str = "type_behind";
 pub const TRY_OUTPUT: &str = "try_output";
 /// `await_output(&value)`: the type of `value.await`, in that closure.
 pub const AWAIT_OUTPUT: &str = "await_output";
+/// `value_of(&index)`: an index of that closure's place, borrowed, not moved.
+pub const VALUE_OF: &str = "value_of";
 /// `destination(dest, |d| check)`: a `persist` destination left in place.
 pub const PERSIST_DESTINATION: &str = "destination";
 /// The probe method that reads the type of a `persist` receiver into a
@@ -350,6 +352,7 @@ mod tests {
             TYPE_BEHIND,
             TRY_OUTPUT,
             AWAIT_OUTPUT,
+            VALUE_OF,
             PROJECTED,
             CHECKED_IN_CONST,
             PROBE_RECEIVER,

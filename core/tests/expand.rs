@@ -201,7 +201,7 @@ fn impure_places_are_probed_by_type_and_evaluated_once() {
     // A place with a call in it: by its type, from a closure never called.
     let output = expand(quote!(), quote! { fn f() { files[next()].keep(); } });
     assert!(
-        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | & raw const files [next ()])) . __ephemeral_fs_deny_temp_escape_in_place () , files [next ()] . keep ())"),
+        output.contains(":: ephemeral_fs :: __private :: after (:: ephemeral_fs :: __private :: Probe (:: ephemeral_fs :: __private :: type_of (# [allow (unused_variables)] | | & raw const files [:: ephemeral_fs :: __private :: value_of (& next ())])) . __ephemeral_fs_deny_temp_escape_in_place () , files [next ()] . keep ())"),
         "{output}"
     );
     // A place that starts from a value: the value goes through once.

@@ -122,16 +122,18 @@ pub(super) fn place_for_probe(ProbedPlace { place, item }: ProbedPlace<'_>, span
     call(private_path(symbol::TYPE_OF, span), [closure], span)
 }
 
-// Input:  leases[slot(name)?]       leases[slot(name).await]
-// Output: leases[try_output(&slot(name))]   leases[await_output(&slot(name))]
+// Input:  reg[key]                 leases[slot(name)?]
+// Output: reg[value_of(&key)]      leases[value_of(&try_output(&slot(name)))]
 // Input:  leases[match k { Some(k) => k, None => continue }]
-// Output: leases[match k { Some(k) => k, None => ::core::unreachable!() }]
+// Output: leases[value_of(&match k { Some(k) => k, None => ::core::unreachable!() })]
 /// A copy of a place for a closure that is never called and only gives its
 /// type, where a `?` or an `.await` cannot be written: each is replaced by
 /// a function of the same type that is given a reference, so that the
-/// closure moves nothing. A `return`, or a `break` or `continue` out of
-/// the place, would leave the closure instead of the function: each is
-/// `!`, as `unreachable!()` is.
+/// closure moves nothing. An index is too: one taken by value
+/// (`Index<SessionKey>`) would move its variables into the closure, and the
+/// call after it would use them moved. A `return`, or a `break` or
+/// `continue` out of the place, would leave the closure instead of the
+/// function: each is `!`, as `unreachable!()` is.
 fn typed_only(place: &Expr) -> Expr {
     #[derive(Default)]
     struct TypedOnly {
@@ -190,14 +192,22 @@ fn typed_only(place: &Expr) -> Expr {
                 return;
             }
             syn::visit_mut::visit_expr_mut(self, expr);
-            let (function, value) = match expr {
-                Expr::Try(tried) => (symbol::TRY_OUTPUT, &mut tried.expr),
-                Expr::Await(awaited) => (symbol::AWAIT_OUTPUT, &mut awaited.base),
+            // `value?` and `value.await` become `function(&value)`; an
+            // index, `value_of(&index)`.
+            let (function, replaced) = match expr {
+                Expr::Try(_) => (symbol::TRY_OUTPUT, expr),
+                Expr::Await(_) => (symbol::AWAIT_OUTPUT, expr),
+                Expr::Index(indexed) => (symbol::VALUE_OF, &mut *indexed.index),
                 _ => return,
             };
-            let span = syn::spanned::Spanned::span(&**value);
-            let value = std::mem::replace(&mut **value, Expr::Verbatim(Default::default()));
-            *expr = call(private_path(function, span), [borrow(&value, span)], span);
+            let taken = std::mem::replace(replaced, Expr::Verbatim(Default::default()));
+            let value = match (function, taken) {
+                (symbol::TRY_OUTPUT, Expr::Try(tried)) => *tried.expr,
+                (symbol::AWAIT_OUTPUT, Expr::Await(awaited)) => *awaited.base,
+                (_, index) => index,
+            };
+            let span = syn::spanned::Spanned::span(&value);
+            *replaced = call(private_path(function, span), [borrow(&value, span)], span);
         }
 
         // Their own `?` and `.await` are theirs.

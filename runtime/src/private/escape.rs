@@ -125,6 +125,12 @@ pub fn try_output<R: TryOutput>(_value: &R) -> R::Output {
     unreachable!("only in a closure that is never called")
 }
 
+/// An index in a closure never called (`reg[value_of(&key)]` for
+/// `reg[key]`): the same type, without moving `key` into the closure.
+pub fn value_of<T>(_value: &T) -> T {
+    unreachable!("only in a closure that is never called")
+}
+
 /// `value.await` in a closure never called, which is not `async`.
 pub fn await_output<F: std::future::IntoFuture>(_value: &F) -> F::Output {
     unreachable!("only in a closure that is never called")

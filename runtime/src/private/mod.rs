@@ -23,7 +23,7 @@ pub use escape::{
     Checked, Escaping, FnArgs, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
     TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TryOutput, TypeOf, await_output,
     fn_result_1, fn_result_any, fn_value_1, fn_value_2, fn_value_any, try_output, type_behind,
-    type_of,
+    type_of, value_of,
 };
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPathRef};
 pub use persist::{AnyReceiver, TempReceiver, destination};
