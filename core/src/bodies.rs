@@ -28,7 +28,9 @@ impl Rewriter<'_> {
         let params = generics.type_params();
         self.type_params
             .extend(params.map(|param| crate::syntax::ident_name(&param.ident)));
+        self.namespaces.push_type_params(generics);
         let result = f(self);
+        self.namespaces.pop();
         self.type_params.truncate(outer);
         result
     }
@@ -167,6 +169,7 @@ impl Rewriter<'_> {
     /// A block: its items and imports in sight, its statements in order.
     pub(crate) fn rewrite_block(&mut self, block: &mut Block) {
         let nested = self.nested_names.len();
+        let macros = self.macro_scope.len();
         self.namespaces.push_block(&block.stmts);
         self.body.flow.enter(false);
         self.body.enter_builder_scope();
@@ -175,7 +178,10 @@ impl Rewriter<'_> {
         if self.body.flow.has_bindings() || !self.body.builders.is_empty() {
             for stmt in &block.stmts {
                 let names = match stmt {
-                    Stmt::Item(item) => crate::syntax::block_item_value_names(item),
+                    Stmt::Item(item) => {
+                        self.note_macro_rules(item);
+                        crate::syntax::block_item_value_names(item)
+                    }
                     // A macro in statement position may expand to items
                     // (`settings!()` as `const p: &str = ".."`), which
                     // shadow in the whole block whatever names it is given:
@@ -195,6 +201,7 @@ impl Rewriter<'_> {
                 }
                 self.body.flow.shadow_by_item(names);
             }
+            self.macro_scope.truncate(macros);
         }
         let block_number = self.body.flow.open_block();
         let outer_hoist = self.body.hoist.take();
@@ -203,6 +210,9 @@ impl Rewriter<'_> {
             self.body.hoist = Some(Hoist::at(&self.body.flow));
             if let Stmt::Local(_) = stmt {
                 self.body.flow.next_let = Some(at);
+            }
+            if let Stmt::Item(item) = stmt {
+                self.note_macro_rules(item);
             }
             let attrs = match stmt {
                 Stmt::Local(local) => Some(&mut local.attrs),
@@ -242,6 +252,7 @@ impl Rewriter<'_> {
         self.body.exit_builder_scope();
         self.body.flow.exit();
         self.namespaces.pop();
+        self.macro_scope.truncate(macros);
         let uses = self.keep_imports_used(nested);
         block.stmts.extend(uses.into_iter().map(Stmt::Item));
     }

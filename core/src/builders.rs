@@ -24,9 +24,11 @@ impl Rewriter<'_> {
                 Expr::Block(block) if block.attrs.is_empty() && block.label.is_none() => {
                     match block.block.stmts.as_slice() {
                         [syn::Stmt::Expr(tail, None)] => expr = tail,
-                        _ => return None,
+                        _ => return self.made_in_block(&block.block, false),
                     }
                 }
+                // `'b: { let mut o = ..; o.write(true); break 'b o; }`
+                Expr::Block(block) => return self.made_in_block(&block.block, true),
                 Expr::Try(tried) => expr = &tried.expr,
                 // `if c { OpenOptions::new() } else { File::options() }`:
                 // a builder of one kind in every branch, with the flags of
@@ -80,6 +82,12 @@ impl Rewriter<'_> {
                     if let Some(kind) = constructor {
                         return Some(BuilderState { kind, writes });
                     }
+                    // `tokio::fs::OpenOptions::from(std_options)`,
+                    // `fs_err::OpenOptions::from_options(..)`: a builder made
+                    // from one whose flags the chain does not show.
+                    if let Some(kind) = self.made_by_builder_type(&callee.path) {
+                        return Some(BuilderState { kind, writes: true });
+                    }
                     // A builder passed through another call
                     // (`Some(OpenOptions::new()).unwrap()`, `ManuallyDrop::new(o)`,
                     // `Pin::new(&o)`) is one still; that call may set its flags
@@ -115,6 +123,52 @@ impl Rewriter<'_> {
                 _ => return None,
             }
         }
+    }
+
+    // Input:  { let mut o = tokio::fs::OpenOptions::new(); o.write(true); o }
+    // Output: an `OpenOptions` that counts as writing
+    /// A block of statements that makes a builder in sight and yields a
+    /// local (or, labelled, may break with one): it is that builder, with
+    /// flags set where the chain does not show them, whichever crate's.
+    fn made_in_block(&self, block: &syn::Block, labelled: bool) -> Option<BuilderState> {
+        let yields_a_local = match block.stmts.last() {
+            Some(syn::Stmt::Expr(Expr::Path(path), None)) => path.path.get_ident().is_some(),
+            _ => labelled,
+        };
+        if !yields_a_local {
+            return None;
+        }
+        let block = Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: block.clone(),
+        });
+        let kind = self.constructor_within(&block)?;
+        Some(BuilderState { kind, writes: true })
+    }
+
+    // Input:  tokio::fs::OpenOptions::from     fs_err::OpenOptions::from_options
+    // Output: OpenOptions
+    /// The builder whose type a function other than a constructor or a
+    /// terminal belongs to: what it returns is taken to be that builder.
+    fn made_by_builder_type(&self, path: &syn::Path) -> Option<Builder> {
+        let count = path.segments.len();
+        if count < 2 {
+            return None;
+        }
+        let last = ident_name(&path.segments[count - 1].ident);
+        let owner = ident_name(&path.segments[count - 2].ident);
+        // A cheap test before resolving, which allocates.
+        let named = matches!(owner.as_str(), "OpenOptions" | "DirBuilder")
+            || (count == 2 && self.namespaces.imports_type(&owner));
+        if !named || Builder::is_terminal(&last) {
+            return None;
+        }
+        let mut owner_path = path.clone();
+        owner_path.segments.pop();
+        owner_path.segments.pop_punct();
+        let canonical = self.namespaces.resolve_type(&owner_path)?;
+        ops::lookup_builder_type(&canonical)
     }
 
     /// `opts.write(true);` on a builder local makes its later `open` a write.

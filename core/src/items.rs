@@ -33,6 +33,7 @@ impl Rewriter<'_> {
             Item::Impl(item_impl) => {
                 let settings = self.take_our_attrs(&mut item_impl.attrs, Place::Item);
                 self.namespaces.push_self(item_impl);
+                self.namespaces.push_type_params(&item_impl.generics);
                 let outer = self.type_params.len();
                 let params = item_impl.generics.type_params();
                 self.type_params
@@ -86,9 +87,11 @@ impl Rewriter<'_> {
                 });
                 self.type_params.truncate(outer);
                 self.namespaces.pop();
+                self.namespaces.pop();
             }
             Item::Trait(item_trait) => {
                 let settings = self.take_our_attrs(&mut item_trait.attrs, Place::Item);
+                self.namespaces.push_type_params(&item_trait.generics);
                 let outer = self.type_params.len();
                 let params = item_trait.generics.type_params();
                 self.type_params
@@ -142,19 +145,31 @@ impl Rewriter<'_> {
                     }
                 });
                 self.type_params.truncate(outer);
+                self.namespaces.pop();
             }
             Item::Mod(module) => {
                 let settings = self.take_our_attrs(&mut module.attrs, Place::Item);
                 if let Some((_, items)) = &mut module.content {
                     let nested = self.nested_names.len();
+                    let macros = self.macro_scope.len();
                     self.namespaces
                         .push_named_module(Some(crate::syntax::ident_name(&module.ident)), items);
                     self.with_settings(&settings, |this| {
                         for item in items.iter_mut() {
+                            this.note_macro_rules(item);
                             this.visit_item_mut(item);
                         }
                     });
                     self.namespaces.pop();
+                    // `#[macro_use] mod m { macro_rules! .. }`: its macros
+                    // stay in scope after it.
+                    let macro_use = module
+                        .attrs
+                        .iter()
+                        .any(|attr| attr.path().is_ident("macro_use"));
+                    if !macro_use {
+                        self.macro_scope.truncate(macros);
+                    }
                     items.extend(self.keep_imports_used(nested));
                 }
             }

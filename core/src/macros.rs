@@ -144,7 +144,7 @@ impl Rewriter<'_> {
         let names = crate::syntax::segment_names(path);
         match names.as_slice() {
             [name] if path.leading_colon.is_none() => {
-                TEXT_MACROS.contains(&name.as_str()) && !self.namespaces.names(name)
+                TEXT_MACROS.contains(&name.as_str()) && !self.names_macro(name)
             }
             [krate, name] => {
                 matches!(krate.as_str(), "std" | "core")
@@ -400,7 +400,7 @@ impl Rewriter<'_> {
         if names.len() == 1 && path.leading_colon.is_none() {
             return match self.namespaces.resolve(path) {
                 Some(resolved) => resolved.first().is_some_and(|krate| by_crate(krate)),
-                None => std_name && !self.namespaces.names(first),
+                None => std_name && !self.names_macro(first),
             };
         }
         if path.leading_colon.is_some() || !self.namespaces.names(first) {
@@ -409,6 +409,36 @@ impl Rewriter<'_> {
         self.namespaces
             .resolve(path)
             .is_some_and(|resolved| resolved.first().is_some_and(|krate| by_crate(krate)))
+    }
+}
+
+impl Rewriter<'_> {
+    /// Whether a macro name is something else than std's where it is
+    /// called: a `macro_rules!` in textual scope, or a name an import or
+    /// item in sight binds. A `macro_rules!` defined after the call, or in
+    /// a module without `#[macro_use]`, is not the call's.
+    fn names_macro(&self, name: &str) -> bool {
+        self.macro_scope.iter().any(|known| known == name)
+            || self.namespaces.names_besides_macro_rules(name)
+    }
+
+    // Input:  macro_rules! println { .. }
+    // Output: `println` in `macro_scope` from here on
+    /// Enters a `macro_rules!` definition into textual scope.
+    pub(crate) fn note_macro_rules(&mut self, item: &syn::Item) {
+        if let Some(name) = macro_rules_name(item) {
+            self.macro_scope.push(name);
+        }
+    }
+}
+
+/// The name a `macro_rules!` item defines.
+pub(crate) fn macro_rules_name(item: &syn::Item) -> Option<String> {
+    match item {
+        syn::Item::Macro(item) if item.mac.path.is_ident("macro_rules") => {
+            item.ident.as_ref().map(crate::syntax::ident_name)
+        }
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@
 //! few names that nothing in sight imports (`fs`, `File`, `OpenOptions`,
 //! `DirBuilder`) are taken to mean `std::fs`'s, as they do in practice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syn::{Item, Stmt, UseTree};
 
@@ -19,7 +19,7 @@ mod uses;
 
 use frame::conventional_binding;
 use items::{
-    cfg_alternatives, imports_through_parent, inline_modules_within, item_name,
+    cfg_alternatives, imports_through_parent, inline_modules_within, is_public, item_name,
     nested_impl_assoc_types,
 };
 
@@ -145,6 +145,11 @@ struct Frame {
     /// Whether a name the module binds leads to the filesystem, so that a
     /// `#[cfg]`'d import of the module is kept (`use self::unix as imp;`).
     leads_to_fs: bool,
+    /// The names a glob from outside the module brings: those of its
+    /// public items and imports. rustc's glob skips the others.
+    public: HashSet<String>,
+    /// The globs of `globs` that are re-exported (`pub use std::fs::*;`).
+    public_globs: Vec<Vec<String>>,
 }
 
 /// Where a `use` tree has got to while it is read.
@@ -221,6 +226,9 @@ pub struct Namespaces {
     frames: Vec<Frame>,
     /// The `use` being read is `#[cfg]`'d: what it binds may not be there.
     conditional: bool,
+    /// The `use` being read is public: what it binds, a glob from outside
+    /// its module brings too.
+    public_use: bool,
 }
 
 impl Namespaces {
@@ -297,6 +305,19 @@ impl Namespaces {
         self.frames.push(frame);
     }
 
+    // Input:  fn upload<File: Blob>(..)    impl<OpenOptions> ..
+    /// Enters an item's generics: a type parameter hides a type of its name
+    /// in paths (`File::create` is the parameter's), not a call.
+    pub fn push_type_params(&mut self, generics: &syn::Generics) {
+        let mut frame = Frame::default();
+        for param in generics.type_params() {
+            frame
+                .names
+                .insert(ident_name(&param.ident), Binding::TypeOnly);
+        }
+        self.frames.push(frame);
+    }
+
     pub fn pop(&mut self) {
         self.frames.pop();
     }
@@ -316,6 +337,9 @@ impl Namespaces {
             // An impl applies wherever its type is named, also from an
             // inline module: `mod backends { impl Backend for Local {..} }`.
             assocs.extend(nested_impl_assoc_types(item));
+            if let Some(name) = item_name(item).filter(|_| is_public(item)) {
+                frame.public.insert(name);
+            }
             match item {
                 Item::Use(item_use) => uses.push(item_use),
                 // `extern crate std as stdlib;` names a crate we know.
@@ -423,6 +447,7 @@ impl Namespaces {
                 let mut inner = Namespaces {
                     frames: self.frames.clone(),
                     conditional: false,
+                    public_use: false,
                 };
                 inner.push_named_module(Some(name.clone()), items);
                 let Some(mut module) = inner.frames.pop() else {
@@ -490,6 +515,12 @@ impl Namespaces {
     /// Whether anything in sight (an import, an item, a macro) has `name`.
     pub fn names(&self, name: &str) -> bool {
         self.lookup(name).is_some()
+    }
+
+    /// `names`, leaving out `macro_rules!`, whose scope is textual: the
+    /// rewriter knows which are defined before a call.
+    pub fn names_besides_macro_rules(&self, name: &str) -> bool {
+        !matches!(self.lookup(name), None | Some(Binding::Macro))
     }
 
     /// Whether `name` is an inline module in sight, whose re-exports may

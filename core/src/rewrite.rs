@@ -61,6 +61,10 @@ pub struct Rewriter<'a> {
     /// The type parameters of the items around the code, innermost last:
     /// `B::Handle::create(p)` is a call through an associated type.
     pub(crate) type_params: Vec<String>,
+    /// The `macro_rules!` in textual scope where the code is: those defined
+    /// before it in its block or module and the ones around them, and those
+    /// of a `#[macro_use]` module before it.
+    pub(crate) macro_scope: Vec<String>,
 }
 
 /// Where one of our attributes was found.
@@ -165,6 +169,7 @@ impl<'a> Rewriter<'a> {
             item_words: crate::unseen::ItemWords::of(proc_macro2::TokenStream::new()),
             thread_local_statics: false,
             type_params: Vec::new(),
+            macro_scope: Vec::new(),
         }
     }
 

@@ -126,7 +126,7 @@ impl Rewriter<'_> {
     }
 
     /// The builder whose constructor is called anywhere in `expr`.
-    fn constructor_within(&self, expr: &Expr) -> Option<Builder> {
+    pub(crate) fn constructor_within(&self, expr: &Expr) -> Option<Builder> {
         struct Find<'r, 'a> {
             rewriter: &'r Rewriter<'a>,
             found: Option<Builder>,

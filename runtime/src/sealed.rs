@@ -2,7 +2,6 @@
 //! user's crate can switch a check off: the only way to opt out is
 //! `#[ephemeral_fs::allow(<lint>, reason = "...")]`, which says why.
 
-use std::io;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -35,7 +34,7 @@ impl Sealed for Builder<'_, '_> {}
 #[diagnostic::do_not_recommend]
 impl<T> Sealed for Probe<T> {}
 #[diagnostic::do_not_recommend]
-impl<T: Sealed> Sealed for io::Result<T> {}
+impl<T: Sealed, E> Sealed for Result<T, E> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed + ?Sized> Sealed for &T {}
 #[diagnostic::do_not_recommend]
@@ -86,6 +85,20 @@ impl<T: Sealed> Sealed for std::collections::vec_deque::IntoIter<T> {}
 impl<T: Sealed> Sealed for std::option::IntoIter<T> {}
 #[diagnostic::do_not_recommend]
 impl<T: Sealed, const N: usize> Sealed for [T; N] {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed> Sealed for std::collections::LinkedList<T> {}
+#[diagnostic::do_not_recommend]
+impl<K, V: Sealed, S> Sealed for std::collections::HashMap<K, V, S> {}
+#[diagnostic::do_not_recommend]
+impl<K, V: Sealed> Sealed for std::collections::BTreeMap<K, V> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::cell::RefCell<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::cell::Cell<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::sync::Mutex<T> {}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed + ?Sized> Sealed for std::sync::RwLock<T> {}
 #[diagnostic::do_not_recommend]
 impl<T> Sealed for crate::private::Unseen<T> {}
 #[diagnostic::do_not_recommend]

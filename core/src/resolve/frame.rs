@@ -22,6 +22,12 @@ impl Frame {
             }
         }
         self.leads_to_fs |= other.leads_to_fs;
+        self.public.extend(other.public);
+        for glob in other.public_globs {
+            if !self.public_globs.contains(&glob) {
+                self.public_globs.push(glob);
+            }
+        }
     }
 
     /// How strict and how many the frame's bindings are: it changes only

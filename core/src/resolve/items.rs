@@ -113,6 +113,40 @@ pub(super) fn item_name(item: &Item) -> Option<String> {
     Some(ident_name(ident))
 }
 
+/// Whether an item is visible where a glob from outside its module is
+/// (`pub`, `pub(crate)`, `pub(super)`). A `pub(in path)` is taken to be
+/// private: a name a glob does not bring leaves the filesystem's meaning
+/// of that name in place, which is the stricter reading.
+pub(super) fn is_public(item: &Item) -> bool {
+    let vis = match item {
+        Item::Const(item) => &item.vis,
+        Item::Enum(item) => &item.vis,
+        Item::ExternCrate(item) => &item.vis,
+        Item::Fn(item) => &item.vis,
+        Item::Mod(item) => &item.vis,
+        Item::Static(item) => &item.vis,
+        Item::Struct(item) => &item.vis,
+        Item::Trait(item) => &item.vis,
+        Item::TraitAlias(item) => &item.vis,
+        Item::Type(item) => &item.vis,
+        Item::Union(item) => &item.vis,
+        Item::Use(item) => &item.vis,
+        _ => return false,
+    };
+    is_visible(vis)
+}
+
+pub(super) fn is_visible(vis: &syn::Visibility) -> bool {
+    match vis {
+        syn::Visibility::Public(_) => true,
+        syn::Visibility::Restricted(restricted) => {
+            restricted.in_token.is_none()
+                && (restricted.path.is_ident("crate") || restricted.path.is_ident("super"))
+        }
+        syn::Visibility::Inherited => false,
+    }
+}
+
 /// Whether a module's items, or those of a module inside it, import
 /// through `super::` or `crate::`.
 pub(super) fn imports_through_parent(items: &[Item]) -> bool {

@@ -17,8 +17,10 @@ impl Namespaces {
                 Prefix::Root
             };
             self.conditional = crate::syntax::is_conditional(&item_use.attrs);
+            self.public_use = items::is_visible(&item_use.vis);
             self.add_use_tree(&item_use.tree, prefix);
             self.conditional = false;
+            self.public_use = false;
         }
         // `type Blob = std::fs::File;` stands for the path it names.
         for alias in aliases {
@@ -117,18 +119,23 @@ impl Namespaces {
             ),
             UseTree::Glob(_) => match prefix {
                 Prefix::At(prefix) => {
+                    let public = self.public_use;
                     if let Some(frame) = self.frames.last_mut() {
+                        if public && !frame.public_globs.contains(&prefix) {
+                            frame.public_globs.push(prefix.clone());
+                        }
                         if !frame.globs.contains(&prefix) {
                             frame.globs.push(prefix);
                         }
                     }
                 }
-                // `use self::disk::*;`, `use super::*;`: what the module
-                // binds, as if each name were imported.
-                Prefix::InModule(module) => self.import_glob_of(&module),
+                // `use self::disk::*;`: what the module binds publicly, as
+                // if each name were imported; `use super::*;`: all a module
+                // around this one binds, which is visible here.
+                Prefix::InModule(module) => self.import_glob_of(&module, false),
                 Prefix::Supers(supers) => {
                     if let Some(module) = self.module_out(supers).cloned() {
-                        self.import_glob_of(&module);
+                        self.import_glob_of(&module, true);
                     }
                 }
                 Prefix::Root | Prefix::CrateRoot | Prefix::Untracked => {}
@@ -143,11 +150,19 @@ impl Namespaces {
 
     /// A glob import of a module in sight: its names, where the frame has
     /// none of its own (an item or import of the frame shadows a glob's),
-    /// and its globs.
-    pub(super) fn import_glob_of(&mut self, module: &Frame) {
+    /// and its globs; of a module the glob is outside of (`around` false),
+    /// only those it makes public, as rustc's glob skips the others.
+    pub(super) fn import_glob_of(&mut self, module: &Frame, around: bool) {
         let conditional = self.conditional;
+        let public = self.public_use;
         if let Some(frame) = self.frames.last_mut() {
             for (name, binding) in &module.names {
+                if !around && !module.public.contains(name) {
+                    continue;
+                }
+                if public {
+                    frame.public.insert(name.clone());
+                }
                 let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
                 // An item of the frame hides the glob's name, but only in
                 // its own namespace: a `struct write {}` leaves the glob's
@@ -166,6 +181,12 @@ impl Namespaces {
                 }
             }
             for glob in &module.globs {
+                if !around && !module.public_globs.contains(glob) {
+                    continue;
+                }
+                if public && !frame.public_globs.contains(glob) {
+                    frame.public_globs.push(glob.clone());
+                }
                 if !frame.globs.contains(glob) {
                     frame.globs.push(glob.clone());
                 }
@@ -304,7 +325,11 @@ impl Namespaces {
         if self.conditional && binding.strictness() < LEADS_TO_FS {
             return;
         }
+        let public = self.public_use;
         if let Some(frame) = self.frames.last_mut() {
+            if public {
+                frame.public.insert(alias.clone());
+            }
             frame.bind_stricter(alias, binding);
         }
     }

@@ -182,7 +182,44 @@ macro_rules! owned_through {
     )*};
 }
 
-owned_through!(Option<T>, Vec<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+owned_through!(
+    Option<T>,
+    Vec<T>,
+    std::rc::Rc<T>,
+    std::sync::Arc<T>,
+    std::collections::LinkedList<T>
+);
+
+// `mem::forget(NamedTempFile::new())`: every constructor of tempfile's
+// returns a `Result`, which owns the handle when it is `Ok`.
+impl<T: TempOwned, E> TempOwned for Result<T, E> {
+    type Owned = T::Owned;
+}
+
+// `mem::forget(Box::pin(tmp))`.
+impl<P: TempOwned> TempOwned for std::pin::Pin<P> {
+    type Owned = P::Owned;
+}
+
+// A map owns its values; a cell or a lock, what it holds.
+impl<K, V: TempOwned, S> TempOwned for std::collections::HashMap<K, V, S> {
+    type Owned = V::Owned;
+}
+impl<K, V: TempOwned> TempOwned for std::collections::BTreeMap<K, V> {
+    type Owned = V::Owned;
+}
+impl<T: TempOwned + ?Sized> TempOwned for std::cell::RefCell<T> {
+    type Owned = T::Owned;
+}
+impl<T: TempOwned + ?Sized> TempOwned for std::cell::Cell<T> {
+    type Owned = T::Owned;
+}
+impl<T: TempOwned + ?Sized> TempOwned for std::sync::Mutex<T> {
+    type Owned = T::Owned;
+}
+impl<T: TempOwned + ?Sized> TempOwned for std::sync::RwLock<T> {
+    type Owned = T::Owned;
+}
 
 // `mem::forget(files.drain(..))`: the items a drain or an iterator has not
 // yielded are dropped with it, so forgetting it leaks them.

@@ -1,0 +1,33 @@
+// A leak function given a value that owns a temp handle through a
+// `Result` (every tempfile constructor's), a `Pin`, a map, a list, a cell
+// or a lock skips the handle's cleanup: each is refused.
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, LinkedList};
+use std::sync::Mutex;
+
+use tempfile::{NamedTempFile, TempDir};
+
+#[ephemeral_fs::ephemeral_fs]
+pub fn forgotten_results() {
+    std::mem::forget(NamedTempFile::new());
+    std::mem::forget(TempDir::new());
+}
+
+#[ephemeral_fs::ephemeral_fs]
+pub fn forgotten_containers(tmp: NamedTempFile, dir: TempDir) -> std::io::Result<()> {
+    std::mem::forget(Box::pin(tmp));
+    let mut by_name = HashMap::new();
+    by_name.insert("a", dir);
+    std::mem::forget(by_name);
+    let mut list = LinkedList::new();
+    list.push_back(NamedTempFile::new()?);
+    std::mem::forget(list);
+    let mut sorted = BTreeMap::new();
+    sorted.insert(1, TempDir::new()?);
+    std::mem::forget(sorted);
+    std::mem::forget(RefCell::new(NamedTempFile::new()?));
+    std::mem::forget(Mutex::new(TempDir::new()?));
+    Ok(())
+}
+
+fn main() {}
