@@ -33,6 +33,7 @@ mod held;
 mod items;
 mod leaks;
 pub mod lints;
+mod macro_scope;
 mod macros;
 mod make;
 pub mod ops;

@@ -8,6 +8,7 @@
 mod builder;
 mod by_type;
 mod escape;
+mod owned;
 mod path_of;
 mod persist;
 
@@ -21,10 +22,11 @@ pub use builder::{Unseen, UnseenBuilderFallback, UnseenDirBuilder, UnseenOpenOpt
 pub use by_type::{OnOtherType, OnType};
 pub use escape::{
     Checked, Escaping, FnArgs, FnValue, FnValueFallback, Passing, Persisting, TempAdoptFallback,
-    TempAdoption, TempEscapeFallback, TempHandle, TempOwned, TryOutput, TypeOf, await_output,
-    fn_result_1, fn_result_any, fn_value_1, fn_value_2, fn_value_any, try_output, type_behind,
-    type_of, value_of,
+    TempAdoption, TempEscapeFallback, TempHandle, TryOutput, TypeOf, await_output, fn_result_1,
+    fn_result_any, fn_value_1, fn_value_2, fn_value_any, try_output, type_behind, type_of,
+    value_of,
 };
+pub use owned::TempOwned;
 pub use path_of::{InTempDir, PathOfFallback, TempDirOwner, TempPathOwner, TempPathRef};
 pub use persist::{AnyReceiver, TempReceiver, destination};
 
