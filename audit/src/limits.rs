@@ -53,6 +53,10 @@ pub enum Limit {
     /// rustc's namespaces, so a type or module of that name hides the
     /// operation further out (limits: "What an import binds").
     ImportUnderOperationName,
+    /// A `macro_rules!` that expands to a `use`, `mod` or `extern crate`:
+    /// the attribute sees a macro's arguments, not what it expands to, so
+    /// the names it brings are not followed (limits: "Macros").
+    ImportsFromMacro,
 }
 
 /// One row per limit: its lint, the finding's title (`{operation}` is the
@@ -123,6 +127,14 @@ const ROWS: &[Row] = &[
         message: "`{operation}` imports something else under a filesystem operation's name, which hides that operation from the attribute",
         note: "the attribute takes an import it does not know in both of rustc's namespaces: a type or module imported as `write` hides the function `write` further out from it, not from rustc",
         suggestion: "import it under a name of its own",
+    },
+    Row {
+        limit: Limit::ImportsFromMacro,
+        name: "imports_from_macro",
+        lint: Lint::PersistentWrite,
+        message: "`{operation}` expands to imports or modules whose names the attribute does not follow",
+        note: "the attribute reads a macro's arguments, not its expansion: a name the expansion imports (`use std::fs::write as save;`) is not known to be an operation",
+        suggestion: "write the `use` or `mod` outside the macro",
     },
 ];
 
@@ -387,8 +399,10 @@ impl<'ast> Visit<'ast> for Scan<'_> {
 
     // Nested items are functions of their own; an import is the block's.
     fn visit_item(&mut self, item: &'ast syn::Item) {
-        if let syn::Item::Use(item) = item {
-            self.places.extend(imports_under_operation_names(item));
+        match item {
+            syn::Item::Use(item) => self.places.extend(imports_under_operation_names(item)),
+            syn::Item::Macro(item) => self.places.extend(imports_from_macro(item)),
+            _ => {}
         }
     }
 }
@@ -432,6 +446,31 @@ pub(crate) fn imports_under_operation_names(item: &syn::ItemUse) -> Vec<Place> {
     let mut places = Vec::new();
     walk(&item.tree, &mut Vec::new(), &mut places);
     places
+}
+
+// Input:  macro_rules! import { ($p:path) => { use $p; } }
+// Output: a place at `import`
+/// A `macro_rules!` whose rules expand to a `use`, `mod` or `extern crate`.
+pub(crate) fn imports_from_macro(item: &syn::ItemMacro) -> Option<Place> {
+    if !item.mac.path.is_ident("macro_rules") {
+        return None;
+    }
+    let name = item.ident.as_ref()?;
+    mentions_item_keyword(item.mac.tokens.clone()).then(|| Place {
+        limit: Limit::ImportsFromMacro,
+        span: name.span(),
+        operation: format!("macro_rules! {}", ident_name(name)),
+    })
+}
+
+fn mentions_item_keyword(tokens: proc_macro2::TokenStream) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => {
+            ident == "use" || ident == "mod" || ident == "extern"
+        }
+        proc_macro2::TokenTree::Group(group) => mentions_item_keyword(group.stream()),
+        _ => false,
+    })
 }
 
 /// Whether a `macro_rules!` definition's tokens carry our attribute: a

@@ -351,6 +351,15 @@ impl<'o> Walker<'o> {
     /// A `macro_rules!` that makes annotated handlers: the attribute's
     /// "Macro hygiene" limit, and nothing the audit can read.
     fn macro_item(&mut self, item: &syn::ItemMacro, around: &Around) {
+        if around.annotated || matches!(self.options.scope, AuditScope::All) {
+            if let Some(place) = limits::imports_from_macro(item) {
+                let levels = args::apply(self.options.levels, &around.settings);
+                let at = place.span.start().into();
+                let function = self.path.iter().cloned().chain([place.operation.clone()]);
+                let function = function.collect::<Vec<_>>().join("::");
+                self.push_limit(place, function, at, levels, around.annotated);
+            }
+        }
         let Some(place) = limits::annotated_in_macro(item) else {
             return;
         };

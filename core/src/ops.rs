@@ -654,7 +654,23 @@ pub fn conventional(first: &str) -> Option<&'static [&'static str]> {
 /// Crates whose names start an absolute path we care about: those of the
 /// modules, and tempfile.
 pub fn is_known_crate(first: &str) -> bool {
-    matches!(first, "tempfile" | "alloc") || Module::all_paths().any(|path| path[0] == first)
+    matches!(first, "tempfile" | "alloc" | "core")
+        || Module::all_paths().any(|path| path[0] == first)
+}
+
+// Input:  std::mem, forget        core, mem
+// Output: true                    true
+/// Whether `use <module>::*;` brings `name` on the way to a leak function
+/// (`forget` from `std::mem`, `mem` from `core`).
+pub fn leads_to_leak_function(module: &[String], name: &str) -> bool {
+    LEAK_FUNCTIONS.iter().any(|path| {
+        path.len() > module.len()
+            && path[module.len()] == name
+            && path[..module.len()]
+                .iter()
+                .copied()
+                .eq(module.iter().map(String::as_str))
+    })
 }
 
 fn joined(segments: &[String]) -> String {

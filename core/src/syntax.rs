@@ -64,41 +64,104 @@ struct BoundNames(
     HashSet<String>,
 );
 
+impl BoundNames {
+    // Input:  let r = o.read(true);     Some(o.read(true))     o.read(true);
+    // Output: `o` escapes               `o` escapes            nothing
+    /// A method call; `discarded` when its value is dropped (a statement)
+    /// or is the receiver of another call in the chain. A builder's
+    /// setter returns a `&mut` to its receiver: one kept or passed on may
+    /// set flags under another name, so the chain's root is used as a
+    /// value, unless a terminal (`open(p)`, `create(p)`) ended it.
+    fn method_call(&mut self, call: &syn::ExprMethodCall, discarded: bool) {
+        let method = ident_name(&call.method);
+        let returns_its_builder = crate::ops::WRITE_FLAGS.contains(&method.as_str())
+            || matches!(method.as_str(), "read" | "recursive" | "mode");
+        if !discarded && returns_its_builder {
+            if let Some(root) = setter_chain_root(call) {
+                self.1.insert(root.clone());
+                self.2.insert(root);
+            }
+        }
+        // `o.write(true)` anywhere in the body: a loop may run it before an
+        // `o.open(p)` written above it, so the builder counts as writing
+        // from its `let` on.
+        if may_set_write_flag(&method, call.args.first()) && !ends_builder(&call.receiver) {
+            if let Some(root) = chain_root_name(&call.receiver) {
+                if method == "mode" {
+                    self.3.insert(root.clone());
+                }
+                self.1.insert(root);
+            }
+        }
+        match &*call.receiver {
+            Expr::Path(path) if path.path.get_ident().is_some() => {}
+            Expr::MethodCall(inner) => self.method_call(inner, true),
+            receiver => self.visit_expr(receiver),
+        }
+        for arg in &call.args {
+            self.visit_expr(arg);
+        }
+    }
+}
+
+// Input:  o.read(true).write(true)      o.open(p).map(drop)
+// Output: o                              none: `open` ends the builder
+/// The lone name a chain of calls that may each return their receiver
+/// starts from: none past a terminal (`open(p)`, `create(p)`), whose value
+/// is not the builder.
+fn setter_chain_root(call: &syn::ExprMethodCall) -> Option<String> {
+    let mut call = call;
+    loop {
+        let terminal = crate::ops::Builder::is_terminal(&ident_name(&call.method))
+            && !matches!(
+                call.args.first(),
+                Some(Expr::Lit(ExprLit {
+                    lit: Lit::Bool(_),
+                    ..
+                }))
+            );
+        if terminal {
+            return None;
+        }
+        let mut receiver = &*call.receiver;
+        while let Expr::Paren(inner) = receiver {
+            receiver = &inner.expr;
+        }
+        match receiver {
+            Expr::MethodCall(inner) => call = inner,
+            Expr::Path(path) => return path.path.get_ident().map(ident_name),
+            _ => return None,
+        }
+    }
+}
+
+/// The lone name a method chain starts from (`o` in `(o.read(true)).write(true)`).
+fn chain_root_name(mut receiver: &Expr) -> Option<String> {
+    loop {
+        match receiver {
+            Expr::MethodCall(inner) => receiver = &inner.receiver,
+            Expr::Paren(inner) => receiver = &inner.expr,
+            Expr::Path(path) => return path.path.get_ident().map(ident_name),
+            _ => return None,
+        }
+    }
+}
+
 impl<'ast> Visit<'ast> for BoundNames {
     fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
         self.0.insert(ident_name(&pat.ident));
         visit::visit_pat_ident(self, pat);
     }
 
+    fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+        match stmt {
+            syn::Stmt::Expr(Expr::MethodCall(call), Some(_)) => self.method_call(call, true),
+            stmt => visit::visit_stmt(self, stmt),
+        }
+    }
+
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-        // `o.write(true)` anywhere in the body: a loop may run it before an
-        // `o.open(p)` written above it, so the builder counts as writing
-        // from its `let` on.
-        let method = ident_name(&call.method);
-        if may_set_write_flag(&method, call.args.first()) && !ends_builder(&call.receiver) {
-            let mut root = &*call.receiver;
-            loop {
-                match root {
-                    Expr::MethodCall(inner) => root = &inner.receiver,
-                    Expr::Paren(inner) => root = &inner.expr,
-                    _ => break,
-                }
-            }
-            if let Expr::Path(path) = root {
-                if let Some(ident) = path.path.get_ident() {
-                    self.1.insert(ident_name(ident));
-                    if method == "mode" {
-                        self.3.insert(ident_name(ident));
-                    }
-                }
-            }
-        }
-        if !matches!(&*call.receiver, Expr::Path(path) if path.path.get_ident().is_some()) {
-            self.visit_expr(&call.receiver);
-        }
-        for arg in &call.args {
-            self.visit_expr(arg);
-        }
+        self.method_call(call, false);
     }
 
     fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
@@ -124,8 +187,14 @@ impl<'ast> Visit<'ast> for BoundNames {
         idents(mac.tokens.clone(), &mut self.2);
     }
 
-    // Items in the body are not the body's locals.
-    fn visit_item(&mut self, _: &'ast Item) {}
+    // Items in the body are not the body's locals; a `macro_rules!` of the
+    // body may name them (`o.write(true)` in its rules), as a macro call's
+    // tokens do.
+    fn visit_item(&mut self, item: &'ast Item) {
+        if let Item::Macro(item) = item {
+            self.visit_macro(&item.mac);
+        }
+    }
 }
 
 /// The attributes of an item, where it has them.

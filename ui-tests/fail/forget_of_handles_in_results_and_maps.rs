@@ -1,6 +1,7 @@
 // A leak function given a value that owns a temp handle through a
 // `Result` (every tempfile constructor's), a `Pin`, a map, a list, a cell
-// or a lock skips the handle's cleanup: each is refused.
+// or a lock, or through their drains and iterators and the adapters over
+// them, skips the handle's cleanup: each is refused.
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, LinkedList};
 use std::sync::Mutex;
@@ -28,6 +29,21 @@ pub fn forgotten_containers(tmp: NamedTempFile, dir: TempDir) -> std::io::Result
     std::mem::forget(RefCell::new(NamedTempFile::new()?));
     std::mem::forget(Mutex::new(TempDir::new()?));
     Ok(())
+}
+
+#[ephemeral_fs::ephemeral_fs]
+pub fn forgotten_iterators(
+    mut by_name: HashMap<&'static str, TempDir>,
+    mut files: Vec<NamedTempFile>,
+    tmp: NamedTempFile,
+    dir: TempDir,
+) {
+    std::mem::forget(by_name.drain());
+    std::mem::forget([tmp].into_iter());
+    std::mem::forget(std::iter::once(dir));
+    std::mem::forget(files.drain(..).map(|tmp| tmp).peekable());
+    std::mem::forget(files.splice(.., None));
+    std::mem::forget(files.drain(..).enumerate().fuse());
 }
 
 fn main() {}

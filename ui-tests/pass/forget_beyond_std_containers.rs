@@ -3,8 +3,8 @@
 // Documented limit, pinned: `mem::forget` and the like are probed for the
 // temp handles a value owns directly or through std's containers, cells,
 // locks and pointers (`forget_of_handles_in_results_and_maps`). A handle
-// owned any other way is not seen: in a tuple, captured by a closure,
-// behind `dyn Any`, behind an `impl Trait`, or as a generic helper's
+// owned any other way is not seen: in a tuple, in a `Result`'s `Err`,
+// captured by a closure, behind `dyn Any`, behind an `impl Trait`, or as a generic helper's
 // parameter, even in the annotated module. Each file below stays.
 
 use std::any::Any;
@@ -43,6 +43,9 @@ mod handlers {
         std::mem::forget(holder);
         paths.push(path);
         let (tmp, path) = staged()?;
+        std::mem::forget(Err::<(), _>(tmp));
+        paths.push(path);
+        let (tmp, path) = staged()?;
         let erased: Box<dyn Any> = Box::new(tmp);
         Box::leak(erased);
         paths.push(path);
@@ -58,7 +61,7 @@ mod handlers {
 
 fn main() {
     let paths = handlers::forget_all().unwrap();
-    assert_eq!(paths.len(), 5);
+    assert_eq!(paths.len(), 6);
     for path in paths {
         // Today's behaviour: the file stays.
         assert!(path.exists(), "{} was removed", path.display());

@@ -51,9 +51,11 @@ impl Frame {
     }
 
     /// What `name` means in this frame alone: its own names, then its
-    /// globs. A glob brings the operations of an fs module, and the
-    /// modules below it on the way to one (`use std::os::unix::*;` then
-    /// `net::UnixListener::bind`, `use std::*;` then `fs::write`).
+    /// globs. A glob brings the operations of an fs module, the modules
+    /// below it on the way to one (`use std::os::unix::*;` then
+    /// `net::UnixListener::bind`, `use std::*;` then `fs::write`), and the
+    /// leak functions and the way to them (`use std::mem::*;` then
+    /// `forget`).
     pub(super) fn lookup_own(&self, name: &str) -> Option<Binding> {
         if let Some(binding) = self.names.get(name) {
             return Some(binding.clone());
@@ -93,8 +95,9 @@ impl Frame {
 
     fn lookup_glob(&self, name: &str) -> Option<Binding> {
         for glob in &self.globs {
-            let importable =
-                ops::is_glob_importable_from(glob, name) || leads_to_fs_module(glob, name);
+            let importable = ops::is_glob_importable_from(glob, name)
+                || leads_to_fs_module(glob, name)
+                || ops::leads_to_leak_function(glob, name);
             if importable {
                 let mut path = glob.clone();
                 path.push(name.to_owned());

@@ -39,6 +39,13 @@ impl TempOwned for TempDir {
     type Owned = TempDir;
 }
 
+macro_rules! sealed_through {
+    ($($container:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<T: Sealed> Sealed for $container {}
+    )*};
+}
+
 macro_rules! owned_through {
     ($($container:ty),*) => {$(
         impl<T: TempOwned> TempOwned for $container { type Owned = T::Owned; }
@@ -110,4 +117,108 @@ impl<T: TempOwned, const N: usize> TempOwned for [T; N] {
 /// The type of a value a `const fn` forgets, read without the value.
 impl<T: TempOwned + ?Sized> TempOwned for TypeOf<T> {
     type Owned = T::Owned;
+}
+
+// The iterators of std's other containers, and of one value.
+owned_through!(
+    std::collections::linked_list::IntoIter<T>,
+    std::iter::Once<T>,
+    std::result::IntoIter<T>
+);
+sealed_through!(
+    std::collections::linked_list::IntoIter<T>,
+    std::iter::Once<T>,
+    std::result::IntoIter<T>
+);
+
+impl<T: TempOwned, const N: usize> TempOwned for std::array::IntoIter<T, N> {
+    type Owned = T::Owned;
+}
+#[diagnostic::do_not_recommend]
+impl<T: Sealed, const N: usize> Sealed for std::array::IntoIter<T, N> {}
+
+/// A map's drains and iterators own its values.
+macro_rules! values_through {
+    ($($iterator:ty),*) => {$(
+        impl<K, V: TempOwned> TempOwned for $iterator { type Owned = V::Owned; }
+        #[diagnostic::do_not_recommend]
+        impl<K, V: Sealed> Sealed for $iterator {}
+    )*};
+}
+
+values_through!(
+    std::collections::hash_map::IntoIter<K, V>,
+    std::collections::hash_map::IntoValues<K, V>,
+    std::collections::hash_map::Drain<'_, K, V>,
+    std::collections::btree_map::IntoIter<K, V>,
+    std::collections::btree_map::IntoValues<K, V>
+);
+
+// `vec.splice(..)` drops the items it removes with it. (`extract_if` is
+// newer than the crate's minimum Rust.)
+impl<I: Iterator> TempOwned for std::vec::Splice<'_, I>
+where
+    I::Item: TempOwned,
+{
+    type Owned = <I::Item as TempOwned>::Owned;
+}
+#[diagnostic::do_not_recommend]
+impl<I: Iterator> Sealed for std::vec::Splice<'_, I> where I::Item: Sealed {}
+
+/// An iterator adapter owns the iterator it adapts (the first of two).
+macro_rules! adapter_through {
+    ($($adapter:ty => [$($param:ident),*]),* $(,)?) => {$(
+        impl<I: TempOwned $(, $param)*> TempOwned for $adapter { type Owned = I::Owned; }
+        #[diagnostic::do_not_recommend]
+        impl<I: Sealed $(, $param)*> Sealed for $adapter {}
+    )*};
+}
+
+adapter_through!(
+    std::iter::Map<I, F> => [F],
+    std::iter::Filter<I, P> => [P],
+    std::iter::FilterMap<I, F> => [F],
+    std::iter::Rev<I> => [],
+    std::iter::Take<I> => [],
+    std::iter::Skip<I> => [],
+    std::iter::TakeWhile<I, P> => [P],
+    std::iter::SkipWhile<I, P> => [P],
+    std::iter::MapWhile<I, P> => [P],
+    std::iter::Enumerate<I> => [],
+    std::iter::Fuse<I> => [],
+    std::iter::Inspect<I, F> => [F],
+    std::iter::StepBy<I> => [],
+    std::iter::Chain<I, B> => [B],
+    std::iter::Zip<I, B> => [B],
+    std::iter::Scan<I, St, F> => [St, F],
+);
+
+// Adapters whose type asks more of the iterator.
+impl<I: Iterator + TempOwned> TempOwned for std::iter::Peekable<I> {
+    type Owned = I::Owned;
+}
+#[diagnostic::do_not_recommend]
+impl<I: Iterator + Sealed> Sealed for std::iter::Peekable<I> {}
+impl<I, U, F> TempOwned for std::iter::FlatMap<I, U, F>
+where
+    I: TempOwned,
+    U: IntoIterator,
+{
+    type Owned = I::Owned;
+}
+#[diagnostic::do_not_recommend]
+impl<I: Sealed, U: IntoIterator, F> Sealed for std::iter::FlatMap<I, U, F> {}
+impl<I> TempOwned for std::iter::Flatten<I>
+where
+    I: Iterator + TempOwned,
+    I::Item: IntoIterator,
+{
+    type Owned = I::Owned;
+}
+#[diagnostic::do_not_recommend]
+impl<I> Sealed for std::iter::Flatten<I>
+where
+    I: Iterator + Sealed,
+    I::Item: IntoIterator,
+{
 }
