@@ -452,46 +452,44 @@ pub(crate) fn imports_under_operation_names(item: &syn::ItemUse) -> Vec<Place> {
 // Output: a place at `import`
 /// A `macro_rules!` whose rules expand to a `use`, `mod` or `extern crate`.
 pub(crate) fn imports_from_macro(item: &syn::ItemMacro) -> Option<Place> {
-    if !item.mac.path.is_ident("macro_rules") {
-        return None;
-    }
-    let name = item.ident.as_ref()?;
-    mentions_item_keyword(item.mac.tokens.clone()).then(|| Place {
-        limit: Limit::ImportsFromMacro,
-        span: name.span(),
-        operation: format!("macro_rules! {}", ident_name(name)),
-    })
-}
-
-fn mentions_item_keyword(tokens: proc_macro2::TokenStream) -> bool {
-    tokens.into_iter().any(|token| match token {
-        proc_macro2::TokenTree::Ident(ident) => {
-            ident == "use" || ident == "mod" || ident == "extern"
-        }
-        proc_macro2::TokenTree::Group(group) => mentions_item_keyword(group.stream()),
-        _ => false,
+    macro_rules_place(item, Limit::ImportsFromMacro, |ident| {
+        ident == "use" || ident == "mod" || ident == "extern"
     })
 }
 
 /// Whether a `macro_rules!` definition's tokens carry our attribute: a
 /// handler the macro makes.
 pub(crate) fn annotated_in_macro(item: &syn::ItemMacro) -> Option<Place> {
+    macro_rules_place(item, Limit::AnnotatedInMacro, |ident| {
+        ident == "ephemeral_fs"
+    })
+}
+
+/// A place at a `macro_rules!` definition's name, where an identifier of
+/// its tokens is one `wanted` looks for.
+fn macro_rules_place(
+    item: &syn::ItemMacro,
+    limit: Limit,
+    wanted: impl Fn(&proc_macro2::Ident) -> bool + Copy,
+) -> Option<Place> {
+    fn mentions(
+        tokens: proc_macro2::TokenStream,
+        wanted: impl Fn(&proc_macro2::Ident) -> bool + Copy,
+    ) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => wanted(&ident),
+            proc_macro2::TokenTree::Group(group) => mentions(group.stream(), wanted),
+            _ => false,
+        })
+    }
     if !item.mac.path.is_ident("macro_rules") {
         return None;
     }
     let name = item.ident.as_ref()?;
-    mentions_attribute(item.mac.tokens.clone()).then(|| Place {
-        limit: Limit::AnnotatedInMacro,
+    mentions(item.mac.tokens.clone(), wanted).then(|| Place {
+        limit,
         span: name.span(),
         operation: format!("macro_rules! {}", ident_name(name)),
-    })
-}
-
-fn mentions_attribute(tokens: proc_macro2::TokenStream) -> bool {
-    tokens.into_iter().any(|token| match token {
-        proc_macro2::TokenTree::Ident(ident) => ident == "ephemeral_fs",
-        proc_macro2::TokenTree::Group(group) => mentions_attribute(group.stream()),
-        _ => false,
     })
 }
 

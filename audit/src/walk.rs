@@ -210,13 +210,7 @@ impl<'o> Walker<'o> {
         if !holds_handle || level == Level::Allow {
             return;
         }
-        let name = self
-            .path
-            .iter()
-            .cloned()
-            .chain([ident_name(&item.ident)])
-            .collect::<Vec<_>>()
-            .join("::");
+        let name = self.named_here(&ident_name(&item.ident));
         self.report.findings.push(FileFinding {
             lint: Lint::TempEscape,
             level,
@@ -311,13 +305,7 @@ impl<'o> Walker<'o> {
         }
         checks.sort_by_key(|check| (check.span.start().line, check.span.start().column));
         let first = self.report.findings.len();
-        let name = self
-            .path
-            .iter()
-            .cloned()
-            .chain([ident_name(&function.sig.ident)])
-            .collect::<Vec<_>>()
-            .join("::");
+        let name = self.named_here(&ident_name(&function.sig.ident));
         for check in checks {
             if !locals.is_violation(&check) {
                 continue;
@@ -355,21 +343,14 @@ impl<'o> Walker<'o> {
             if let Some(place) = limits::imports_from_macro(item) {
                 let levels = args::apply(self.options.levels, &around.settings);
                 let at = place.span.start().into();
-                let function = self.path.iter().cloned().chain([place.operation.clone()]);
-                let function = function.collect::<Vec<_>>().join("::");
+                let function = self.named_here(&place.operation);
                 self.push_limit(place, function, at, levels, around.annotated);
             }
         }
         let Some(place) = limits::annotated_in_macro(item) else {
             return;
         };
-        let function = self
-            .path
-            .iter()
-            .cloned()
-            .chain([place.operation.clone()])
-            .collect::<Vec<_>>()
-            .join("::");
+        let function = self.named_here(&place.operation);
         let levels = args::apply(self.options.levels, &around.settings);
         self.push_limit(
             place,
@@ -391,16 +372,16 @@ impl<'o> Walker<'o> {
         }
         let levels = args::apply(self.options.levels, &around.settings);
         for place in limits::imports_under_operation_names(item) {
-            let function = self
-                .path
-                .iter()
-                .cloned()
-                .chain([place.operation.clone()])
-                .collect::<Vec<_>>()
-                .join("::");
+            let function = self.named_here(&place.operation);
             let at = place.span.start().into();
             self.push_limit(place, function, at, levels, around.annotated);
         }
+    }
+
+    /// `name` as the modules and types around it name it (`handlers::save`).
+    fn named_here(&self, name: &str) -> String {
+        let path = self.path.iter().map(String::as_str).chain([name]);
+        path.collect::<Vec<_>>().join("::")
     }
 
     /// A limit's place, reported at `warn` unless its lint is allowed there.
