@@ -72,11 +72,12 @@ impl Rewriter<'_> {
                     let Expr::Path(callee) = &*call.func else {
                         return None;
                     };
+                    let callee = builder_callee(callee)?;
                     // Constructors are `new` and `options`: a cheap test
                     // before resolving, which allocates.
-                    let last = callee.path.segments.last()?;
+                    let last = callee.segments.last()?;
                     let constructor = Builder::is_constructor_name(&ident_name(&last.ident))
-                        .then(|| self.namespaces.resolve(&callee.path))
+                        .then(|| self.namespaces.resolve(&callee))
                         .flatten()
                         .and_then(|canonical| ops::lookup_builder(&canonical));
                     if let Some(kind) = constructor {
@@ -85,7 +86,7 @@ impl Rewriter<'_> {
                     // `tokio::fs::OpenOptions::from(std_options)`,
                     // `fs_err::OpenOptions::from_options(..)`: a builder made
                     // from one whose flags the chain does not show.
-                    if let Some(kind) = self.made_by_builder_type(&callee.path) {
+                    if let Some(kind) = self.made_by_builder_type(&callee) {
                         return Some(BuilderState { kind, writes: true });
                     }
                     // A builder passed through another call
@@ -232,4 +233,13 @@ impl Rewriter<'_> {
             _ => Vec::new(),
         }
     }
+}
+
+// Input:  <tokio::fs::OpenOptions>::new     <async_fs::OpenOptions as Default>::default
+// Output: tokio::fs::OpenOptions::new       OpenOptions::default
+/// The path a builder's function is called by: a qualified-self path is
+/// read as its type's, whatever trait it names (`Default`, `From`), since
+/// a trait's function on a builder type is taken to make that builder.
+pub(crate) fn builder_callee(callee: &syn::ExprPath) -> Option<syn::Path> {
+    crate::resolve::qualified_path(callee.qself.as_ref(), &callee.path, 1)
 }

@@ -22,8 +22,8 @@ pub(crate) use binding::Namespace;
 use binding::{Binding, LEADS_TO_FS};
 use frame::conventional_binding;
 use items::{
-    cfg_alternatives, imports_through_parent, inline_modules_within, is_public, item_name,
-    nested_impl_assoc_types,
+    cfg_alternatives, imports_through_parent, inline_modules_within, item_name,
+    nested_impl_assoc_types, visibility,
 };
 
 #[derive(Default, Debug, Clone)]
@@ -49,6 +49,14 @@ struct Frame {
     /// The names a glob from outside the module brings: those of its
     /// public items and imports. rustc's glob skips the others.
     public: HashSet<String>,
+    /// Names visible in the module's parent and all within it only
+    /// (`pub(super)`): a glob brings them where the module is a member of
+    /// a module around the importer.
+    parent_only: HashSet<String>,
+    /// Names whose visibility the attribute does not work out (`pub(in
+    /// path)`, a re-export of a name not public): a glob brings them where
+    /// they lead to the filesystem, the stricter reading both ways.
+    restricted: HashSet<String>,
     /// The globs of `globs` that are re-exported (`pub use std::fs::*;`).
     public_globs: Vec<Vec<String>>,
 }
@@ -62,8 +70,10 @@ enum Prefix {
     At(Vec<String>),
     /// After `self::` (0) or `super::`s: in the module that many levels out.
     Supers(usize),
-    /// Below an inline module in sight (`use disk::save;`).
-    InModule(std::rc::Rc<Frame>),
+    /// Below an inline module in sight (`use disk::save;`); `true` where
+    /// it is a member of a module around the code (`disk`, `super::disk`),
+    /// not of another inline module (`disk::local`).
+    InModule(std::rc::Rc<Frame>, bool),
     /// After `crate::`, before the annotated module's name.
     CrateRoot,
     /// Below something we don't track.
@@ -71,11 +81,12 @@ enum Prefix {
 }
 
 impl Prefix {
-    /// Where `binding` leads a `use` path that goes on below it.
-    fn below(binding: Option<Binding>) -> Prefix {
+    /// Where `binding` leads a `use` path that goes on below it; `member`
+    /// where it is bound in a module around the code.
+    fn below(binding: Option<Binding>, member: bool) -> Prefix {
         match binding {
             Some(Binding::Path(path)) => Prefix::At(path),
-            Some(Binding::Module(module)) => Prefix::InModule(module),
+            Some(Binding::Module(module)) => Prefix::InModule(module, member),
             _ => Prefix::Untracked,
         }
     }
@@ -87,9 +98,8 @@ pub struct Namespaces {
     frames: Vec<Frame>,
     /// The `use` being read is `#[cfg]`'d: what it binds may not be there.
     conditional: bool,
-    /// The `use` being read is public: what it binds, a glob from outside
-    /// its module brings too.
-    public_use: bool,
+    /// The visibility of the `use` being read.
+    use_visibility: items::Visibility,
 }
 
 impl Namespaces {
@@ -198,8 +208,8 @@ impl Namespaces {
             // An impl applies wherever its type is named, also from an
             // inline module: `mod backends { impl Backend for Local {..} }`.
             assocs.extend(nested_impl_assoc_types(item));
-            if let Some(name) = item_name(item).filter(|_| is_public(item)) {
-                frame.public.insert(name);
+            if let Some(name) = item_name(item) {
+                frame.note_visibility(name, visibility(item));
             }
             match item {
                 Item::Use(item_use) => uses.push(item_use),
@@ -308,7 +318,7 @@ impl Namespaces {
                 let mut inner = Namespaces {
                     frames: self.frames.clone(),
                     conditional: false,
-                    public_use: false,
+                    use_visibility: items::Visibility::Private,
                 };
                 inner.push_named_module(Some(name.clone()), items);
                 let Some(mut module) = inner.frames.pop() else {

@@ -133,15 +133,19 @@ impl Rewriter<'_> {
         }
         impl<'ast> syn::visit::Visit<'ast> for Find<'_, '_> {
             fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-                if let Expr::Path(callee) = &*call.func {
-                    let constructor = callee.path.segments.last().is_some_and(|last| {
+                let callee = match &*call.func {
+                    Expr::Path(callee) => crate::builders::builder_callee(callee),
+                    _ => None,
+                };
+                if let Some(callee) = callee {
+                    let constructor = callee.segments.last().is_some_and(|last| {
                         Builder::is_constructor_name(&crate::syntax::ident_name(&last.ident))
                     });
                     if constructor && self.found.is_none() {
                         self.found = self
                             .rewriter
                             .namespaces
-                            .resolve(&callee.path)
+                            .resolve(&callee)
                             .and_then(|canonical| crate::ops::lookup_builder(&canonical));
                     }
                 }

@@ -46,4 +46,12 @@ pub fn forgotten_iterators(
     std::mem::forget(files.drain(..).enumerate().fuse());
 }
 
+#[ephemeral_fs::ephemeral_fs]
+pub fn forgotten_shared_slices(files: Vec<NamedTempFile>, dirs: Vec<TempDir>) {
+    let files: std::rc::Rc<[NamedTempFile]> = files.into();
+    std::mem::forget(files);
+    let dirs: std::sync::Arc<[TempDir]> = dirs.into();
+    let _ = std::sync::Arc::into_raw(dirs);
+}
+
 fn main() {}

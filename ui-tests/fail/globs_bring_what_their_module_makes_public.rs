@@ -1,7 +1,9 @@
 // A glob of a module brings only what that module makes visible to the
 // importer: a private `fn write`, `use .. write`, `mod fs`, `struct File`,
 // `fn forget`, or a `pub(in ..)` one, hides nothing, and the name stays
-// std's, as for rustc.
+// std's, as for rustc. A `pub(in ..)` re-export of an operation, whose
+// reach the attribute does not work out, is taken to be brought, through
+// one glob or two.
 #[allow(dead_code, unused_imports)]
 #[ephemeral_fs::ephemeral_fs]
 mod handlers {
@@ -42,7 +44,16 @@ mod handlers {
         pub fn log(_m: &str) {}
     }
 
+    mod narrow {
+        pub(in crate::handlers) use std::fs::write as save;
+        pub mod deeper {
+            pub(in super::super) use std::fs::write as store;
+        }
+        pub(in crate::handlers) use self::deeper::*;
+    }
+
     use self::helpers::*;
+    use self::narrow::*;
 
     pub fn a_private_function(body: &[u8]) -> std::io::Result<()> {
         log("a");
@@ -67,10 +78,19 @@ mod handlers {
         Ok(())
     }
 
+    pub fn narrowly(body: &[u8]) -> std::io::Result<()> {
+        save("/var/uploads/f", body)?;
+        store("/var/uploads/g", body)
+    }
+
     pub fn restricted_to_its_module(body: &[u8]) -> std::io::Result<()> {
         use self::restricted::*;
         write("/var/uploads/e", body)
     }
+}
+
+pub fn re_exported_narrowly(body: &[u8]) -> std::io::Result<()> {
+    handlers::narrowly(body)
 }
 
 fn main() {}

@@ -23,6 +23,8 @@ impl Frame {
         }
         self.leads_to_fs |= other.leads_to_fs;
         self.public.extend(other.public);
+        self.parent_only.extend(other.parent_only);
+        self.restricted.extend(other.restricted);
         for glob in other.public_globs {
             if !self.public_globs.contains(&glob) {
                 self.public_globs.push(glob);
@@ -39,6 +41,29 @@ impl Frame {
             .map(|binding| usize::from(binding.strictness()))
             .sum();
         (strictness, self.globs.len())
+    }
+
+    /// Records how far a name the frame binds is visible to globs of it.
+    pub(super) fn note_visibility(&mut self, name: String, visibility: items::Visibility) {
+        match visibility {
+            items::Visibility::Public => self.public.insert(name),
+            items::Visibility::ParentOnly => self.parent_only.insert(name),
+            items::Visibility::Restricted => self.restricted.insert(name),
+            items::Visibility::Private => false,
+        };
+    }
+
+    /// How far `name` is visible to globs of this module.
+    pub(super) fn visibility_of(&self, name: &str) -> items::Visibility {
+        if self.public.contains(name) {
+            items::Visibility::Public
+        } else if self.restricted.contains(name) {
+            items::Visibility::Restricted
+        } else if self.parent_only.contains(name) {
+            items::Visibility::ParentOnly
+        } else {
+            items::Visibility::Private
+        }
     }
 
     pub(super) fn bind_stricter(&mut self, name: String, binding: Binding) {

@@ -113,11 +113,39 @@ pub(super) fn item_name(item: &Item) -> Option<String> {
     Some(ident_name(ident))
 }
 
-/// Whether an item is visible where a glob from outside its module is
-/// (`pub`, `pub(crate)`, `pub(super)`). A `pub(in path)` is taken to be
-/// private: a name a glob does not bring leaves the filesystem's meaning
-/// of that name in place, which is the stricter reading.
-pub(super) fn is_public(item: &Item) -> bool {
+/// How far a name a module binds is visible, as far as a glob of the
+/// module cares.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub(crate) enum Visibility {
+    /// `pub`, `pub(crate)`: everywhere a glob of the module may be.
+    Public,
+    /// `pub(super)`: in the module's parent and all within it.
+    ParentOnly,
+    /// `pub(in path)`: somewhere the attribute does not work out.
+    Restricted,
+    /// No `pub`, `pub(self)`: in the module and all within it.
+    #[default]
+    Private,
+}
+
+impl Visibility {
+    /// What a re-export of a name of this visibility by a `use` of
+    /// `through`'s makes of it in the re-exporting module: never more than
+    /// either. A `pub(super)` name of a module's child is visible in the
+    /// module only, which is private there.
+    pub(crate) fn through(self, through: Visibility) -> Visibility {
+        match (self, through) {
+            (_, Visibility::Private) | (Visibility::Private | Visibility::ParentOnly, _) => {
+                Visibility::Private
+            }
+            (Visibility::Restricted, _) | (_, Visibility::Restricted) => Visibility::Restricted,
+            (Visibility::Public, through) => through,
+        }
+    }
+}
+
+/// An item's visibility (`Private` for items that have none).
+pub(super) fn visibility(item: &Item) -> Visibility {
     let vis = match item {
         Item::Const(item) => &item.vis,
         Item::Enum(item) => &item.vis,
@@ -131,19 +159,25 @@ pub(super) fn is_public(item: &Item) -> bool {
         Item::Type(item) => &item.vis,
         Item::Union(item) => &item.vis,
         Item::Use(item) => &item.vis,
-        _ => return false,
+        _ => return Visibility::Private,
     };
-    is_visible(vis)
+    visibility_of(vis)
 }
 
-pub(super) fn is_visible(vis: &syn::Visibility) -> bool {
+pub(super) fn visibility_of(vis: &syn::Visibility) -> Visibility {
     match vis {
-        syn::Visibility::Public(_) => true,
-        syn::Visibility::Restricted(restricted) => {
-            restricted.in_token.is_none()
-                && (restricted.path.is_ident("crate") || restricted.path.is_ident("super"))
+        syn::Visibility::Public(_) => Visibility::Public,
+        syn::Visibility::Restricted(restricted) if restricted.in_token.is_none() => {
+            if restricted.path.is_ident("crate") {
+                Visibility::Public
+            } else if restricted.path.is_ident("super") {
+                Visibility::ParentOnly
+            } else {
+                Visibility::Private
+            }
         }
-        syn::Visibility::Inherited => false,
+        syn::Visibility::Restricted(_) => Visibility::Restricted,
+        syn::Visibility::Inherited => Visibility::Private,
     }
 }
 

@@ -17,10 +17,10 @@ impl Namespaces {
                 Prefix::Root
             };
             self.conditional = crate::syntax::is_conditional(&item_use.attrs);
-            self.public_use = items::is_visible(&item_use.vis);
+            self.use_visibility = items::visibility_of(&item_use.vis);
             self.add_use_tree(&item_use.tree, prefix);
             self.conditional = false;
-            self.public_use = false;
+            self.use_visibility = items::Visibility::Private;
         }
         // `type Blob = std::fs::File;` stands for the path it names.
         for alias in aliases {
@@ -91,15 +91,18 @@ impl Namespaces {
                         match self.below_above(&name) {
                             Prefix::Supers(up) => Prefix::Supers(up),
                             above => conventional_binding(&name)
-                                .map_or(above, |binding| Prefix::below(Some(binding))),
+                                .map_or(above, |binding| Prefix::below(Some(binding), false)),
                         }
                     }
                     Prefix::Root => self.resolve_use_root(&name),
                     Prefix::Supers(supers) => Prefix::below(
                         self.lookup_in_module(&name, supers)
                             .or_else(|| conventional_binding(&name)),
+                        true,
                     ),
-                    Prefix::InModule(module) => Prefix::below(module.lookup_own_either(&name)),
+                    Prefix::InModule(module, _) => {
+                        Prefix::below(module.lookup_own_either(&name), false)
+                    }
                     Prefix::At(mut prefix) => {
                         prefix.push(name);
                         Prefix::At(prefix)
@@ -119,7 +122,9 @@ impl Namespaces {
             ),
             UseTree::Glob(_) => match prefix {
                 Prefix::At(prefix) => {
-                    let public = self.public_use;
+                    // A glob re-exported however narrowly brings its names:
+                    // the stricter reading.
+                    let public = self.use_visibility != items::Visibility::Private;
                     if let Some(frame) = self.frames.last_mut() {
                         if public && !frame.public_globs.contains(&prefix) {
                             frame.public_globs.push(prefix.clone());
@@ -132,10 +137,13 @@ impl Namespaces {
                 // `use self::disk::*;`: what the module binds publicly, as
                 // if each name were imported; `use super::*;`: all a module
                 // around this one binds, which is visible here.
-                Prefix::InModule(module) => self.import_glob_of(&module, false),
+                Prefix::InModule(module, member) => {
+                    let reach = if member { Reach::Member } else { Reach::Other };
+                    self.import_glob_of(&module, reach)
+                }
                 Prefix::Supers(supers) => {
                     if let Some(module) = self.module_out(supers).cloned() {
-                        self.import_glob_of(&module, true);
+                        self.import_glob_of(&module, Reach::Around);
                     }
                 }
                 Prefix::Root | Prefix::CrateRoot | Prefix::Untracked => {}
@@ -150,20 +158,25 @@ impl Namespaces {
 
     /// A glob import of a module in sight: its names, where the frame has
     /// none of its own (an item or import of the frame shadows a glob's),
-    /// and its globs; of a module the glob is outside of (`around` false),
-    /// only those it makes public, as rustc's glob skips the others.
-    pub(super) fn import_glob_of(&mut self, module: &Frame, around: bool) {
+    /// and its globs; of those, only the ones visible where the glob is, as
+    /// rustc's glob skips the others.
+    pub(super) fn import_glob_of(&mut self, module: &Frame, reach: Reach) {
         let conditional = self.conditional;
-        let public = self.public_use;
+        let use_visibility = self.use_visibility;
         if let Some(frame) = self.frames.last_mut() {
             for (name, binding) in &module.names {
-                if !around && !module.public.contains(name) {
+                let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
+                let visibility = module.visibility_of(name);
+                let visible = match (reach, visibility) {
+                    (Reach::Around, _) | (_, items::Visibility::Public) => true,
+                    (Reach::Member, items::Visibility::ParentOnly) => true,
+                    (_, items::Visibility::Restricted) => leads_to_fs,
+                    _ => false,
+                };
+                if !visible {
                     continue;
                 }
-                if public {
-                    frame.public.insert(name.clone());
-                }
-                let leads_to_fs = binding.strictness() >= LEADS_TO_FS;
+                frame.note_visibility(name.clone(), visibility.through(use_visibility));
                 // An item of the frame hides the glob's name, but only in
                 // its own namespace: a `struct write {}` leaves the glob's
                 // function to calls.
@@ -181,9 +194,10 @@ impl Namespaces {
                 }
             }
             for glob in &module.globs {
-                if !around && !module.public_globs.contains(glob) {
+                if reach != Reach::Around && !module.public_globs.contains(glob) {
                     continue;
                 }
+                let public = use_visibility != items::Visibility::Private;
                 if public && !frame.public_globs.contains(glob) {
                     frame.public_globs.push(glob.clone());
                 }
@@ -211,7 +225,7 @@ impl Namespaces {
     pub(super) fn resolve_use_root(&self, first: &str) -> Prefix {
         match self.lookup_in(first, Namespace::Type) {
             Some(Binding::Path(path)) => Prefix::At(path),
-            Some(Binding::Module(module)) => Prefix::InModule(module),
+            Some(Binding::Module(module)) => Prefix::InModule(module, true),
             // `use root::handlers::fs;` after `use crate as root;`, `use
             // me::fs;` after `use self as me;`.
             Some(Binding::Above) => Prefix::CrateRoot,
@@ -232,8 +246,9 @@ impl Namespaces {
                 Prefix::At(vec![first.to_owned()])
             }
             // `use fs::File;`: a conventional name, as in a path.
-            None => conventional_binding(first)
-                .map_or(Prefix::Untracked, |binding| Prefix::below(Some(binding))),
+            None => conventional_binding(first).map_or(Prefix::Untracked, |binding| {
+                Prefix::below(Some(binding), false)
+            }),
             Some(Binding::Value | Binding::Macro) => Prefix::Untracked,
         }
     }
@@ -261,7 +276,7 @@ impl Namespaces {
             Prefix::At(prefix) if name == "self" => Binding::Path(prefix),
             // `use self::storage::{self as disk}`: the inline module;
             // `use super::{self as parent}`: the module that many levels out.
-            Prefix::InModule(module) if name == "self" => Binding::Module(module),
+            Prefix::InModule(module, _) if name == "self" => Binding::Module(module),
             // `use self as me;` at the top of the annotated module, or `use
             // super::{self as parent};` in one of its modules: the annotated
             // module as it stands when a path is read.
@@ -301,7 +316,9 @@ impl Namespaces {
                 .lookup_in_module(name, supers)
                 .or_else(|| conventional_binding(name))
                 .unwrap_or(Binding::Opaque),
-            Prefix::InModule(module) => module.lookup_own_either(name).unwrap_or(Binding::Opaque),
+            Prefix::InModule(module, _) => {
+                module.lookup_own_either(name).unwrap_or(Binding::Opaque)
+            }
             Prefix::CrateRoot | Prefix::Untracked => Binding::Opaque,
         };
         let alias = if name == "self" && alias == "self" {
@@ -325,12 +342,21 @@ impl Namespaces {
         if self.conditional && binding.strictness() < LEADS_TO_FS {
             return;
         }
-        let public = self.public_use;
+        let visibility = self.use_visibility;
         if let Some(frame) = self.frames.last_mut() {
-            if public {
-                frame.public.insert(alias.clone());
-            }
+            frame.note_visibility(alias.clone(), visibility);
             frame.bind_stricter(alias, binding);
         }
     }
+}
+
+/// Where a glob is, from the module it imports: in it or within it
+/// (`use super::*;`), within the module it is a member of (`use
+/// self::disk::*;`, `use super::disk::*;`), or elsewhere (`use
+/// disk::local::*;`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    Around,
+    Member,
+    Other,
 }

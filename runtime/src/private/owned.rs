@@ -52,13 +52,15 @@ macro_rules! owned_through {
     )*};
 }
 
-owned_through!(
-    Option<T>,
-    Vec<T>,
-    std::rc::Rc<T>,
-    std::sync::Arc<T>,
-    std::collections::LinkedList<T>
-);
+owned_through!(Option<T>, Vec<T>, std::collections::LinkedList<T>);
+
+// `Rc<[NamedTempFile]>` owns its items, as a boxed slice does.
+impl<T: TempOwned + ?Sized> TempOwned for std::rc::Rc<T> {
+    type Owned = T::Owned;
+}
+impl<T: TempOwned + ?Sized> TempOwned for std::sync::Arc<T> {
+    type Owned = T::Owned;
+}
 
 // `mem::forget(NamedTempFile::new())`: every constructor of tempfile's
 // returns a `Result`, which owns the handle when it is `Ok`.
