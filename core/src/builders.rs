@@ -139,12 +139,7 @@ impl Rewriter<'_> {
         if !yields_a_local {
             return None;
         }
-        let block = Expr::Block(syn::ExprBlock {
-            attrs: Vec::new(),
-            label: None,
-            block: block.clone(),
-        });
-        let kind = self.constructor_within(&block)?;
+        let kind = self.constructor_in_block(block)?;
         Some(BuilderState { kind, writes: true })
     }
 

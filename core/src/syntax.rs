@@ -112,15 +112,7 @@ impl BoundNames {
 fn setter_chain_root(call: &syn::ExprMethodCall) -> Option<String> {
     let mut call = call;
     loop {
-        let terminal = crate::ops::Builder::is_terminal(&ident_name(&call.method))
-            && !matches!(
-                call.args.first(),
-                Some(Expr::Lit(ExprLit {
-                    lit: Lit::Bool(_),
-                    ..
-                }))
-            );
-        if terminal {
+        if is_terminal_call(call) {
             return None;
         }
         let mut receiver = &*call.receiver;
@@ -462,6 +454,21 @@ pub fn is_literal_false(expr: &Expr) -> bool {
         Expr::Group(group) => is_literal_false(&group.expr),
         _ => matches!(expr, Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) if !b.value),
     }
+}
+
+// Input:  o.open(p)    d.create(p)    o.create(true)
+// Output: true         true           false: a flag
+/// Whether a method call may end a builder chain: a terminal's name with
+/// one argument that is not a flag's literal.
+pub fn is_terminal_call(call: &syn::ExprMethodCall) -> bool {
+    let flag = matches!(
+        call.args.first(),
+        Some(Expr::Lit(ExprLit {
+            lit: Lit::Bool(_),
+            ..
+        }))
+    );
+    call.args.len() == 1 && !flag && crate::ops::Builder::is_terminal(&ident_name(&call.method))
 }
 
 /// The span of a path's last name, where rustc points at a call.

@@ -31,14 +31,7 @@ impl Rewriter<'_> {
             return;
         };
         // `opts.create(true)` sets a flag; a string literal is a path.
-        let flag = matches!(
-            call.args.first(),
-            Some(Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Bool(_),
-                ..
-            }))
-        );
-        if call.args.len() != 1 || flag {
+        if !crate::syntax::is_terminal_call(call) {
             return;
         }
         let Some(builder) = [Builder::OpenOptions, Builder::DirBuilder]
@@ -127,6 +120,18 @@ impl Rewriter<'_> {
 
     /// The builder whose constructor is called anywhere in `expr`.
     pub(crate) fn constructor_within(&self, expr: &Expr) -> Option<Builder> {
+        self.find_constructor(|find| syn::visit::Visit::visit_expr(find, expr))
+    }
+
+    /// `constructor_within` the statements of a block.
+    pub(crate) fn constructor_in_block(&self, block: &syn::Block) -> Option<Builder> {
+        self.find_constructor(|find| syn::visit::Visit::visit_block(find, block))
+    }
+
+    fn find_constructor<'ast>(
+        &self,
+        visit: impl FnOnce(&mut dyn syn::visit::Visit<'ast>),
+    ) -> Option<Builder> {
         struct Find<'r, 'a> {
             rewriter: &'r Rewriter<'a>,
             found: Option<Builder>,
@@ -160,7 +165,7 @@ impl Rewriter<'_> {
             rewriter: self,
             found: None,
         };
-        syn::visit::Visit::visit_expr(&mut find, expr);
+        visit(&mut find);
         find.found
     }
 

@@ -725,12 +725,10 @@ fn namespaces_in_members_globs_and_imports() {
         }),
     ] {
         let inner: syn::Block = inner;
-        let block: syn::Block = parse_quote!({
+        let outer = parse_quote!({
             use std::fs::write;
         });
-        let mut scope = Namespaces::default();
-        scope.push_block(&block.stmts);
-        scope.push_block(&inner.stmts);
+        let scope = blocks(&[outer, inner.clone()]);
         assert_eq!(
             path(&scope, parse_quote!(write)).as_deref(),
             Some("std::fs::write"),
@@ -746,27 +744,25 @@ fn namespaces_in_members_globs_and_imports() {
     // a type of yours out of sight imported as `write` hides the outer
     // `write` for a call, which is std's for rustc: the call is left
     // unchecked (`limits.md`, "What an import binds").
-    let block: syn::Block = parse_quote!({
-        use std::fs::write;
-    });
-    let mut scope = Namespaces::default();
-    scope.push_block(&block.stmts);
-    let block: syn::Block = parse_quote!({
-        use models::Upload as write;
-    });
-    scope.push_block(&block.stmts);
+    let scope = blocks(&[
+        parse_quote!({
+            use std::fs::write;
+        }),
+        parse_quote!({
+            use models::Upload as write;
+        }),
+    ]);
     assert_eq!(path(&scope, parse_quote!(write)).as_deref(), None);
     // tempfile's functions are values: `tempfile::tempdir as write` hides
     // the outer `write` for a call, as for rustc.
-    let block: syn::Block = parse_quote!({
-        use std::fs::write;
-    });
-    let mut scope = Namespaces::default();
-    scope.push_block(&block.stmts);
-    let block: syn::Block = parse_quote!({
-        use tempfile::tempdir as write;
-    });
-    scope.push_block(&block.stmts);
+    let scope = blocks(&[
+        parse_quote!({
+            use std::fs::write;
+        }),
+        parse_quote!({
+            use tempfile::tempdir as write;
+        }),
+    ]);
     assert_eq!(
         path(&scope, parse_quote!(write)).as_deref(),
         Some("tempfile::tempdir")
@@ -780,7 +776,7 @@ fn namespaces_in_members_globs_and_imports() {
     );
     // A limit: of other functions the attribute cannot tell that they bind
     // a value only, so `use std::mem::take as fs;` hides `std::fs` for
-    // `fs::write` (`limits.md`, "Imports of functions").
+    // `fs::write` (`limits.md`, "What an import binds").
     let block: syn::Block = parse_quote!({
         use std::mem::take as fs;
     });
@@ -810,11 +806,9 @@ fn type_paths_are_read_among_types() {
     );
     // An import of a function under a type's name is no type: the type
     // path falls to the conventional name.
-    let block: syn::Block = parse_quote!({
+    let scope = blocks(&[parse_quote!({
         use std::fs::write as OpenOptions;
-    });
-    let mut scope = Namespaces::default();
-    scope.push_block(&block.stmts);
+    })]);
     assert_eq!(
         scope
             .resolve_type(&parse_quote!(OpenOptions))
@@ -827,21 +821,26 @@ fn type_paths_are_read_among_types() {
         Some("std::fs::write")
     );
     // A struct of the user's hides the conventional name among types.
-    let block: syn::Block = parse_quote!({
+    let scope = blocks(&[parse_quote!({
         struct File {}
-    });
-    let mut scope = Namespaces::default();
-    scope.push_block(&block.stmts);
+    })]);
     assert_eq!(scope.resolve_type(&parse_quote!(File)), None);
     // An alias reads its target as a type.
-    let block: syn::Block = parse_quote!({
+    let scope = blocks(&[parse_quote!({
         use std::fs::File;
         type Backend = File;
-    });
-    let mut scope = Namespaces::default();
-    scope.push_block(&block.stmts);
+    })]);
     assert_eq!(
         path(&scope, parse_quote!(Backend::create)).as_deref(),
         Some("std::fs::File::create")
     );
+}
+
+/// The names in sight inside `blocks`, each nested in the one before.
+fn blocks(blocks: &[syn::Block]) -> Namespaces {
+    let mut scope = Namespaces::default();
+    for block in blocks {
+        scope.push_block(&block.stmts);
+    }
+    scope
 }
