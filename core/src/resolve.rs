@@ -5,7 +5,7 @@
 //! few names that nothing in sight imports (`fs`, `File`, `OpenOptions`,
 //! `DirBuilder`) are taken to mean `std::fs`'s, as they do in practice.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use syn::{Item, Stmt, UseTree};
 
@@ -46,17 +46,10 @@ struct Frame {
     /// Whether a name the module binds leads to the filesystem, so that a
     /// `#[cfg]`'d import of the module is kept (`use self::unix as imp;`).
     leads_to_fs: bool,
-    /// The names a glob from outside the module brings: those of its
-    /// public items and imports. rustc's glob skips the others.
-    public: HashSet<String>,
-    /// Names visible in the module's parent and all within it only
-    /// (`pub(super)`): a glob brings them where the module is a member of
-    /// a module around the importer.
-    parent_only: HashSet<String>,
-    /// Names whose visibility the attribute does not work out (`pub(in
-    /// path)`, a re-export of a name not public): a glob brings them where
-    /// they lead to the filesystem, the stricter reading both ways.
-    restricted: HashSet<String>,
+    /// How far the names the module binds are visible to a glob of it
+    /// (`Private` where a name is not here): rustc's glob skips what it
+    /// cannot see. Two bindings of a name keep the wider.
+    visibility: HashMap<String, items::Visibility>,
     /// The globs of `globs` that are re-exported (`pub use std::fs::*;`).
     public_globs: Vec<Vec<String>>,
 }

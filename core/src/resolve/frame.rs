@@ -22,9 +22,9 @@ impl Frame {
             }
         }
         self.leads_to_fs |= other.leads_to_fs;
-        self.public.extend(other.public);
-        self.parent_only.extend(other.parent_only);
-        self.restricted.extend(other.restricted);
+        for (name, visibility) in other.visibility {
+            self.note_visibility(name, visibility);
+        }
         for glob in other.public_globs {
             if !self.public_globs.contains(&glob) {
                 self.public_globs.push(glob);
@@ -44,26 +44,15 @@ impl Frame {
     }
 
     /// Records how far a name the frame binds is visible to globs of it.
+    /// Two bindings of one name keep the wider visibility.
     pub(super) fn note_visibility(&mut self, name: String, visibility: items::Visibility) {
-        match visibility {
-            items::Visibility::Public => self.public.insert(name),
-            items::Visibility::ParentOnly => self.parent_only.insert(name),
-            items::Visibility::Restricted => self.restricted.insert(name),
-            items::Visibility::Private => false,
-        };
+        let known = self.visibility.entry(name).or_default();
+        *known = (*known).max(visibility);
     }
 
     /// How far `name` is visible to globs of this module.
     pub(super) fn visibility_of(&self, name: &str) -> items::Visibility {
-        if self.public.contains(name) {
-            items::Visibility::Public
-        } else if self.restricted.contains(name) {
-            items::Visibility::Restricted
-        } else if self.parent_only.contains(name) {
-            items::Visibility::ParentOnly
-        } else {
-            items::Visibility::Private
-        }
+        self.visibility.get(name).copied().unwrap_or_default()
     }
 
     pub(super) fn bind_stricter(&mut self, name: String, binding: Binding) {

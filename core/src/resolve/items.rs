@@ -115,17 +115,19 @@ pub(super) fn item_name(item: &Item) -> Option<String> {
 
 /// How far a name a module binds is visible, as far as a glob of the
 /// module cares.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+/// Ordered from the narrowest to the widest as a glob reads them: a
+/// `Restricted` name is brought wherever it leads to the filesystem.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Default)]
 pub(crate) enum Visibility {
-    /// `pub`, `pub(crate)`: everywhere a glob of the module may be.
-    Public,
+    /// No `pub`, `pub(self)`: in the module and all within it.
+    #[default]
+    Private,
     /// `pub(super)`: in the module's parent and all within it.
     ParentOnly,
     /// `pub(in path)`: somewhere the attribute does not work out.
     Restricted,
-    /// No `pub`, `pub(self)`: in the module and all within it.
-    #[default]
-    Private,
+    /// `pub`, `pub(crate)`: everywhere a glob of the module may be.
+    Public,
 }
 
 impl Visibility {
