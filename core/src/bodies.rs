@@ -253,7 +253,9 @@ impl Rewriter<'_> {
         self.body.flow.exit();
         self.namespaces.pop();
         self.macro_scope.truncate(macros);
+        // First, not last: a block may end in its value, and items may stand
+        // anywhere in a block.
         let uses = self.keep_imports_used(nested);
-        block.stmts.extend(uses.into_iter().map(Stmt::Item));
+        block.stmts.splice(0..0, uses.into_iter().map(Stmt::Item));
     }
 }

@@ -163,10 +163,12 @@ impl Rewriter<'_> {
                     self.namespaces.pop();
                     // `#[macro_use] mod m { macro_rules! .. }`: its macros
                     // stay in scope after it.
-                    let macro_use = module
-                        .attrs
-                        .iter()
-                        .any(|attr| attr.path().is_ident("macro_use"));
+                    // Also under `cfg_attr`, which may add it.
+                    let macro_use = module.attrs.iter().any(|attr| {
+                        attr.path().is_ident("macro_use")
+                            || attr.path().is_ident("cfg_attr")
+                                && crate::syntax::names_ident(attr, "macro_use")
+                    });
                     if !macro_use {
                         self.macro_scope.truncate(macros);
                     }

@@ -5,7 +5,7 @@
 //! few names that nothing in sight imports (`fs`, `File`, `OpenOptions`,
 //! `DirBuilder`) are taken to mean `std::fs`'s, as they do in practice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syn::{Item, Stmt, UseTree};
 
@@ -52,6 +52,9 @@ struct Frame {
     visibility: HashMap<String, items::Visibility>,
     /// The globs of `globs` that are re-exported (`pub use std::fs::*;`).
     public_globs: Vec<Vec<String>>,
+    /// Names of inline modules that are all `#[cfg]`'d (`#[cfg(test)] mod
+    /// fs`): compiled out, the name means what it would without them.
+    cfg_modules: HashSet<String>,
 }
 
 /// Where a `use` tree has got to while it is read.
@@ -197,6 +200,7 @@ impl Namespaces {
         let mut aliases = Vec::new();
         let mut assocs = Vec::new();
         let mut modules = Vec::new();
+        let (mut cfg_modules, mut unconditional_modules) = (HashSet::new(), HashSet::new());
         for item in items {
             // An impl applies wherever its type is named, also from an
             // inline module: `mod backends { impl Backend for Local {..} }`.
@@ -227,6 +231,12 @@ impl Namespaces {
                 // A `#[cfg]`'d module is read too, merged with the other
                 // alternatives of its name (`#[cfg(unix)] mod platform`).
                 Item::Mod(module) if module.content.is_some() => {
+                    let name = ident_name(&module.ident);
+                    if crate::syntax::is_conditional(&module.attrs) {
+                        cfg_modules.insert(name);
+                    } else {
+                        unconditional_modules.insert(name);
+                    }
                     frame.names.insert(
                         ident_name(&module.ident),
                         Binding::Module(Default::default()),
@@ -274,6 +284,7 @@ impl Namespaces {
                 }
             }
         }
+        frame.cfg_modules = &cfg_modules - &unconditional_modules;
         self.frames.push(frame);
         // Imports and aliases may build on each other in any order (`use
         // fs::File; use std::fs;`, `type Upload = Backend; type Backend =

@@ -262,6 +262,22 @@ pub fn is_conditional(attrs: &[Attribute]) -> bool {
         .any(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr"))
 }
 
+/// Whether `name` is an identifier anywhere in an attribute's arguments
+/// (`macro_use` in `cfg_attr(unix, macro_use)`).
+pub fn names_ident(attr: &Attribute, name: &str) -> bool {
+    fn within(tokens: proc_macro2::TokenStream, name: &str) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => ident == name,
+            proc_macro2::TokenTree::Group(group) => within(group.stream(), name),
+            _ => false,
+        })
+    }
+    match &attr.meta {
+        syn::Meta::List(list) => within(list.tokens.clone(), name),
+        _ => false,
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
     /// A variable or field path: borrowing it twice is free.

@@ -26,7 +26,20 @@ mod handlers {
     }
 }
 
+// In a body that ends in its value, the `use` that keeps the import used
+// goes first, not after the value.
+#[ephemeral_fs]
+fn staged_len(body: &[u8]) -> std::io::Result<usize> {
+    #[ephemeral_fs(warn(persistent_write))]
+    fn helper() {}
+    helper();
+    let tmp = tempfile::NamedTempFile::new()?;
+    std::fs::write(&tmp, body)?;
+    Ok(std::fs::read(tmp.path())?.len())
+}
+
 fn main() {
+    assert_eq!(staged_len(b"abcd").unwrap(), 4);
     assert_eq!(handlers::stage(b"abc").unwrap(), b"abc");
     handlers::Worker.run().unwrap();
 }

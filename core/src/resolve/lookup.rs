@@ -8,7 +8,48 @@ impl Namespaces {
     /// `last` is the namespace of the path's last segment: a value's in
     /// an expression (`write(..)`, `File::create`), a type's in a type
     /// (`type Backend = File;`).
+    // Input:  #[cfg(test)] mod fs { pub fn write(..) }  ..  fs::write(p, b)
+    // Output: std::fs::write
     pub(super) fn resolve_by(
+        &self,
+        path: &syn::Path,
+        last: Namespace,
+        conventional: &dyn Fn(&str) -> Option<&'static [&'static str]>,
+    ) -> Option<Vec<String>> {
+        let resolved = self.resolve_in_sight(path, last, conventional);
+        // A `#[cfg]`'d module may be compiled out, and its name then means
+        // what it would without it: the stricter of the two readings holds,
+        // as for `#[cfg]`'d imports (a test double is checked as the real
+        // thing).
+        let first = path.segments.first().map(|s| ident_name(&s.ident));
+        let Some(first) = first.filter(|first| {
+            path.leading_colon.is_none()
+                && self.frames.iter().any(|f| f.cfg_modules.contains(first))
+        }) else {
+            return resolved;
+        };
+        let mut without = Namespaces {
+            frames: self.frames.clone(),
+            ..Namespaces::default()
+        };
+        for frame in &mut without.frames {
+            if frame.cfg_modules.remove(&first) {
+                frame.names.remove(&first);
+            }
+        }
+        let other = without.resolve_by(path, last, conventional);
+        let strictness = |path: &Option<Vec<String>>| {
+            path.clone()
+                .map_or(0, |path| Binding::Path(path).strictness())
+        };
+        if strictness(&other) > strictness(&resolved) {
+            other
+        } else {
+            resolved
+        }
+    }
+
+    fn resolve_in_sight(
         &self,
         path: &syn::Path,
         last: Namespace,

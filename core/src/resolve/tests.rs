@@ -355,6 +355,39 @@ fn conditional_imports_keep_the_stricter_meaning() {
 }
 
 #[test]
+fn conditional_modules_leave_their_name_its_other_meaning() {
+    let double: Item = parse_quote!(
+        #[cfg(test)]
+        mod fs {
+            pub fn write() {}
+        }
+    );
+    // Compiled out, `fs` is the conventional `std::fs`.
+    assert_eq!(
+        resolve(vec![double.clone()], parse_quote!(fs::write)).unwrap(),
+        "std::fs::write"
+    );
+    // A module whose own reading is the stricter one keeps it.
+    let platform: Item = parse_quote!(
+        #[cfg(unix)]
+        mod platform {
+            pub use std::fs::write as save;
+        }
+    );
+    assert_eq!(
+        resolve(vec![platform], parse_quote!(platform::save)).unwrap(),
+        "std::fs::write"
+    );
+    // Not `#[cfg]`'d, the module is what `fs` means.
+    let module: Item = parse_quote!(
+        mod fs {
+            pub fn write() {}
+        }
+    );
+    assert_eq!(resolve(vec![module], parse_quote!(fs::write)), None);
+}
+
+#[test]
 fn associated_types_of_trait_impls_in_sight() {
     let items: Vec<Item> = vec![
         parse_quote!(
