@@ -57,6 +57,12 @@ pub enum Limit {
     /// the attribute sees a macro's arguments, not what it expands to, so
     /// the names it brings are not followed (limits: "Macros").
     ImportsFromMacro,
+    /// A `macro_rules!` named like a macro the attribute trusts to bind no
+    /// name (`println`, `info`), or a module named like a crate whose
+    /// macros it trusts (`mod log`): out of the annotated item, the
+    /// attribute takes calls of that name for std's, log's or tracing's
+    /// (limits: "Macros").
+    TrustedMacroOfYours,
 }
 
 /// One row per limit: its lint, the finding's title (`{operation}` is the
@@ -135,6 +141,14 @@ const ROWS: &[Row] = &[
         message: "`{operation}` expands to imports or modules whose names the attribute does not follow",
         note: "the attribute reads a macro's arguments, not its expansion: a name the expansion imports (`use std::fs::write as save;`) is not known to be an operation",
         suggestion: "write the `use` or `mod` outside the macro",
+    },
+    Row {
+        limit: Limit::TrustedMacroOfYours,
+        name: "trusted_macro_of_yours",
+        lint: Lint::PersistentWrite,
+        message: "`{operation}` is named like a std, log or tracing macro the attribute trusts to bind no name",
+        note: "a path local named in a trusted macro's arguments is still followed after it; out of the annotated item's sight, a macro of yours of that name (or in a module of yours of that crate's name) may bind the name again, to another path",
+        suggestion: "give the macro or module a name of its own",
     },
 ];
 
@@ -454,6 +468,30 @@ pub(crate) fn imports_under_operation_names(item: &syn::ItemUse) -> Vec<Place> {
 pub(crate) fn imports_from_macro(item: &syn::ItemMacro) -> Option<Place> {
     macro_rules_place(item, Limit::ImportsFromMacro, |ident| {
         ident == "use" || ident == "mod" || ident == "extern"
+    })
+}
+
+// Input:  macro_rules! println { .. }    mod log { .. }
+// Output: a place at `println`, at `log`
+/// A `macro_rules!` named like a macro the attribute trusts.
+pub(crate) fn trusted_macro_of_yours(item: &syn::ItemMacro) -> Option<Place> {
+    let name = item.ident.as_ref()?;
+    (item.mac.path.is_ident("macro_rules")
+        && ephemeral_fs_core::is_trusted_macro_name(&ident_name(name)))
+    .then(|| Place {
+        limit: Limit::TrustedMacroOfYours,
+        span: name.span(),
+        operation: format!("macro_rules! {}", ident_name(name)),
+    })
+}
+
+/// A module named like a crate whose macros the attribute trusts.
+pub(crate) fn trusted_crate_module_of_yours(module: &syn::ItemMod) -> Option<Place> {
+    let name = ident_name(&module.ident);
+    ephemeral_fs_core::is_trusted_macro_crate(&name).then(|| Place {
+        limit: Limit::TrustedMacroOfYours,
+        span: module.ident.span(),
+        operation: format!("mod {name}"),
     })
 }
 

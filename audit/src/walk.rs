@@ -168,6 +168,9 @@ impl<'o> Walker<'o> {
                 self.path.pop();
             }
             Item::Mod(module) => {
+                if let Some(place) = limits::trusted_crate_module_of_yours(module) {
+                    self.push_limit_here(place, around);
+                }
                 if let Some((_, items)) = &mut module.content {
                     if self.leaves_out(&module.attrs) {
                         self.report.left_out += count_fns(items);
@@ -339,6 +342,10 @@ impl<'o> Walker<'o> {
     /// A `macro_rules!` that makes annotated handlers: the attribute's
     /// "Macro hygiene" limit, and nothing the audit can read.
     fn macro_item(&mut self, item: &syn::ItemMacro, around: &Around) {
+        // Wherever it is: its textual scope may reach annotated items.
+        if let Some(place) = limits::trusted_macro_of_yours(item) {
+            self.push_limit_here(place, around);
+        }
         if around.annotated || matches!(self.options.scope, AuditScope::All) {
             if let Some(place) = limits::imports_from_macro(item) {
                 let levels = args::apply(self.options.levels, &around.settings);
@@ -382,6 +389,15 @@ impl<'o> Walker<'o> {
     fn named_here(&self, name: &str) -> String {
         let path = self.path.iter().map(String::as_str).chain([name]);
         path.collect::<Vec<_>>().join("::")
+    }
+
+    /// A limit's place at an item of a module, named as the modules around
+    /// it name it.
+    fn push_limit_here(&mut self, place: limits::Place, around: &Around) {
+        let levels = args::apply(self.options.levels, &around.settings);
+        let at = place.span.start().into();
+        let function = self.named_here(&place.operation);
+        self.push_limit(place, function, at, levels, around.annotated);
     }
 
     /// A limit's place, reported at `warn` unless its lint is allowed there.

@@ -55,4 +55,5 @@ mod values;
 
 pub use check::{Callee, Check, CheckSummary, Subject};
 pub use expand::{Analysis, analyze, expand};
+pub use macros::{is_trusted_macro_crate, is_trusted_macro_name};
 pub use prescan::nothing_to_do;

@@ -367,6 +367,18 @@ const TRUSTED_MACRO_CRATES: &[&str] = &["std", "core", "alloc", "log", "tracing"
 /// `select!`, whose branches bind patterns.
 const JOIN_MACROS: &[&str] = &["join", "try_join"];
 
+/// Whether the attribute trusts a macro of this name, by its path, to bind
+/// no name the caller sees (see `binds_nothing`).
+pub fn is_trusted_macro_name(name: &str) -> bool {
+    STD_MACROS.contains(&name) || LOGGING_MACROS.contains(&name) || JOIN_MACROS.contains(&name)
+}
+
+/// Whether a path starting with this name leads to a crate whose macros of
+/// those names are trusted (`log::info!`, `tokio::join!`).
+pub fn is_trusted_macro_crate(name: &str) -> bool {
+    TRUSTED_MACRO_CRATES.contains(&name) || name == "tokio"
+}
+
 impl Rewriter<'_> {
     // Input:  println!   std::println!   tracing::info!   (use log::warn;) warn!
     // Output: true

@@ -37,11 +37,12 @@ impl Rewriter<'_> {
     ) -> Vec<Setting> {
         let mut settings = Vec::new();
         let mut nested_seen = false;
-        let mut ours = 0;
+        let mut ours = Vec::with_capacity(attrs.len());
         for attr in attrs.iter() {
-            if args::is_allow_attr(attr) {
+            let is_ours = if args::is_allow_attr(attr) {
                 settings.extend(args::parse_allow(attr, self.ctxt));
-            } else if args::is_ephemeral_fs_attr(attr) {
+                true
+            } else if self.is_our_attribute(attr) {
                 // A nested `#[ephemeral_fs(..)]` adjusts levels for its item;
                 // expanding it again would check generated code twice.
                 settings.extend(self.nested_levels(attr, place, nested_seen));
@@ -49,16 +50,39 @@ impl Rewriter<'_> {
                 if let (Place::Item, Some(name)) = (place, attr.path().get_ident()) {
                     self.nested_names.push(name.clone());
                 }
+                true
+            } else if attr.path().is_ident("cfg_attr")
+                && crate::syntax::names_ident(attr, "ephemeral_fs")
+            {
+                self.ctxt.error_spanned(
+                    attr,
+                    "`#[ephemeral_fs(..)]` or `#[ephemeral_fs::allow(..)]` under `cfg_attr` inside an annotated item: the enclosing attribute cannot tell whether the condition holds, so it would apply it twice or not at all; write it without `cfg_attr`, or put `#[cfg(..)]` on the whole item",
+                );
+                // Removed, so that rustc adds no error of its own.
+                true
             } else {
-                continue;
-            }
-            ours += 1;
+                false
+            };
+            ours.push(is_ours);
         }
-        if ours > 0 && self.emits {
-            self.changes += ours;
-            attrs.retain(|attr| !args::is_allow_attr(attr) && !args::is_ephemeral_fs_attr(attr));
+        let count = ours.iter().filter(|&&is_ours| is_ours).count();
+        if count > 0 && self.emits {
+            self.changes += count;
+            let mut ours = ours.into_iter();
+            attrs.retain(|_| !ours.next().unwrap_or(false));
         }
         settings
+    }
+
+    // Input:  use ephemeral_fs::ephemeral_fs as guarded;  ..  #[guarded] fn f() {}
+    /// Whether `attr` is our attribute, also under a name imported in sight.
+    fn is_our_attribute(&self, attr: &Attribute) -> bool {
+        args::is_ephemeral_fs_attr(attr)
+            || attr.path().get_ident().is_some()
+                && self
+                    .namespaces
+                    .resolve_type(attr.path())
+                    .is_some_and(|path| path == ["ephemeral_fs", "ephemeral_fs"])
     }
 
     pub(crate) fn nested_levels(

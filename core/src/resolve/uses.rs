@@ -239,9 +239,11 @@ impl Namespaces {
                 Prefix::Untracked
             }
             // A use path starts in the type namespace. log's and tracing's
-            // imports are followed so that their macros are known as theirs.
+            // imports are followed so that their macros are known as theirs,
+            // and ours so that our attribute is, under any name.
             None | Some(Binding::Value | Binding::Macro)
-                if ops::is_known_crate(first) || matches!(first, "log" | "tracing") =>
+                if ops::is_known_crate(first)
+                    || matches!(first, "log" | "tracing" | "ephemeral_fs") =>
             {
                 Prefix::At(vec![first.to_owned()])
             }

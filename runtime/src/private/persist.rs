@@ -23,11 +23,25 @@ use super::escape::{Checked, Passing, Persisting, TempHandle};
 use crate::bounds::TempDestination;
 
 /// The receiver of a `persist` is one of tempfile's types.
+///
+/// The markers are `Copy`: one made before a loop whose condition calls
+/// `persist` (`while let Err(e) = tmp.persist_noclobber(..)`) is used on
+/// every pass.
 pub struct TempReceiver<T>(PhantomData<fn() -> T>);
+
+impl<T> Clone for TempReceiver<T> {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for TempReceiver<T> {}
 
 /// The receiver of a `persist` is of any other type (the fallback,
 /// `TempEscapeFallback::__ephemeral_fs_persist_receiver`): its own
 /// `persist` takes any destination.
+#[derive(Clone, Copy)]
 pub struct AnyReceiver;
 
 impl<T: TempHandle> Probe<T> {
