@@ -33,25 +33,45 @@ pub fn may_rewrite(text: &str) -> bool {
     // a hash per word and even `str::contains` walks the text byte by byte
     // in unoptimized code; only the search for one byte (`memchr`) runs
     // optimized code from the standard library.
-    gates().iter().any(|gate| has_gate(text, gate)) && Words::of(text).may_rewrite()
+    has_gate(text) && Words::of(text).may_rewrite()
 }
 
-/// Whether `gate` occurs in `text`, found from the occurrences of its
-/// rarest byte.
-fn has_gate(text: &str, gate: &Gate) -> bool {
+/// Whether any gate occurs in `text`, found from the occurrences of the
+/// gates' rarest bytes, in one pass: a search per gate (`memchr`, then
+/// `str::find` from each occurrence) is a pass each, and in the unoptimized
+/// macro `memchr`'s alignment checks cost more than the pass does.
+fn has_gate(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if !bytes.contains(&gate.anchor) {
-        return false;
-    }
-    let mut from = 0;
-    while let Some(found) = text[from..].find(char::from(gate.anchor)) {
-        let at = from + found;
-        if at >= gate.offset && bytes[at - gate.offset..].starts_with(gate.word.as_bytes()) {
-            return true;
+    let (gates, by_anchor) = (gates(), gates_by_anchor());
+    // Each step here runs unoptimized: a cast, not `usize::from`, and an
+    // iterator only where the byte anchors a gate.
+    let (len, mut at) = (bytes.len(), 0);
+    while at < len {
+        let anchored = &by_anchor[bytes[at] as usize];
+        if !anchored.is_empty() {
+            for &index in anchored {
+                let gate = &gates[index];
+                if at >= gate.offset && bytes[at - gate.offset..].starts_with(gate.word.as_bytes())
+                {
+                    return true;
+                }
+            }
         }
-        from = at + 1;
+        at += 1;
     }
     false
+}
+
+/// For each byte, the gates anchored at it (indices into `gates()`).
+fn gates_by_anchor() -> &'static [Vec<usize>] {
+    static BY_ANCHOR: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+    BY_ANCHOR.get_or_init(|| {
+        let mut by_anchor = vec![Vec::new(); 256];
+        for (index, gate) in gates().iter().enumerate() {
+            by_anchor[usize::from(gate.anchor)].push(index);
+        }
+        by_anchor
+    })
 }
 
 /// A word to look for, by one of its bytes.
