@@ -18,8 +18,8 @@ pub enum Module {
     Fs,
     /// `std::os::unix::fs`, and its mirrors in `fs_err` and `async_fs`.
     UnixFs,
-    /// `std::os::unix::net`, and its mirrors in tokio, async-std and smol's
-    /// `async_net`: binding a Unix socket creates a file at its path, which
+    /// `std::os::unix::net`, and its mirrors in tokio (also as Rocket and
+    /// actix re-export it), async-std and smol's `async_net`: binding a Unix socket creates a file at its path, which
     /// nothing removes.
     UnixNet,
 }
@@ -49,6 +49,8 @@ impl Module {
                 &["std", "os", "unix", "net"],
                 &["tokio", "net"],
                 &["rocket", "tokio", "net"],
+                &["actix_rt", "net"],
+                &["actix_web", "rt", "net"],
                 &["async_std", "os", "unix", "net"],
                 &["async_net", "unix"],
             ],
@@ -739,6 +741,13 @@ mod tests {
         assert_eq!(operation.targets, &[write(0)]);
         let (operation, is_std) = lookup(&canonical("tokio::net::UnixDatagram::bind")).unwrap();
         assert_eq!((operation.path, is_std), ("UnixDatagram::bind", false));
+        // actix re-exports tokio's Unix sockets.
+        for path in [
+            "actix_rt::net::UnixListener::bind",
+            "actix_web::rt::net::UnixDatagram::bind",
+        ] {
+            assert_eq!(lookup(&canonical(path)).unwrap().0.module, Module::UnixNet);
+        }
         assert!(lookup(&canonical("std::net::TcpListener::bind")).is_none());
         assert!(lookup(&canonical("tokio::net::UnixStream::connect")).is_none());
     }

@@ -135,6 +135,21 @@ fn async_runtimes_fs_modules_are_checked() {
 }
 
 #[test]
+fn re_exported_unix_sockets_are_checked() {
+    // actix re-exports tokio's Unix sockets, as Rocket re-exports tokio.
+    let output = expand(
+        quote!(),
+        quote! { mod m { use actix_rt::net::UnixListener; fn f() { UnixListener::bind(p); } } },
+    );
+    assert!(
+        output.contains(
+            "UnixListener :: bind (:: ephemeral_fs :: __private :: persistent_write (p))"
+        ),
+        "{output}"
+    );
+}
+
+#[test]
 fn open_options_chains_are_writes_only_with_a_write_flag() {
     let read_only = quote! { fn f() { OpenOptions::new().read(true).open(p); File::options().write(false).open(p); } };
     assert_eq!(expand(quote!(), read_only.clone()), read_only.to_string());
