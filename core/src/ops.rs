@@ -637,12 +637,21 @@ pub fn names_type_or_module(canonical: &[String]) -> bool {
 }
 
 /// Names that, when nothing in sight imports them, are taken to mean
-/// `std::fs` items.
+/// `std::fs` items, and std's Unix sockets: imported outside the item
+/// (tokio's mirror them), a call of theirs is checked as std's.
 pub const CONVENTIONAL: &[(&str, &[&str])] = &[
     ("fs", &["std", "fs"]),
     ("File", &["std", "fs", "File"]),
     ("OpenOptions", &["std", "fs", "OpenOptions"]),
     ("DirBuilder", &["std", "fs", "DirBuilder"]),
+    (
+        "UnixListener",
+        &["std", "os", "unix", "net", "UnixListener"],
+    ),
+    (
+        "UnixDatagram",
+        &["std", "os", "unix", "net", "UnixDatagram"],
+    ),
 ];
 
 /// The path a conventional name is taken to mean (`fs` is `std::fs`).

@@ -3,7 +3,8 @@
 //! A proc macro sees only the annotated tokens, so this is syntax, not name
 //! resolution: imports inside the annotated item are followed exactly, and a
 //! few names that nothing in sight imports (`fs`, `File`, `OpenOptions`,
-//! `DirBuilder`) are taken to mean `std::fs`'s, as they do in practice.
+//! `DirBuilder`, and std's Unix sockets) are taken to mean std's, as they
+//! do in practice (`ops::CONVENTIONAL`).
 
 use std::collections::{HashMap, HashSet};
 

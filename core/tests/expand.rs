@@ -147,6 +147,14 @@ fn re_exported_unix_sockets_are_checked() {
         ),
         "{output}"
     );
+    // Imported outside the item, a Unix socket is std's, as `File` is.
+    let output = expand(quote!(), quote! { fn f() { UnixDatagram::bind(p); } });
+    assert!(
+        output.contains(
+            "UnixDatagram :: bind (:: ephemeral_fs :: __private :: persistent_write (p))"
+        ),
+        "{output}"
+    );
 }
 
 #[test]
