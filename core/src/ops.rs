@@ -19,8 +19,8 @@ pub enum Module {
     /// `std::os::unix::fs`, and its mirrors in `fs_err` and `async_fs`.
     UnixFs,
     /// `std::os::unix::net`, and its mirrors in tokio (also as Rocket and
-    /// actix re-export it), async-std and smol's `async_net`: binding a Unix socket creates a file at its path, which
-    /// nothing removes.
+    /// actix re-export it), async-std and smol's `async_net`: binding a
+    /// Unix socket creates a file at its path, which nothing removes.
     UnixNet,
 }
 
